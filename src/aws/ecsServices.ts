@@ -1,0 +1,116 @@
+// ECS services: one DescribeServices for all the services a run needs, create/update, and the rollout waiter.
+import * as core from '@actions/core';
+import {
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  UpdateServiceCommand,
+  type CreateServiceCommandInput,
+  type Deployment,
+  type ECSClient,
+  type Service,
+} from '@aws-sdk/client-ecs';
+import { awsErrorName, PlanError } from '../errors.js';
+
+/** Services by name; a name ECS does not know, or whose service is INACTIVE, maps to undefined. */
+export async function describeServices(ecs: ECSClient, cluster: string, names: string[]): Promise<Map<string, Service | undefined>> {
+  let services: Service[];
+  try {
+    const out = await ecs.send(new DescribeServicesCommand({ cluster, services: names, include: ['TAGS'] }));
+    services = out.services ?? [];
+  } catch (err) {
+    if (awsErrorName(err) === 'ClusterNotFoundException') {
+      throw new PlanError(`ECS cluster "${cluster}" does not exist in this account and region`, 'cluster');
+    }
+    throw err;
+  }
+  const found = new Map<string, Service | undefined>();
+  for (const name of names) {
+    const service = services.find((s) => s.serviceName === name && s.status !== 'INACTIVE');
+    found.set(name, service);
+  }
+  return found;
+}
+
+export async function createService(ecs: ECSClient, input: CreateServiceCommandInput): Promise<Service> {
+  const out = await ecs.send(new CreateServiceCommand(input));
+  if (!out.service) throw new Error('CreateService returned no service');
+  return out.service;
+}
+
+export async function updateService(
+  ecs: ECSClient,
+  input: { cluster: string; service: string; taskDefinition?: string; desiredCount?: number },
+): Promise<Service> {
+  const out = await ecs.send(new UpdateServiceCommand(input));
+  if (!out.service) throw new Error('UpdateService returned no service');
+  return out.service;
+}
+
+export function primaryDeployment(service: Service | undefined): Deployment | undefined {
+  return service?.deployments?.find((d) => d.status === 'PRIMARY');
+}
+
+/** Whether the service's current deployment has finished with every desired task running. */
+export function rolloutComplete(service: Service | undefined): boolean {
+  const d = primaryDeployment(service);
+  if (!d) return false;
+  const done = d.rolloutState ? d.rolloutState === 'COMPLETED' : service?.deployments?.length === 1;
+  return done && d.runningCount === d.desiredCount;
+}
+
+export class RolloutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RolloutError';
+  }
+}
+
+export interface WaitOptions {
+  cluster: string;
+  service: string;
+  deploymentId: string;
+  timeoutMs: number;
+  sleep(ms: number): Promise<void>;
+  now?: () => number;
+}
+
+/** Poll delays: quick at first so a fast rollout is noticed at once, then every 5 s. */
+export function pollDelayMs(attempt: number): number {
+  return Math.min(5000, Math.round(1000 * 1.5 ** attempt));
+}
+
+/**
+ * Waits until the given deployment is COMPLETED with runningCount = desiredCount. Fails when it FAILED, when it
+ * disappears or stops being PRIMARY (the deployment circuit breaker rolled it back), or on timeout.
+ */
+export async function waitForRollout(ecs: ECSClient, opts: WaitOptions): Promise<Service> {
+  const now = opts.now ?? Date.now;
+  const start = now();
+  for (let attempt = 0; ; attempt++) {
+    const service = (await describeServices(ecs, opts.cluster, [opts.service])).get(opts.service);
+    const seconds = Math.round((now() - start) / 1000);
+    if (!service) throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
+    const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
+    if (!deployment || deployment.status !== 'PRIMARY') {
+      const current = primaryDeployment(service);
+      throw new RolloutError(
+        `Deployment ${opts.deploymentId} of ${opts.service} was rolled back by ECS (deployment circuit breaker)${current ? `; the service now runs ${current.taskDefinition}` : ''}`,
+      );
+    }
+    if (deployment.rolloutState === 'FAILED') {
+      throw new RolloutError(`Rollout of ${opts.service} FAILED: ${deployment.rolloutStateReason ?? 'no reason given'}`);
+    }
+    const running = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ${deployment.pendingCount ?? 0} pending`;
+    if (rolloutComplete({ ...service, deployments: [deployment] })) {
+      core.info(`${opts.service}: rollout COMPLETED, ${running} (${seconds}s)`);
+      return service;
+    }
+    core.info(`${opts.service}: rollout ${deployment.rolloutState ?? 'IN_PROGRESS'}, ${running} (${seconds}s elapsed)`);
+    if (now() - start >= opts.timeoutMs) {
+      throw new RolloutError(
+        `Gave up waiting for ${opts.service} after ${+(opts.timeoutMs / 60000).toFixed(2)} minute(s) (wait-for-minutes); its rollout is ${deployment.rolloutState ?? 'IN_PROGRESS'} with ${running}`,
+      );
+    }
+    await opts.sleep(Math.min(pollDelayMs(attempt), Math.max(0, opts.timeoutMs - (now() - start))));
+  }
+}

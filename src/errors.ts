@@ -1,0 +1,53 @@
+/** A problem with the action's inputs, found before any AWS call. */
+export class InputError extends Error {
+  constructor(readonly problems: readonly InputProblem[]) {
+    super(
+      problems.length === 1
+        ? describeProblem(problems[0])
+        : `${problems.length} inputs are invalid:\n${problems.map((p) => `- ${describeProblem(p)}`).join('\n')}`,
+    );
+    this.name = 'InputError';
+  }
+}
+
+export interface InputProblem {
+  input: string;
+  message: string;
+}
+
+function describeProblem(p: InputProblem): string {
+  return `Input '${p.input}' ${p.message}`;
+}
+
+/**
+ * The current AWS state makes the requested change unsafe or impossible (found while planning, before any write).
+ * `input` names the input a user should look at, when one is responsible.
+ */
+export class PlanError extends Error {
+  constructor(
+    message: string,
+    readonly input?: string,
+  ) {
+    super(input ? `${message} (input '${input}')` : message);
+    this.name = 'PlanError';
+  }
+}
+
+/** Another writer changed a resource between our read and our write. */
+export class ConcurrentModificationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConcurrentModificationError';
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+/** The AWS SDK's error name (e.g. NotFoundException), if the error came from AWS. */
+export function awsErrorName(err: unknown): string | undefined {
+  if (typeof err === 'object' && err !== null && 'name' in err && typeof err.name === 'string') return err.name;
+  return undefined;
+}
