@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { InputError, type InputProblem } from './errors.js';
+import { locateJsonError } from './jsonError.js';
 import { isSidecarContainer } from './plan/taskDefinition.js';
 
 export const OPERATIONS = ['deploy', 'shift', 'promote', 'rollback'] as const;
@@ -262,8 +263,8 @@ function loadTaskDefinitionFile(
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (err) {
-    return fail('task-definition', `must be valid JSON; ${file}: ${jsonErrorLocation(text, err)}`);
+  } catch {
+    return fail('task-definition', `must be valid JSON; ${file}: ${locateJsonError(text)}`);
   }
   // Accept the output of `aws ecs describe-task-definition` as well as a bare task definition.
   if (isObject(parsed) && isObject(parsed.taskDefinition) && !('containerDefinitions' in parsed)) {
@@ -288,17 +289,6 @@ function taskDefinitionProblem(doc: unknown): string | undefined {
     return `family must be 1-255 letters, digits, dashes or underscores`;
   }
   return undefined;
-}
-
-/** "line L, column C: <reason>" for a JSON.parse error. */
-function jsonErrorLocation(text: string, err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const match = /position (\d+)/.exec(message);
-  if (!match) return message;
-  const before = text.slice(0, Number(match[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
