@@ -1,0 +1,33 @@
+// Shared pieces of the emulator: AWS-style errors, the clock, ids.
+
+export const ACCOUNT = '111122223333';
+
+/** An error the emulator answers with, named as AWS names it. */
+export class AwsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (message: string) => new AwsError('NotFoundException', message);
+
+/** Epoch seconds, as the JSON protocols carry timestamps. */
+export const epochSeconds = (ms = Date.now()) => Math.round(ms) / 1000;
+
+let counter = 0;
+/** Short unique hex id with a prefix, e.g. `srv-1a2b3c4d`. */
+export function newId(prefix = '', length = 16): string {
+  counter += 1;
+  const hex = (Date.now().toString(16) + counter.toString(16).padStart(6, '0') + Math.random().toString(16).slice(2)).slice(-length);
+  return `${prefix}${hex.padStart(length, '0')}`;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export const clone = <T>(value: T): T => structuredClone(value);

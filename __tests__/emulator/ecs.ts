@@ -1,0 +1,387 @@
+// Amazon ECS: clusters, task-definition families and revisions, services whose deployments roll out after a delay,
+// and tasks registered in Cloud Map with the attributes ECS sets. A task whose Envoy names a virtual node that does not
+// exist never becomes healthy, so its rollout fails (and the circuit breaker rolls it back when enabled).
+import type { AppMesh } from './appMesh.js';
+import type { CloudMap } from './cloudMap.js';
+import { ACCOUNT, AwsError, clone, epochSeconds, newId } from './common.js';
+
+type Json = Record<string, any>;
+
+export interface Deployment {
+  id: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinition: string;
+  desiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  failedTasks: number;
+  createdAt: number;
+  updatedAt: number;
+  launchType?: string;
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  rolloutStateReason: string;
+  /** Emulator only: when the rollout resolves (ms since epoch). */
+  readyAt: number;
+}
+
+export interface Task {
+  taskArn: string;
+  id: string;
+  cluster: string;
+  service: string;
+  taskDefinitionArn: string;
+  family: string;
+  deploymentId: string;
+  ip: string;
+  az: string;
+}
+
+export interface EcsService extends Json {
+  serviceName: string;
+  serviceArn: string;
+  clusterArn: string;
+  status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+  taskDefinition: string;
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  deployments: Deployment[];
+  tags?: { key: string; value: string }[];
+}
+
+export interface EcsOptions {
+  region: string;
+  appMesh: AppMesh;
+  cloudMap: CloudMap;
+  /** How long a new deployment stays IN_PROGRESS. */
+  rolloutDelayMs: () => number;
+}
+
+const READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
+
+export class Ecs {
+  clusters = new Map<string, { clusterArn: string; clusterName: string }>();
+  taskDefinitions = new Map<string, Json[]>(); // family → revisions (index = revision - 1)
+  taskDefinitionTags = new Map<string, { key: string; value: string }[]>();
+  services = new Map<string, Map<string, EcsService>>(); // cluster → name → service
+  tasks = new Map<string, Task>();
+  private ipCounter = 10;
+
+  constructor(private readonly opts: EcsOptions) {}
+
+  createCluster(name: string): void {
+    this.clusters.set(name, { clusterName: name, clusterArn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:cluster/${name}` });
+    this.services.set(name, new Map());
+  }
+
+  private cluster(ref: string | undefined): string {
+    const name = (ref ?? 'default').replace(/^arn:.*:cluster\//, '');
+    if (!this.clusters.has(name)) throw new AwsError('ClusterNotFoundException', 'Cluster not found.');
+    return name;
+  }
+
+  registerTaskDefinition(input: Json): Json {
+    const def = clone(input);
+    for (const key of READ_ONLY) delete def[key];
+    const tags = def.tags;
+    delete def.tags;
+    const names = (def.containerDefinitions as Json[]).map((c) => c.name);
+    if (new Set(names).size !== names.length) throw new AwsError('ClientException', 'Container names must be unique.');
+    for (const c of def.containerDefinitions as Json[]) {
+      for (const d of c.dependsOn ?? []) {
+        if (!names.includes(d.containerName)) throw new AwsError('ClientException', `Container ${c.name} depends on ${d.containerName}, which is not in the task definition.`);
+      }
+    }
+    if (def.proxyConfiguration && !names.includes(def.proxyConfiguration.containerName)) {
+      throw new AwsError('ClientException', `The proxy configuration names container ${def.proxyConfiguration.containerName}, which is not in the task definition.`);
+    }
+    if ((def.requiresCompatibilities ?? []).includes('FARGATE') && def.networkMode !== 'awsvpc') {
+      throw new AwsError('ClientException', 'Fargate only supports network mode awsvpc.');
+    }
+    const revisions = this.taskDefinitions.get(def.family) ?? [];
+    const revision = revisions.length + 1;
+    const stored = {
+      ...def,
+      taskDefinitionArn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:task-definition/${def.family}:${revision}`,
+      revision,
+      status: 'ACTIVE',
+      compatibilities: ['EC2', 'FARGATE'],
+      requiresAttributes: [{ name: 'ecs.capability.task-eni' }],
+      registeredAt: epochSeconds(),
+      registeredBy: `arn:aws:iam::${ACCOUNT}:user/ci`,
+    };
+    revisions.push(stored);
+    this.taskDefinitions.set(def.family, revisions);
+    if (tags?.length) this.taskDefinitionTags.set(stored.taskDefinitionArn, tags);
+    return stored;
+  }
+
+  taskDefinition(ref: string): Json | undefined {
+    const name = ref.replace(/^arn:.*:task-definition\//, '');
+    const [family, rev] = name.split(':');
+    const revisions = this.taskDefinitions.get(family);
+    if (!revisions) return undefined;
+    if (rev) return revisions[Number(rev) - 1];
+    return [...revisions].reverse().find((r) => r.status === 'ACTIVE');
+  }
+
+  /** Moves every deployment whose rollout delay has passed to its end state. */
+  advance(now = Date.now()): void {
+    for (const [cluster, services] of this.services) {
+      for (const service of services.values()) {
+        const primary = service.deployments.find((d) => d.status === 'PRIMARY');
+        if (!primary || primary.rolloutState !== 'IN_PROGRESS' || primary.readyAt > now) continue;
+        this.resolve(cluster, service, primary, now);
+      }
+    }
+  }
+
+  /** Why tasks of this definition cannot become healthy, if they cannot. */
+  private unhealthyReason(def: Json): string | undefined {
+    if (def.proxyConfiguration?.type !== 'APPMESH') return undefined;
+    const envoy = (def.containerDefinitions as Json[]).find((c) => c.name === def.proxyConfiguration.containerName);
+    const arn = (envoy?.environment as Json[] | undefined)?.find((e) => e.name === 'APPMESH_RESOURCE_ARN')?.value as string | undefined;
+    const match = arn && /mesh\/([^/]+)\/virtualNode\/([^/]+)$/.exec(arn);
+    if (!match) return 'Envoy has no valid APPMESH_RESOURCE_ARN';
+    if (!this.opts.appMesh.resource(match[1], 'VirtualNode', match[2])) {
+      return `Envoy health check failed: virtual node ${match[2]} does not exist in mesh ${match[1]}`;
+    }
+    return undefined;
+  }
+
+  private resolve(cluster: string, service: EcsService, primary: Deployment, now: number): void {
+    const def = this.taskDefinition(primary.taskDefinition)!;
+    const reason = this.unhealthyReason(def);
+    primary.updatedAt = epochSeconds(now);
+    if (!reason) {
+      this.replaceTasks(cluster, service, primary);
+      primary.rolloutState = 'COMPLETED';
+      primary.rolloutStateReason = 'ECS deployment completed.';
+      service.deployments = [primary];
+      service.runningCount = primary.runningCount;
+      service.pendingCount = 0;
+      return;
+    }
+    primary.failedTasks += primary.desiredCount;
+    const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
+    if (!breaker?.enable) return; // ECS keeps retrying: the rollout stays IN_PROGRESS
+    primary.rolloutState = 'FAILED';
+    primary.rolloutStateReason = `ECS deployment circuit breaker: tasks failed to start. ${reason}`;
+    const previous = service.deployments.find((d) => d.status === 'ACTIVE');
+    if (breaker.rollback && previous) {
+      // The failed deployment goes away; a new PRIMARY deployment brings back the previous task definition.
+      service.taskDefinition = previous.taskDefinition;
+      const rollback = this.deployment(previous.taskDefinition, service.desiredCount, now);
+      rollback.rolloutStateReason = `ECS deployment circuit breaker: rolling back to deploymentId ${previous.id}.`;
+      service.deployments = [rollback, previous];
+    }
+  }
+
+  private replaceTasks(cluster: string, service: EcsService, primary: Deployment): void {
+    for (const task of [...this.tasks.values()].filter((t) => t.cluster === cluster && t.service === service.serviceName)) {
+      this.stopTask(service, task);
+    }
+    const def = this.taskDefinition(primary.taskDefinition)!;
+    for (let i = 0; i < primary.desiredCount; i++) this.startTask(cluster, service, def, primary);
+    primary.runningCount = primary.desiredCount;
+    primary.pendingCount = 0;
+  }
+
+  private startTask(cluster: string, service: EcsService, def: Json, deployment: Deployment): void {
+    const id = newId('', 32);
+    const az = `${this.opts.region}${'ab'[this.ipCounter % 2]}`;
+    const task: Task = {
+      taskArn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:task/${cluster}/${id}`,
+      id,
+      cluster,
+      service: service.serviceName,
+      taskDefinitionArn: def.taskDefinitionArn,
+      family: def.family,
+      deploymentId: deployment.id,
+      ip: `10.0.${64 + Math.floor(this.ipCounter / 250)}.${(this.ipCounter++ % 250) + 2}`,
+      az,
+    };
+    this.tasks.set(id, task);
+    for (const registry of service.serviceRegistries ?? []) {
+      const cm = this.opts.cloudMap.serviceByArn(registry.registryArn);
+      if (!cm) continue;
+      this.opts.cloudMap.register(cm.Id, id, {
+        AWS_INSTANCE_IPV4: task.ip,
+        AWS_INIT_HEALTH_STATUS: 'HEALTHY',
+        AVAILABILITY_ZONE: az,
+        REGION: this.opts.region,
+        ECS_CLUSTER_NAME: cluster,
+        ECS_SERVICE_NAME: service.serviceName,
+        ECS_TASK_DEFINITION_FAMILY: def.family,
+      });
+    }
+  }
+
+  private stopTask(service: EcsService, task: Task): void {
+    this.tasks.delete(task.id);
+    for (const registry of service.serviceRegistries ?? []) {
+      const cm = this.opts.cloudMap.serviceByArn(registry.registryArn);
+      if (cm) this.opts.cloudMap.deregister(cm.Id, task.id);
+    }
+  }
+
+  private deployment(taskDefinition: string, desiredCount: number, now = Date.now()): Deployment {
+    return {
+      id: newId('ecs-svc/', 19),
+      status: 'PRIMARY',
+      taskDefinition,
+      desiredCount,
+      pendingCount: desiredCount,
+      runningCount: 0,
+      failedTasks: 0,
+      createdAt: epochSeconds(now),
+      updatedAt: epochSeconds(now),
+      rolloutState: 'IN_PROGRESS',
+      rolloutStateReason: 'ECS deployment ecs-svc in progress.',
+      readyAt: now + this.opts.rolloutDelayMs(),
+    };
+  }
+
+  /** Creates a service whose tasks already run (for seeding fixtures). */
+  seedService(cluster: string, input: Json): EcsService {
+    const service = this.createService({ ...input, cluster });
+    this.resolve(cluster, service, service.deployments[0], Date.now());
+    return service;
+  }
+
+  private createService(input: Json): EcsService {
+    const cluster = this.cluster(input.cluster);
+    const services = this.services.get(cluster)!;
+    const existing = services.get(input.serviceName);
+    if (existing && existing.status !== 'INACTIVE') throw new AwsError('InvalidParameterException', 'Creation of service was not idempotent.');
+    const def = this.taskDefinition(input.taskDefinition);
+    if (!def) throw new AwsError('ClientException', 'TaskDefinition not found.');
+    if (def.networkMode === 'awsvpc' && !input.networkConfiguration?.awsvpcConfiguration) {
+      throw new AwsError('InvalidParameterException', "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+    }
+    for (const registry of input.serviceRegistries ?? []) {
+      if (!this.opts.cloudMap.serviceByArn(registry.registryArn)) throw new AwsError('InvalidParameterException', `Service registry ${registry.registryArn} does not exist.`);
+    }
+    const deployment = this.deployment(def.taskDefinitionArn, input.desiredCount ?? 0);
+    deployment.launchType = input.launchType;
+    const service: EcsService = {
+      ...clone(input),
+      serviceName: input.serviceName,
+      serviceArn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:service/${cluster}/${input.serviceName}`,
+      clusterArn: this.clusters.get(cluster)!.clusterArn,
+      status: 'ACTIVE',
+      taskDefinition: def.taskDefinitionArn,
+      desiredCount: input.desiredCount ?? 0,
+      runningCount: 0,
+      pendingCount: input.desiredCount ?? 0,
+      schedulingStrategy: input.schedulingStrategy ?? 'REPLICA',
+      deploymentConfiguration: input.deploymentConfiguration ?? { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: false, rollback: false } },
+      deployments: [deployment],
+      createdAt: epochSeconds(),
+      platformVersion: input.launchType === 'FARGATE' ? (input.platformVersion ?? 'LATEST') : undefined,
+    };
+    delete service.cluster;
+    delete service.clientToken;
+    services.set(input.serviceName, service);
+    return service;
+  }
+
+  private updateService(input: Json): EcsService {
+    const cluster = this.cluster(input.cluster);
+    const service = this.services.get(cluster)!.get(input.service.replace(/^arn:.*\//, ''));
+    if (!service) throw new AwsError('ServiceNotFoundException', 'Service not found.');
+    if (service.status !== 'ACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
+    if (input.desiredCount !== undefined) service.desiredCount = input.desiredCount;
+    const def = input.taskDefinition ? this.taskDefinition(input.taskDefinition) : undefined;
+    if (input.taskDefinition && !def) throw new AwsError('ClientException', 'TaskDefinition not found.');
+    if (def || input.forceNewDeployment) {
+      const next = this.deployment(def?.taskDefinitionArn ?? service.taskDefinition, service.desiredCount);
+      service.taskDefinition = next.taskDefinition;
+      service.deployments = [next, ...service.deployments.filter((d) => d.status === 'PRIMARY').map((d) => ({ ...d, status: 'ACTIVE' as const }))];
+      service.pendingCount = service.desiredCount;
+    } else if (input.desiredCount !== undefined) {
+      // Scaling without a new task definition: the primary deployment grows or shrinks in place.
+      const primary = service.deployments.find((d) => d.status === 'PRIMARY')!;
+      primary.desiredCount = service.desiredCount;
+      if (primary.rolloutState === 'COMPLETED') this.replaceTasks(cluster, service, primary);
+      service.runningCount = primary.runningCount;
+    }
+    return service;
+  }
+
+  private view(service: EcsService, includeTags: boolean): Json {
+    const out = clone(service) as Json;
+    if (!includeTags) delete out.tags;
+    out.deployments = (out.deployments as Deployment[]).map(({ readyAt: _readyAt, ...d }) => d);
+    return out;
+  }
+
+  handle(operation: string, input: Json): unknown {
+    this.advance();
+    switch (operation) {
+      case 'CreateCluster':
+        this.createCluster(input.clusterName ?? 'default');
+        return { cluster: { ...this.clusters.get(input.clusterName ?? 'default'), status: 'ACTIVE' } };
+      case 'DescribeClusters': {
+        const names: string[] = input.clusters ?? ['default'];
+        return {
+          clusters: names.filter((n) => this.clusters.has(n.replace(/^arn:.*\//, ''))).map((n) => ({ ...this.clusters.get(n.replace(/^arn:.*\//, '')), status: 'ACTIVE' })),
+          failures: names.filter((n) => !this.clusters.has(n.replace(/^arn:.*\//, ''))).map((n) => ({ arn: n, reason: 'MISSING' })),
+        };
+      }
+      case 'RegisterTaskDefinition': {
+        const taskDefinition = this.registerTaskDefinition(input);
+        return { taskDefinition, tags: input.tags };
+      }
+      case 'DescribeTaskDefinition': {
+        const taskDefinition = this.taskDefinition(input.taskDefinition);
+        if (!taskDefinition) throw new AwsError('ClientException', 'Unable to describe task definition.');
+        const tags = (input.include ?? []).includes('TAGS') ? (this.taskDefinitionTags.get(taskDefinition.taskDefinitionArn) ?? []) : undefined;
+        return { taskDefinition, tags };
+      }
+      case 'DeregisterTaskDefinition': {
+        const taskDefinition = this.taskDefinition(input.taskDefinition);
+        if (!taskDefinition || !String(input.taskDefinition).match(/:\d+$/)) throw new AwsError('ClientException', 'The specified task definition does not exist.');
+        taskDefinition.status = 'INACTIVE';
+        return { taskDefinition };
+      }
+      case 'ListTaskDefinitions': {
+        const arns = [...this.taskDefinitions.values()].flat().filter((t) => !input.familyPrefix || t.family.startsWith(input.familyPrefix)).map((t) => t.taskDefinitionArn);
+        return { taskDefinitionArns: arns };
+      }
+      case 'CreateService':
+        return { service: this.view(this.createService(input), true) };
+      case 'UpdateService':
+        return { service: this.view(this.updateService(input), false) };
+      case 'DescribeServices': {
+        const cluster = this.cluster(input.cluster);
+        const names = (input.services as string[]).map((s) => s.replace(/^arn:.*\//, ''));
+        const services = this.services.get(cluster)!;
+        const includeTags = (input.include ?? []).includes('TAGS');
+        return {
+          services: names.filter((n) => services.has(n)).map((n) => this.view(services.get(n)!, includeTags)),
+          failures: names.filter((n) => !services.has(n)).map((n) => ({ arn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:service/${cluster}/${n}`, reason: 'MISSING' })),
+        };
+      }
+      case 'ListServices': {
+        const cluster = this.cluster(input.cluster);
+        return { serviceArns: [...this.services.get(cluster)!.values()].map((s) => s.serviceArn) };
+      }
+      case 'ListTasks': {
+        const cluster = this.cluster(input.cluster);
+        const tasks = [...this.tasks.values()].filter((t) => t.cluster === cluster && (!input.serviceName || t.service === input.serviceName));
+        return { taskArns: tasks.map((t) => t.taskArn) };
+      }
+      case 'DescribeTasks': {
+        const ids = (input.tasks as string[]).map((t) => t.replace(/^arn:.*\//, ''));
+        const tasks = ids.flatMap((id) => (this.tasks.has(id) ? [this.tasks.get(id)!] : []));
+        return {
+          tasks: tasks.map((t) => ({ taskArn: t.taskArn, clusterArn: this.clusters.get(t.cluster)!.clusterArn, taskDefinitionArn: t.taskDefinitionArn, group: `service:${t.service}`, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', healthStatus: 'HEALTHY', availabilityZone: t.az })),
+          failures: ids.filter((id) => !this.tasks.has(id)).map((id) => ({ arn: id, reason: 'MISSING' })),
+        };
+      }
+      default:
+        throw new AwsError('UnknownOperationException', `The emulator does not implement ECS ${operation}`);
+    }
+  }
+}
