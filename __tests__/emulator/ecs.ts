@@ -65,6 +65,8 @@ export class Ecs {
   taskDefinitionTags = new Map<string, { key: string; value: string }[]>();
   services = new Map<string, Map<string, EcsService>>(); // cluster → name → service
   tasks = new Map<string, Task>();
+  /** Images whose containers crash on start (a broken build), so their tasks never become healthy. */
+  crashingImages = new Set<string>();
   private ipCounter = 10;
 
   constructor(private readonly opts: EcsOptions) {}
@@ -138,6 +140,8 @@ export class Ecs {
 
   /** Why tasks of this definition cannot become healthy, if they cannot. */
   private unhealthyReason(def: Json): string | undefined {
+    const crashing = (def.containerDefinitions as Json[]).find((c) => this.crashingImages.has(c.image));
+    if (crashing) return `Essential container ${crashing.name} exited (image ${crashing.image} crashes on start)`;
     if (def.proxyConfiguration?.type !== 'APPMESH') return undefined;
     const envoy = (def.containerDefinitions as Json[]).find((c) => c.name === def.proxyConfiguration.containerName);
     const arn = (envoy?.environment as Json[] | undefined)?.find((e) => e.name === 'APPMESH_RESOURCE_ARN')?.value as string | undefined;

@@ -11,7 +11,7 @@ import { meshRef, type ClusterState, type DeployState, type PromoteState, type S
 import type { AppMeshTrafficState } from '../traffic/appMesh.js';
 import type { TrafficRouter } from '../traffic/router.js';
 import { canaryServiceInput } from './service.js';
-import { familyOf, renderTaskDefinition, sameTaskDefinition, appImages, type TaskDefinitionInput } from './taskDefinition.js';
+import { appImages, familyOf, renderTaskDefinition, sameTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from './taskDefinition.js';
 import type { Change, Plan } from './types.js';
 import { canaryNodeSpec, checkIsolation, clusterName, envoyResourceArn, sameNodeSpec } from './virtualNode.js';
 import { weightsFor } from './weights.js';
@@ -178,8 +178,8 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
       kind: 'ecs-service',
       resource: `ECS service ${serviceName}`,
       action: 'update',
-      before: `${service.taskDefinition} × ${service.desiredCount}`,
-      after: `${definition ? 'the new revision' : spec.reusedArn} × ${spec.desiredCount}`,
+      before: `${shortTaskDefinition(service.taskDefinition)} × ${service.desiredCount}`,
+      after: `${definition ? 'the new revision' : shortTaskDefinition(spec.reusedArn)} × ${spec.desiredCount}`,
       traffic: false,
       run: async (ctx) => {
         const updated = await updateService(ctx.clients.ecs, {
@@ -190,8 +190,8 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
         });
         ctx.facts.deploymentId = primaryDeployment(updated)?.id;
         return {
-          detail: primaryDeployment(updated)?.taskDefinition,
-          leftBehind: `ECS service ${serviceName} now deploys ${taskDefinitionOf(ctx.facts)} (it was on ${service.taskDefinition})`,
+          detail: `deployment ${primaryDeployment(updated)?.id} of ${shortTaskDefinition(primaryDeployment(updated)?.taskDefinition)}`,
+          leftBehind: `ECS service ${serviceName} now deploys ${shortTaskDefinition(taskDefinitionOf(ctx.facts))} (it ran ${shortTaskDefinition(service.taskDefinition)}: aws ecs update-service --cluster ${settings.cluster} --service ${serviceName} --task-definition ${service.taskDefinition})`,
         };
       },
     });

