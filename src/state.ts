@@ -5,6 +5,7 @@ import type { VirtualNodeData } from '@aws-sdk/client-app-mesh';
 import type { Clients } from './aws/clients.js';
 import { describeServices } from './aws/ecsServices.js';
 import { describeTaskDefinition } from './aws/ecsTaskDefinitions.js';
+import { describeMesh } from './aws/meshes.js';
 import { describeVirtualNode, type MeshRef } from './aws/virtualNodes.js';
 import { PlanError } from './errors.js';
 import type { Settings } from './inputs.js';
@@ -72,14 +73,14 @@ function requireService(services: Map<string, Service | undefined>, name: string
   return service;
 }
 
-function requireNode(node: VirtualNodeData | undefined, name: string, settings: Settings): VirtualNodeData {
-  if (!node?.spec) {
-    throw new PlanError(
-      `Virtual node ${name} was not found in mesh ${settings.mesh}${settings.meshOwner ? ` (owner ${settings.meshOwner})` : ''}; check mesh, mesh-owner and the node name`,
-      'stable-virtual-node',
-    );
+/** The stable node, or an error that says whether the mesh or the node is missing (one more read, only then). */
+async function requireNode(node: VirtualNodeData | undefined, settings: Settings, clients: Clients): Promise<VirtualNodeData> {
+  if (node?.spec) return node;
+  const owner = settings.meshOwner ? ` owned by ${settings.meshOwner}` : '';
+  if (!(await describeMesh(clients.appMesh, meshRef(settings)))) {
+    throw new PlanError(`Mesh ${settings.mesh}${owner} does not exist or is not shared with this account`, settings.meshOwner ? 'mesh-owner' : 'mesh');
   }
-  return node;
+  throw new PlanError(`Virtual node ${settings.stable.virtualNode} does not exist in mesh ${settings.mesh}${owner}`, 'stable-virtual-node');
 }
 
 async function readDeployState(settings: Settings, clients: Clients, router: TrafficRouter<AppMeshTrafficState>): Promise<DeployState> {
@@ -112,7 +113,7 @@ async function readDeployState(settings: Settings, clients: Clients, router: Tra
     baseSource: file ? 'task-definition' : 'stable-service',
     canaryFamily,
     latestCanary,
-    stableNode: requireNode(stableNode, settings.stable.virtualNode, settings),
+    stableNode: await requireNode(stableNode, settings, clients),
     canaryNode,
     traffic,
   };
@@ -139,7 +140,7 @@ async function readPromoteState(settings: Settings, clients: Clients, router: Tr
     canaryService,
     canaryTaskDefinition,
     latestStable,
-    stableNode: requireNode(stableNode, settings.stable.virtualNode, settings),
+    stableNode: await requireNode(stableNode, settings, clients),
     traffic,
   };
 }

@@ -26,6 +26,8 @@ export interface Fault {
   error: string;
   /** How many matching requests fail; then the fault is spent. */
   times: number;
+  /** Matching requests to let through first (to fail, say, the second UpdateService of a run). */
+  after?: number;
   message?: string;
 }
 
@@ -174,7 +176,9 @@ export class Emulator {
     }
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     const fault = this.faults.find((f) => f.operation === operation!.name && (!f.service || f.service === service) && f.times > 0);
-    if (fault) {
+    if (fault?.after) {
+      fault.after -= 1;
+    } else if (fault) {
       fault.times -= 1;
       this.faults = this.faults.filter((f) => f.times > 0);
       return this.fail(res, service, operation.name, input, new AwsError(fault.error, fault.message ?? `Injected ${fault.error}`), protocol);

@@ -272,7 +272,6 @@ function scaleToZero(settings: Settings, service: Service | undefined): Change[]
 }
 
 function planPromote(settings: Settings, state: PromoteState, router: Router): Plan {
-  requireHealthyCanary(settings, state.canaryService, 'promote');
   const { stableService } = state;
   const stableFamily = familyOf(stableService.taskDefinition!);
   const rendered = renderTaskDefinition(state.canaryTaskDefinition as TaskDefinition, {
@@ -291,6 +290,9 @@ function planPromote(settings: Settings, state: PromoteState, router: Router): P
   const target = weightsFor(0);
   const changes: Change[] = [];
   const reuse = state.latestStable && sameTaskDefinition(rendered.definition, state.latestStable) ? state.latestStable : undefined;
+  // A promote that already happened (stable runs the canary's containers) converges without needing the canary.
+  const promoted = reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && rolloutComplete(stableService);
+  if (!promoted) requireHealthyCanary(settings, state.canaryService, 'promote');
   const plan: Plan = {
     operation: 'promote',
     changes,
