@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   execute: () => (/* binding */ execute)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __webpack_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/apply.ts
@@ -276,7 +276,7 @@ async function describeMesh(client, mesh) {
 }
 
 // EXTERNAL MODULE: ./src/plan/taskDefinition.ts
-var taskDefinition = __webpack_require__(6379);
+var plan_taskDefinition = __webpack_require__(6379);
 ;// CONCATENATED MODULE: ./src/state.ts
 
 
@@ -334,7 +334,7 @@ async function readDeployState(settings, clients, router) {
     ]);
     const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
     const stableTaskDefinition = stableService.taskDefinition;
-    const canaryFamily = fileFamily ?? `${(0,taskDefinition/* familyOf */.Ap)(stableTaskDefinition)}-canary`;
+    const canaryFamily = fileFamily ?? `${(0,plan_taskDefinition/* familyOf */.Ap)(stableTaskDefinition)}-canary`;
     // Round trip 2: the task definitions the services name.
     const [base, latestCanary] = await Promise.all([
         file ? file : describeTaskDefinition(clients.ecs, stableTaskDefinition),
@@ -365,7 +365,7 @@ async function readPromoteState(settings, clients, router) {
     const canaryService = requireService(services, settings.canary.service, 'canary-service', settings.cluster);
     const [canaryTaskDefinition, latestStable] = await Promise.all([
         describeTaskDefinition(clients.ecs, canaryService.taskDefinition),
-        describeTaskDefinition(clients.ecs, (0,taskDefinition/* familyOf */.Ap)(stableService.taskDefinition)),
+        describeTaskDefinition(clients.ecs, (0,plan_taskDefinition/* familyOf */.Ap)(stableService.taskDefinition)),
     ]);
     if (!canaryTaskDefinition) {
         throw new errors/* PlanError */.W6(`Task definition ${canaryService.taskDefinition} of service ${settings.canary.service} cannot be described`, 'canary-service');
@@ -483,7 +483,7 @@ function describeFilter(attributes) {
     return attributes.map((a) => `${a.key}=${a.value}`).join(', ');
 }
 function sameNodeSpec(a, b) {
-    return (0,taskDefinition/* canonical */.$N)(a) === (0,taskDefinition/* canonical */.$N)(b);
+    return (0,plan_taskDefinition/* canonical */.$N)(a) === (0,plan_taskDefinition/* canonical */.$N)(b);
 }
 /** `mesh/<mesh>/virtualNode/<node>` for meshes of this account, the full ARN for shared meshes. */
 function envoyResourceArn(opts) {
@@ -580,6 +580,15 @@ function newRouteSpec(protocol, stableNode, canaryNode, weights) {
 
 
 
+function snapshot(service, name, role) {
+    return { name, role, taskDefinition: service?.taskDefinition, running: service?.runningCount ?? 0, desired: service?.desiredCount ?? 0 };
+}
+function servicesOf(settings, stable, canary) {
+    return [snapshot(stable, settings.stable.service, 'stable'), snapshot(canary, settings.canary.service, 'canary')];
+}
+function record(ctx, service, role) {
+    ctx.facts.services = { ...ctx.facts.services, [service.serviceName]: snapshot(service, service.serviceName, role) };
+}
 function buildPlan(settings, state, router) {
     switch (state.operation) {
         case 'deploy':
@@ -595,7 +604,7 @@ function buildPlan(settings, state, router) {
 function planDeploy(settings, state, router) {
     const mesh = meshRef(settings);
     const { stableService, stableNode } = state;
-    const rendered = (0,taskDefinition/* renderTaskDefinition */.P9)(state.base, {
+    const rendered = (0,plan_taskDefinition/* renderTaskDefinition */.P9)(state.base, {
         family: state.canaryFamily,
         envoyResourceArn: envoyResourceArn({
             mesh: settings.mesh,
@@ -617,7 +626,7 @@ function planDeploy(settings, state, router) {
         canaryAttributes: settings.cloudMapAttributes,
         stableTasks: {
             ECS_SERVICE_NAME: settings.stable.service,
-            ECS_TASK_DEFINITION_FAMILY: (0,taskDefinition/* familyOf */.Ap)(stableService.taskDefinition),
+            ECS_TASK_DEFINITION_FAMILY: (0,plan_taskDefinition/* familyOf */.Ap)(stableService.taskDefinition),
             ECS_CLUSTER_NAME: cluster,
         },
         canaryTasks: { ECS_SERVICE_NAME: settings.canary.service, ECS_TASK_DEFINITION_FAMILY: state.canaryFamily, ECS_CLUSTER_NAME: cluster },
@@ -631,6 +640,7 @@ function planDeploy(settings, state, router) {
         warnings: [...rendered.warnings],
         canaryNodeArn: state.canaryNode?.metadata?.arn,
         routeArn: state.traffic.routeId,
+        services: servicesOf(settings, stableService, state.canaryService),
     };
     // 1. The canary virtual node, before any task whose Envoy names it starts.
     const nodeSpec = canaryNodeSpec(stableNode.spec, settings.stable.virtualNode, settings.cloudMapAttributes);
@@ -660,13 +670,14 @@ function planDeploy(settings, state, router) {
         });
     }
     // 2-4. Task definition, canary service, rollout.
-    const reuse = state.latestCanary && (0,taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
+    const reuse = state.latestCanary && (0,plan_taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
     plan.taskDefinitionArn = reuse?.taskDefinitionArn;
     pushRollout(changes, settings, {
         definition: reuse ? undefined : rendered.definition,
         reusedArn: reuse?.taskDefinitionArn,
         service: state.canaryService,
         serviceName: settings.canary.service,
+        role: 'canary',
         desiredCount: settings.desiredCount,
         create: () => canaryServiceInput(stableService, { cluster: settings.cluster, serviceName: settings.canary.service, desiredCount: settings.desiredCount }),
     });
@@ -687,7 +698,7 @@ function pushRollout(changes, settings, spec) {
             kind: 'task-definition',
             resource: `task definition ${definition.family}`,
             action: 'register',
-            after: `new revision: ${(0,taskDefinition/* appImages */.EQ)(definition).join(', ')}`,
+            after: `new revision: ${(0,plan_taskDefinition/* appImages */.EQ)(definition).join(', ')}`,
             traffic: false,
             run: async (ctx) => {
                 const registered = await registerTaskDefinition(ctx.clients.ecs, definition);
@@ -712,6 +723,7 @@ function pushRollout(changes, settings, spec) {
             traffic: false,
             run: async (ctx) => {
                 const created = await createService(ctx.clients.ecs, { ...create(), taskDefinition: taskDefinitionOf(ctx.facts) });
+                record(ctx, created, spec.role);
                 ctx.facts.deploymentId = primaryDeployment(created)?.id;
                 return {
                     detail: created.serviceArn,
@@ -725,8 +737,8 @@ function pushRollout(changes, settings, spec) {
             kind: 'ecs-service',
             resource: `ECS service ${serviceName}`,
             action: 'update',
-            before: `${(0,taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)} × ${service.desiredCount}`,
-            after: `${definition ? 'the new revision' : (0,taskDefinition/* shortTaskDefinition */.P5)(spec.reusedArn)} × ${spec.desiredCount}`,
+            before: `${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)} × ${service.desiredCount}`,
+            after: `${definition ? 'the new revision' : (0,plan_taskDefinition/* shortTaskDefinition */.P5)(spec.reusedArn)} × ${spec.desiredCount}`,
             traffic: false,
             run: async (ctx) => {
                 const updated = await updateService(ctx.clients.ecs, {
@@ -735,10 +747,11 @@ function pushRollout(changes, settings, spec) {
                     taskDefinition: taskDefinitionOf(ctx.facts),
                     desiredCount: spec.desiredCount,
                 });
+                record(ctx, updated, spec.role);
                 ctx.facts.deploymentId = primaryDeployment(updated)?.id;
                 return {
-                    detail: `deployment ${primaryDeployment(updated)?.id} of ${(0,taskDefinition/* shortTaskDefinition */.P5)(primaryDeployment(updated)?.taskDefinition)}`,
-                    leftBehind: `ECS service ${serviceName} now deploys ${(0,taskDefinition/* shortTaskDefinition */.P5)(taskDefinitionOf(ctx.facts))} (it ran ${(0,taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)}: aws ecs update-service --cluster ${settings.cluster} --service ${serviceName} --task-definition ${service.taskDefinition})`,
+                    detail: `deployment ${primaryDeployment(updated)?.id} of ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(primaryDeployment(updated)?.taskDefinition)}`,
+                    leftBehind: `ECS service ${serviceName} now deploys ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinitionOf(ctx.facts))} (it ran ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)}: aws ecs update-service --cluster ${settings.cluster} --service ${serviceName} --task-definition ${service.taskDefinition})`,
                 };
             },
         });
@@ -761,13 +774,14 @@ function pushRollout(changes, settings, spec) {
             const deploymentId = ctx.facts.deploymentId ?? awaited;
             if (!deploymentId)
                 throw new Error(`ECS returned no PRIMARY deployment for ${serviceName}`);
-            await waitForRollout(ctx.clients.ecs, {
+            const done = await waitForRollout(ctx.clients.ecs, {
                 cluster: settings.cluster,
                 service: serviceName,
                 deploymentId,
                 timeoutMs: settings.waitForMinutes * 60_000,
                 sleep: ctx.sleep,
             });
+            record(ctx, done, spec.role);
         },
     });
 }
@@ -791,6 +805,7 @@ function planShift(settings, state, router) {
         weights: { before: state.traffic.weights, after: target },
         warnings: [],
         routeArn: state.traffic.routeId,
+        services: [snapshot(state.canaryService, settings.canary.service, 'canary')],
     };
 }
 function planRollback(settings, state, router) {
@@ -798,7 +813,14 @@ function planRollback(settings, state, router) {
     const changes = state.traffic.route ? router.planWeights(state.traffic, target) : [];
     const warnings = state.traffic.route ? [] : [`Route ${settings.route} does not exist: no traffic to move back`];
     changes.push(...scaleToZero(settings, state.canaryService));
-    return { operation: 'rollback', changes, weights: { before: state.traffic.weights, after: target }, warnings, routeArn: state.traffic.routeId };
+    return {
+        operation: 'rollback',
+        changes,
+        weights: { before: state.traffic.weights, after: target },
+        warnings,
+        routeArn: state.traffic.routeId,
+        services: [snapshot(state.canaryService, settings.canary.service, 'canary')],
+    };
 }
 function scaleToZero(settings, service) {
     if (!service || service.desiredCount === 0)
@@ -812,8 +834,8 @@ function scaleToZero(settings, service) {
             before: `${service.desiredCount} task(s)`,
             after: '0 tasks (service, node and route stay for the next canary)',
             traffic: false,
-            run: async ({ clients }) => {
-                await updateService(clients.ecs, { cluster: settings.cluster, service: name, desiredCount: 0 });
+            run: async (ctx) => {
+                record(ctx, await updateService(ctx.clients.ecs, { cluster: settings.cluster, service: name, desiredCount: 0 }), 'canary');
                 return { leftBehind: `ECS service ${name} scaled to 0 (it had ${service.desiredCount})` };
             },
         },
@@ -821,8 +843,8 @@ function scaleToZero(settings, service) {
 }
 function planPromote(settings, state, router) {
     const { stableService } = state;
-    const stableFamily = (0,taskDefinition/* familyOf */.Ap)(stableService.taskDefinition);
-    const rendered = (0,taskDefinition/* renderTaskDefinition */.P9)(state.canaryTaskDefinition, {
+    const stableFamily = (0,plan_taskDefinition/* familyOf */.Ap)(stableService.taskDefinition);
+    const rendered = (0,plan_taskDefinition/* renderTaskDefinition */.P9)(state.canaryTaskDefinition, {
         family: stableFamily,
         envoyResourceArn: envoyResourceArn({
             mesh: settings.mesh,
@@ -837,7 +859,7 @@ function planPromote(settings, state, router) {
     });
     const target = weightsFor(0);
     const changes = [];
-    const reuse = state.latestStable && (0,taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestStable) ? state.latestStable : undefined;
+    const reuse = state.latestStable && (0,plan_taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestStable) ? state.latestStable : undefined;
     // A promote that already happened (stable runs the canary's containers) converges without needing the canary.
     const promoted = reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && rolloutComplete(stableService);
     if (!promoted)
@@ -849,12 +871,14 @@ function planPromote(settings, state, router) {
         warnings: rendered.warnings,
         taskDefinitionArn: reuse?.taskDefinitionArn,
         routeArn: state.traffic.routeId,
+        services: servicesOf(settings, stableService, state.canaryService),
     };
     pushRollout(changes, settings, {
         definition: reuse ? undefined : rendered.definition,
         reusedArn: reuse?.taskDefinitionArn,
         service: stableService,
         serviceName: settings.stable.service,
+        role: 'stable',
         desiredCount: stableService.desiredCount ?? 1,
     });
     changes.push(...router.planWeights(state.traffic, target));
@@ -874,7 +898,8 @@ function describePlan(plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/report.ts
-// Outputs and the job summary. Reads the Plan and the apply journal only, never AWS.
+// Outputs, the job summary and the pull-request comment. Reads the Plan and the apply journal, never AWS.
+
 
 
 /** Pure: the action's outputs. */
@@ -890,48 +915,148 @@ function outputsOf(o) {
         plan: JSON.stringify(describePlan(plan)),
     };
 }
+/** AWS console links for the region (the console picks the partition from the signed-in account). */
+function consoleLinks(region, s) {
+    const ecs = `https://${region}.console.aws.amazon.com/ecs/v2`;
+    const mesh = `https://${region}.console.aws.amazon.com/appmesh/meshes/${encodeURIComponent(s.mesh)}`;
+    const q = `?region=${region}`;
+    const cluster = s.cluster.slice(s.cluster.lastIndexOf('/') + 1);
+    return {
+        service: (name) => `${ecs}/clusters/${cluster}/services/${encodeURIComponent(name)}/health${q}`,
+        taskDefinition: (arn) => {
+            const [family, revision] = (0,plan_taskDefinition/* shortTaskDefinition */.P5)(arn).split(':');
+            return `${ecs}/task-definitions/${family}/${revision}/containers${q}`;
+        },
+        virtualNode: (name) => `${mesh}/virtual-nodes/${encodeURIComponent(name)}${q}`,
+        virtualRouter: `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}${q}`,
+        route: `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}/routes/${encodeURIComponent(s.route)}${q}`,
+        virtualService: (name) => `${mesh}/virtual-services/${encodeURIComponent(name)}${q}`,
+    };
+}
+function changeLink(c, o) {
+    const links = consoleLinks(o.region, o.settings);
+    const name = c.resource.replace(/^(virtual node|virtual router|route|virtual service|ECS service|task definition) /, '');
+    switch (c.kind) {
+        case 'virtual-node':
+            return `[${c.resource}](${links.virtualNode(name)})`;
+        case 'virtual-router':
+            return `[${c.resource}](${links.virtualRouter})`;
+        case 'route':
+            return `[${c.resource}](${links.route})`;
+        case 'virtual-service':
+            return `[${c.resource}](${links.virtualService(name)})`;
+        case 'ecs-service':
+        case 'wait-for-rollout':
+            return `[${c.resource}](${links.service(name)})`;
+        default:
+            return c.resource;
+    }
+}
+const pct = (n) => (n === undefined ? '—' : `${n} %`);
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** The weights the run ended on: the planned ones, or the ones before when it failed (traffic was restored). */
+function finalWeights(o, failure) {
+    return failure || o.dryRun ? o.plan.weights.before : o.plan.weights.after;
+}
+function headline(o, failure) {
+    const { plan, settings } = o;
+    const after = plan.weights.after;
+    if (o.dryRun)
+        return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
+    if (failure)
+        return `Canary ${plan.operation} failed`;
+    switch (plan.operation) {
+        case 'deploy':
+        case 'shift':
+            return `Canary ${plan.operation}: ${after.canary} % of traffic to ${settings.canary.virtualNode}`;
+        case 'promote':
+            return `Canary promoted: ${settings.stable.service} runs the new version, all traffic on ${settings.stable.virtualNode}`;
+        case 'rollback':
+            return `Canary rolled back: all traffic on ${settings.stable.virtualNode}`;
+    }
+}
+function servicesNow(o) {
+    return o.plan.services.map((s) => o.facts.services?.[s.name] ?? s);
+}
 /** Pure: the job summary as markdown. */
 function summaryMarkdown(o, failure) {
     const { settings, plan } = o;
-    const { before, after } = plan.weights;
-    const title = o.dryRun ? `Canary ${plan.operation} plan (dry run, nothing changed)` : `Canary ${plan.operation}${failure ? ' failed' : ''}`;
-    const lines = [`## ${title}`, ''];
-    lines.push('| virtual node | weight before | weight after |', '|---|---:|---:|');
-    const effective = failure ? before : after;
-    lines.push(`| ${settings.stable.virtualNode} (stable) | ${before ? `${before.stable}%` : '—'} | ${effective ? `${effective.stable}%` : '—'} |`);
-    lines.push(`| ${settings.canary.virtualNode} (canary) | ${before ? `${before.canary}%` : '—'} | ${effective ? `${effective.canary}%` : '—'} |`);
+    const links = consoleLinks(o.region, settings);
+    const before = plan.weights.before;
+    const after = o.dryRun ? plan.weights.after : finalWeights(o, failure);
+    const lines = [`## ${headline(o, failure)}`, ''];
+    lines.push(`| virtual node | role | weight before | ${o.dryRun ? 'planned' : 'weight now'} |`, '|---|---|---:|---:|');
+    lines.push(`| [${settings.stable.virtualNode}](${links.virtualNode(settings.stable.virtualNode)}) | stable | ${pct(before?.stable)} | ${pct(after?.stable)} |`);
+    lines.push(`| [${settings.canary.virtualNode}](${links.virtualNode(settings.canary.virtualNode)}) | canary | ${pct(before?.canary)} | ${pct(after?.canary)} |`);
+    lines.push('');
+    const taskDefinition = o.facts.taskDefinitionArn ?? plan.taskDefinitionArn;
+    if (taskDefinition)
+        lines.push(`Task definition: [${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition)}](${links.taskDefinition(taskDefinition)})`, '');
+    lines.push('| ECS service | role | task definition | running / desired |', '|---|---|---|---:|');
+    for (const s of servicesNow(o)) {
+        lines.push(`| [${s.name}](${links.service(s.name)}) | ${s.role} | ${s.taskDefinition ? (0,plan_taskDefinition/* shortTaskDefinition */.P5)(s.taskDefinition) : '—'} | ${s.running} / ${s.desired} |`);
+    }
     lines.push('');
     if (plan.changes.length === 0) {
-        lines.push('Nothing to change: the mesh and services already match the inputs.');
+        lines.push('Nothing to change: the mesh and the services already match the inputs.');
     }
     else {
-        const done = new Set(o.journal.map((e) => e.change));
-        lines.push('| step | resource | change | result |', '|---|---|---|---|');
+        lines.push(`| ${o.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`, '|---|---|---|---|');
         for (const c of plan.changes) {
             const entry = o.journal.find((e) => e.change === c);
-            const result = o.dryRun ? 'planned' : done.has(c) ? `done${entry?.outcome.detail ? `: \`${entry.outcome.detail}\`` : ''}` : c === failure?.failed ? '**failed**' : 'not run';
-            lines.push(`| ${c.action} | ${c.resource} | ${c.before ? `${c.before} → ` : ''}${c.after} | ${result} |`);
+            const result = o.dryRun ? 'planned' : entry ? `✅${entry.outcome.detail ? ` \`${cell((0,plan_taskDefinition/* shortTaskDefinition */.P5)(entry.outcome.detail))}\`` : ''}` : c === failure?.failed ? '❌ failed' : 'not run';
+            lines.push(`| ${c.action} | ${changeLink(c, o)} | ${cell(c.before ? `${c.before} → ${c.after}` : c.after)} | ${result} |`);
         }
     }
     if (failure) {
-        lines.push('', '### What happened', '', '```', failure.message, '```');
+        lines.push('', '### What happened', '', `**${cell(failure.failed.action)} ${cell(failure.failed.resource)}** failed: ${cell(String(failure.reason?.message ?? failure.reason))}`, '');
+        lines.push(failure.restored.length ? `Restored: ${failure.restored.join('; ')}.` : failure.notRestored.length ? '' : 'Traffic was not changed by this run.');
+        if (failure.notRestored.length)
+            lines.push('', `**Could not restore — fix by hand:** ${failure.notRestored.join('; ')}.`);
+        if (failure.leftBehind.length)
+            lines.push('', 'Left behind:', ...failure.leftBehind.map((l) => `- ${l}`));
     }
-    if (effective && !failure) {
-        lines.push('', '```mermaid', `pie title Traffic for ${settings.virtualService ?? settings.route}`);
-        lines.push(`  "${settings.stable.virtualNode}" : ${effective.stable}`, `  "${settings.canary.virtualNode}" : ${effective.canary}`, '```');
+    if (after && !failure) {
+        lines.push('', '```mermaid', `pie showData title Traffic of ${settings.virtualService ?? settings.route}${o.dryRun ? ' (planned)' : ''}`);
+        lines.push(`  "${settings.stable.virtualNode} (stable)" : ${after.stable}`, `  "${settings.canary.virtualNode} (canary)" : ${after.canary}`, '```');
     }
     for (const w of plan.warnings)
-        lines.push('', `> **Warning:** ${w}`);
+        lines.push('', `> [!WARNING]`, `> ${w}`);
+    return lines.join('\n') + '\n';
+}
+/** Pure: the short form for the pull request. */
+function commentMarkdown(o, runUrl, failure) {
+    const { settings, plan } = o;
+    const after = finalWeights(o, failure);
+    const taskDefinition = o.facts.taskDefinitionArn ?? plan.taskDefinitionArn;
+    const lines = [`### ${failure ? '❌' : '🐤'} ${headline(o, failure)}`, ''];
+    lines.push(`**Traffic:** ${settings.stable.virtualNode} ${pct(after?.stable)} · ${settings.canary.virtualNode} ${pct(after?.canary)} (canary was ${pct(plan.weights.before?.canary)})`);
+    if (taskDefinition)
+        lines.push(`**Task definition:** \`${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition)}\``);
+    const services = servicesNow(o).map((s) => `${s.name} ${s.running}/${s.desired}`);
+    lines.push(`**Services (running/desired):** ${services.join(' · ')}`);
+    if (failure)
+        lines.push('', `> ${cell(failure.message.split('\n')[0])}`, failure.restored.length ? `> Restored: ${failure.restored.join('; ')}.` : '> Traffic was not changed by this run.');
+    if (runUrl)
+        lines.push('', `[Run details](${runUrl})`);
     return lines.join('\n') + '\n';
 }
 async function report(o, failure) {
-    const outputs = outputsOf(o);
-    for (const [name, value] of Object.entries(outputs))
+    for (const [name, value] of Object.entries(outputsOf(o)))
         core/* setOutput */.uH(name, value);
-    const weights = o.plan.weights;
-    core/* info */.pq(`${o.dryRun ? 'Planned' : failure ? 'Unchanged' : 'Now'}: ${o.settings.stable.virtualNode} ${failure ? weights.before?.stable ?? '—' : weights.after.stable}% / ${o.settings.canary.virtualNode} ${failure ? weights.before?.canary ?? '—' : weights.after.canary}%`);
+    const w = finalWeights(o, failure);
+    const verb = o.dryRun ? 'Planned' : failure ? 'Traffic stays' : 'Traffic now';
+    const shown = o.dryRun ? o.plan.weights.after : w;
+    core/* info */.pq(`${verb}: ${o.settings.stable.virtualNode} ${pct(shown?.stable)}, ${o.settings.canary.virtualNode} ${pct(shown?.canary)}`);
     if (process.env.GITHUB_STEP_SUMMARY) {
         await core/* summary */.z.addRaw(summaryMarkdown(o, failure)).write();
+        core/* info */.pq('Job summary written.');
+    }
+    if (o.settings.prComment && !o.dryRun) {
+        const { commentOnPullRequest } = await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 5920));
+        const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+        const runUrl = process.env.GITHUB_REPOSITORY && process.env.GITHUB_RUN_ID ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
+        await commentOnPullRequest(o.settings, commentMarkdown(o, runUrl, failure));
     }
 }
 

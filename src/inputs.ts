@@ -50,6 +50,9 @@ export interface Settings {
   readonly desiredCount: number;
   readonly waitForServiceStability: boolean;
   readonly waitForMinutes: number;
+  /** Comment on the pull request (pull_request events only). */
+  readonly prComment: boolean;
+  readonly githubToken?: string;
 }
 
 /** How the action reads one raw input; `core.getInput` in the runner, a map in tests. */
@@ -162,6 +165,8 @@ export function readSettings(read: InputReader, workspace = process.env.GITHUB_W
       waitForMinutes = n;
     }
   }
+  const prComment = bool('pr-comment', true);
+  const githubToken = read('github-token') || undefined;
   if (operation === 'deploy' && !waitForServiceStability && (canaryWeight ?? 0) > 0) {
     fail(
       'wait-for-service-stability',
@@ -211,6 +216,8 @@ export function readSettings(read: InputReader, workspace = process.env.GITHUB_W
     desiredCount,
     waitForServiceStability,
     waitForMinutes,
+    prComment,
+    githubToken,
   });
 }
 

@@ -11,6 +11,7 @@ export async function run(): Promise<void> {
       if (value) core.setSecret(value);
     }
     const settings = readSettings(envInputReader());
+    if (settings.githubToken) core.setSecret(settings.githubToken);
     const { execute } = await import('./pipeline.js');
     await execute(settings);
   } catch (err) {

@@ -1,8 +1,10 @@
-// Outputs and the job summary. Reads the Plan and the apply journal only, never AWS.
+// Outputs, the job summary and the pull-request comment. Reads the Plan and the apply journal, never AWS.
 import * as core from '@actions/core';
 import type { ApplyError, JournalEntry } from './apply.js';
 import type { Settings } from './inputs.js';
-import { describePlan, type Facts, type Plan } from './plan/types.js';
+import { shortTaskDefinition } from './plan/taskDefinition.js';
+import { describePlan, type Change, type Facts, type Plan, type ServiceSnapshot } from './plan/types.js';
+import type { Weights } from './plan/weights.js';
 
 export interface Outcome {
   settings: Settings;
@@ -37,47 +39,149 @@ export function outputsOf(o: Outcome): Outputs {
   };
 }
 
+/** AWS console links for the region (the console picks the partition from the signed-in account). */
+export function consoleLinks(region: string, s: Settings) {
+  const ecs = `https://${region}.console.aws.amazon.com/ecs/v2`;
+  const mesh = `https://${region}.console.aws.amazon.com/appmesh/meshes/${encodeURIComponent(s.mesh)}`;
+  const q = `?region=${region}`;
+  const cluster = s.cluster.slice(s.cluster.lastIndexOf('/') + 1);
+  return {
+    service: (name: string) => `${ecs}/clusters/${cluster}/services/${encodeURIComponent(name)}/health${q}`,
+    taskDefinition: (arn: string) => {
+      const [family, revision] = shortTaskDefinition(arn).split(':');
+      return `${ecs}/task-definitions/${family}/${revision}/containers${q}`;
+    },
+    virtualNode: (name: string) => `${mesh}/virtual-nodes/${encodeURIComponent(name)}${q}`,
+    virtualRouter: `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}${q}`,
+    route: `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}/routes/${encodeURIComponent(s.route)}${q}`,
+    virtualService: (name: string) => `${mesh}/virtual-services/${encodeURIComponent(name)}${q}`,
+  };
+}
+
+function changeLink(c: Change, o: Outcome): string {
+  const links = consoleLinks(o.region, o.settings);
+  const name = c.resource.replace(/^(virtual node|virtual router|route|virtual service|ECS service|task definition) /, '');
+  switch (c.kind) {
+    case 'virtual-node':
+      return `[${c.resource}](${links.virtualNode(name)})`;
+    case 'virtual-router':
+      return `[${c.resource}](${links.virtualRouter})`;
+    case 'route':
+      return `[${c.resource}](${links.route})`;
+    case 'virtual-service':
+      return `[${c.resource}](${links.virtualService(name)})`;
+    case 'ecs-service':
+    case 'wait-for-rollout':
+      return `[${c.resource}](${links.service(name)})`;
+    default:
+      return c.resource;
+  }
+}
+
+const pct = (n: number | undefined) => (n === undefined ? '—' : `${n} %`);
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** The weights the run ended on: the planned ones, or the ones before when it failed (traffic was restored). */
+function finalWeights(o: Outcome, failure?: ApplyError): Weights | undefined {
+  return failure || o.dryRun ? o.plan.weights.before : o.plan.weights.after;
+}
+
+function headline(o: Outcome, failure?: ApplyError): string {
+  const { plan, settings } = o;
+  const after = plan.weights.after;
+  if (o.dryRun) return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
+  if (failure) return `Canary ${plan.operation} failed`;
+  switch (plan.operation) {
+    case 'deploy':
+    case 'shift':
+      return `Canary ${plan.operation}: ${after.canary} % of traffic to ${settings.canary.virtualNode}`;
+    case 'promote':
+      return `Canary promoted: ${settings.stable.service} runs the new version, all traffic on ${settings.stable.virtualNode}`;
+    case 'rollback':
+      return `Canary rolled back: all traffic on ${settings.stable.virtualNode}`;
+  }
+}
+
+function servicesNow(o: Outcome): ServiceSnapshot[] {
+  return o.plan.services.map((s) => o.facts.services?.[s.name] ?? s);
+}
+
 /** Pure: the job summary as markdown. */
 export function summaryMarkdown(o: Outcome, failure?: ApplyError): string {
   const { settings, plan } = o;
-  const { before, after } = plan.weights;
-  const title = o.dryRun ? `Canary ${plan.operation} plan (dry run, nothing changed)` : `Canary ${plan.operation}${failure ? ' failed' : ''}`;
-  const lines = [`## ${title}`, ''];
-  lines.push('| virtual node | weight before | weight after |', '|---|---:|---:|');
-  const effective = failure ? before : after;
-  lines.push(`| ${settings.stable.virtualNode} (stable) | ${before ? `${before.stable}%` : '—'} | ${effective ? `${effective.stable}%` : '—'} |`);
-  lines.push(`| ${settings.canary.virtualNode} (canary) | ${before ? `${before.canary}%` : '—'} | ${effective ? `${effective.canary}%` : '—'} |`);
+  const links = consoleLinks(o.region, settings);
+  const before = plan.weights.before;
+  const after = o.dryRun ? plan.weights.after : finalWeights(o, failure);
+  const lines = [`## ${headline(o, failure)}`, ''];
+
+  lines.push(`| virtual node | role | weight before | ${o.dryRun ? 'planned' : 'weight now'} |`, '|---|---|---:|---:|');
+  lines.push(`| [${settings.stable.virtualNode}](${links.virtualNode(settings.stable.virtualNode)}) | stable | ${pct(before?.stable)} | ${pct(after?.stable)} |`);
+  lines.push(`| [${settings.canary.virtualNode}](${links.virtualNode(settings.canary.virtualNode)}) | canary | ${pct(before?.canary)} | ${pct(after?.canary)} |`);
   lines.push('');
+
+  const taskDefinition = o.facts.taskDefinitionArn ?? plan.taskDefinitionArn;
+  if (taskDefinition) lines.push(`Task definition: [${shortTaskDefinition(taskDefinition)}](${links.taskDefinition(taskDefinition)})`, '');
+
+  lines.push('| ECS service | role | task definition | running / desired |', '|---|---|---|---:|');
+  for (const s of servicesNow(o)) {
+    lines.push(`| [${s.name}](${links.service(s.name)}) | ${s.role} | ${s.taskDefinition ? shortTaskDefinition(s.taskDefinition) : '—'} | ${s.running} / ${s.desired} |`);
+  }
+  lines.push('');
+
   if (plan.changes.length === 0) {
-    lines.push('Nothing to change: the mesh and services already match the inputs.');
+    lines.push('Nothing to change: the mesh and the services already match the inputs.');
   } else {
-    const done = new Set(o.journal.map((e) => e.change));
-    lines.push('| step | resource | change | result |', '|---|---|---|---|');
+    lines.push(`| ${o.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`, '|---|---|---|---|');
     for (const c of plan.changes) {
       const entry = o.journal.find((e) => e.change === c);
-      const result = o.dryRun ? 'planned' : done.has(c) ? `done${entry?.outcome.detail ? `: \`${entry.outcome.detail}\`` : ''}` : c === failure?.failed ? '**failed**' : 'not run';
-      lines.push(`| ${c.action} | ${c.resource} | ${c.before ? `${c.before} → ` : ''}${c.after} | ${result} |`);
+      const result = o.dryRun ? 'planned' : entry ? `✅${entry.outcome.detail ? ` \`${cell(shortTaskDefinition(entry.outcome.detail))}\`` : ''}` : c === failure?.failed ? '❌ failed' : 'not run';
+      lines.push(`| ${c.action} | ${changeLink(c, o)} | ${cell(c.before ? `${c.before} → ${c.after}` : c.after)} | ${result} |`);
     }
   }
+
   if (failure) {
-    lines.push('', '### What happened', '', '```', failure.message, '```');
+    lines.push('', '### What happened', '', `**${cell(failure.failed.action)} ${cell(failure.failed.resource)}** failed: ${cell(String((failure.reason as Error)?.message ?? failure.reason))}`, '');
+    lines.push(failure.restored.length ? `Restored: ${failure.restored.join('; ')}.` : failure.notRestored.length ? '' : 'Traffic was not changed by this run.');
+    if (failure.notRestored.length) lines.push('', `**Could not restore — fix by hand:** ${failure.notRestored.join('; ')}.`);
+    if (failure.leftBehind.length) lines.push('', 'Left behind:', ...failure.leftBehind.map((l) => `- ${l}`));
   }
-  if (effective && !failure) {
-    lines.push('', '```mermaid', `pie title Traffic for ${settings.virtualService ?? settings.route}`);
-    lines.push(`  "${settings.stable.virtualNode}" : ${effective.stable}`, `  "${settings.canary.virtualNode}" : ${effective.canary}`, '```');
+  if (after && !failure) {
+    lines.push('', '```mermaid', `pie showData title Traffic of ${settings.virtualService ?? settings.route}${o.dryRun ? ' (planned)' : ''}`);
+    lines.push(`  "${settings.stable.virtualNode} (stable)" : ${after.stable}`, `  "${settings.canary.virtualNode} (canary)" : ${after.canary}`, '```');
   }
-  for (const w of plan.warnings) lines.push('', `> **Warning:** ${w}`);
+  for (const w of plan.warnings) lines.push('', `> [!WARNING]`, `> ${w}`);
+  return lines.join('\n') + '\n';
+}
+
+/** Pure: the short form for the pull request. */
+export function commentMarkdown(o: Outcome, runUrl: string | undefined, failure?: ApplyError): string {
+  const { settings, plan } = o;
+  const after = finalWeights(o, failure);
+  const taskDefinition = o.facts.taskDefinitionArn ?? plan.taskDefinitionArn;
+  const lines = [`### ${failure ? '❌' : '🐤'} ${headline(o, failure)}`, ''];
+  lines.push(`**Traffic:** ${settings.stable.virtualNode} ${pct(after?.stable)} · ${settings.canary.virtualNode} ${pct(after?.canary)} (canary was ${pct(plan.weights.before?.canary)})`);
+  if (taskDefinition) lines.push(`**Task definition:** \`${shortTaskDefinition(taskDefinition)}\``);
+  const services = servicesNow(o).map((s) => `${s.name} ${s.running}/${s.desired}`);
+  lines.push(`**Services (running/desired):** ${services.join(' · ')}`);
+  if (failure) lines.push('', `> ${cell(failure.message.split('\n')[0])}`, failure.restored.length ? `> Restored: ${failure.restored.join('; ')}.` : '> Traffic was not changed by this run.');
+  if (runUrl) lines.push('', `[Run details](${runUrl})`);
   return lines.join('\n') + '\n';
 }
 
 export async function report(o: Outcome, failure?: ApplyError): Promise<void> {
-  const outputs = outputsOf(o);
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-  const weights = o.plan.weights;
-  core.info(
-    `${o.dryRun ? 'Planned' : failure ? 'Unchanged' : 'Now'}: ${o.settings.stable.virtualNode} ${failure ? weights.before?.stable ?? '—' : weights.after.stable}% / ${o.settings.canary.virtualNode} ${failure ? weights.before?.canary ?? '—' : weights.after.canary}%`,
-  );
+  for (const [name, value] of Object.entries(outputsOf(o))) core.setOutput(name, value);
+  const w = finalWeights(o, failure);
+  const verb = o.dryRun ? 'Planned' : failure ? 'Traffic stays' : 'Traffic now';
+  const shown = o.dryRun ? o.plan.weights.after : w;
+  core.info(`${verb}: ${o.settings.stable.virtualNode} ${pct(shown?.stable)}, ${o.settings.canary.virtualNode} ${pct(shown?.canary)}`);
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(summaryMarkdown(o, failure)).write();
+    core.info('Job summary written.');
+  }
+  if (o.settings.prComment && !o.dryRun) {
+    const { commentOnPullRequest } = await import('./prComment.js');
+    const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runUrl = process.env.GITHUB_REPOSITORY && process.env.GITHUB_RUN_ID ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
+    await commentOnPullRequest(o.settings, commentMarkdown(o, runUrl, failure));
   }
 }

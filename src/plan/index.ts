@@ -12,11 +12,23 @@ import type { AppMeshTrafficState } from '../traffic/appMesh.js';
 import type { TrafficRouter } from '../traffic/router.js';
 import { canaryServiceInput } from './service.js';
 import { appImages, familyOf, renderTaskDefinition, sameTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from './taskDefinition.js';
-import type { Change, Plan } from './types.js';
+import type { ApplyContext, Change, Plan, ServiceSnapshot } from './types.js';
 import { canaryNodeSpec, checkIsolation, clusterName, envoyResourceArn, sameNodeSpec } from './virtualNode.js';
 import { weightsFor } from './weights.js';
 
 type Router = TrafficRouter<AppMeshTrafficState>;
+
+export function snapshot(service: Service | undefined, name: string, role: ServiceSnapshot['role']): ServiceSnapshot {
+  return { name, role, taskDefinition: service?.taskDefinition, running: service?.runningCount ?? 0, desired: service?.desiredCount ?? 0 };
+}
+
+function servicesOf(settings: Settings, stable: Service | undefined, canary: Service | undefined): ServiceSnapshot[] {
+  return [snapshot(stable, settings.stable.service, 'stable'), snapshot(canary, settings.canary.service, 'canary')];
+}
+
+function record(ctx: ApplyContext, service: Service, role: ServiceSnapshot['role']): void {
+  ctx.facts.services = { ...ctx.facts.services, [service.serviceName!]: snapshot(service, service.serviceName!, role) };
+}
 
 export function buildPlan(settings: Settings, state: ClusterState, router: Router): Plan {
   switch (state.operation) {
@@ -70,6 +82,7 @@ function planDeploy(settings: Settings, state: DeployState, router: Router): Pla
     warnings: [...rendered.warnings],
     canaryNodeArn: state.canaryNode?.metadata?.arn,
     routeArn: state.traffic.routeId,
+    services: servicesOf(settings, stableService, state.canaryService),
   };
 
   // 1. The canary virtual node, before any task whose Envoy names it starts.
@@ -108,6 +121,7 @@ function planDeploy(settings: Settings, state: DeployState, router: Router): Pla
     reusedArn: reuse?.taskDefinitionArn,
     service: state.canaryService,
     serviceName: settings.canary.service,
+    role: 'canary',
     desiredCount: settings.desiredCount,
     create: () => canaryServiceInput(stableService, { cluster: settings.cluster, serviceName: settings.canary.service, desiredCount: settings.desiredCount }),
   });
@@ -128,6 +142,7 @@ interface RolloutSpec {
   reusedArn?: string;
   service?: Service;
   serviceName: string;
+  role: ServiceSnapshot['role'];
   desiredCount: number;
   /** How to create the service when it does not exist; undefined means it must exist. */
   create?: () => ReturnType<typeof canaryServiceInput>;
@@ -166,6 +181,7 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
       traffic: false,
       run: async (ctx) => {
         const created = await createService(ctx.clients.ecs, { ...create(), taskDefinition: taskDefinitionOf(ctx.facts) });
+        record(ctx, created, spec.role);
         ctx.facts.deploymentId = primaryDeployment(created)?.id;
         return {
           detail: created.serviceArn,
@@ -188,6 +204,7 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
           taskDefinition: taskDefinitionOf(ctx.facts),
           desiredCount: spec.desiredCount,
         });
+        record(ctx, updated, spec.role);
         ctx.facts.deploymentId = primaryDeployment(updated)?.id;
         return {
           detail: `deployment ${primaryDeployment(updated)?.id} of ${shortTaskDefinition(primaryDeployment(updated)?.taskDefinition)}`,
@@ -210,13 +227,14 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
     run: async (ctx) => {
       const deploymentId = ctx.facts.deploymentId ?? awaited;
       if (!deploymentId) throw new Error(`ECS returned no PRIMARY deployment for ${serviceName}`);
-      await waitForRollout(ctx.clients.ecs, {
+      const done = await waitForRollout(ctx.clients.ecs, {
         cluster: settings.cluster,
         service: serviceName,
         deploymentId,
         timeoutMs: settings.waitForMinutes * 60_000,
         sleep: ctx.sleep,
       });
+      record(ctx, done, spec.role);
     },
   });
 }
@@ -241,6 +259,7 @@ function planShift(settings: Settings, state: ShiftState, router: Router): Plan 
     weights: { before: state.traffic.weights, after: target },
     warnings: [],
     routeArn: state.traffic.routeId,
+    services: [snapshot(state.canaryService, settings.canary.service, 'canary')],
   };
 }
 
@@ -249,7 +268,14 @@ function planRollback(settings: Settings, state: ShiftState, router: Router): Pl
   const changes = state.traffic.route ? router.planWeights(state.traffic, target) : [];
   const warnings = state.traffic.route ? [] : [`Route ${settings.route} does not exist: no traffic to move back`];
   changes.push(...scaleToZero(settings, state.canaryService));
-  return { operation: 'rollback', changes, weights: { before: state.traffic.weights, after: target }, warnings, routeArn: state.traffic.routeId };
+  return {
+    operation: 'rollback',
+    changes,
+    weights: { before: state.traffic.weights, after: target },
+    warnings,
+    routeArn: state.traffic.routeId,
+    services: [snapshot(state.canaryService, settings.canary.service, 'canary')],
+  };
 }
 
 function scaleToZero(settings: Settings, service: Service | undefined): Change[] {
@@ -263,8 +289,8 @@ function scaleToZero(settings: Settings, service: Service | undefined): Change[]
       before: `${service.desiredCount} task(s)`,
       after: '0 tasks (service, node and route stay for the next canary)',
       traffic: false,
-      run: async ({ clients }) => {
-        await updateService(clients.ecs, { cluster: settings.cluster, service: name, desiredCount: 0 });
+      run: async (ctx) => {
+        record(ctx, await updateService(ctx.clients.ecs, { cluster: settings.cluster, service: name, desiredCount: 0 }), 'canary');
         return { leftBehind: `ECS service ${name} scaled to 0 (it had ${service.desiredCount})` };
       },
     },
@@ -300,12 +326,14 @@ function planPromote(settings: Settings, state: PromoteState, router: Router): P
     warnings: rendered.warnings,
     taskDefinitionArn: reuse?.taskDefinitionArn,
     routeArn: state.traffic.routeId,
+    services: servicesOf(settings, stableService, state.canaryService),
   };
   pushRollout(changes, settings, {
     definition: reuse ? undefined : rendered.definition,
     reusedArn: reuse?.taskDefinitionArn,
     service: stableService,
     serviceName: settings.stable.service,
+    role: 'stable',
     desiredCount: stableService.desiredCount ?? 1,
   });
   changes.push(...router.planWeights(state.traffic, target));

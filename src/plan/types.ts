@@ -3,8 +3,19 @@ import type { Clients } from '../aws/clients.js';
 import type { Operation } from '../inputs.js';
 import type { Weights } from './weights.js';
 
+/** An ECS service as the report shows it. */
+export interface ServiceSnapshot {
+  name: string;
+  role: 'stable' | 'canary';
+  taskDefinition?: string;
+  running: number;
+  desired: number;
+}
+
 /** Values later changes need from earlier ones (e.g. the ARN a registration returned). */
 export interface Facts {
+  /** Services as the last write or wait left them, by name. */
+  services?: Record<string, ServiceSnapshot>;
   taskDefinitionArn?: string;
   canaryNodeArn?: string;
   routeArn?: string;
@@ -64,6 +75,8 @@ export interface Plan {
   taskDefinitionArn?: string;
   canaryNodeArn?: string;
   routeArn?: string;
+  /** The services as read before the run. */
+  services: ServiceSnapshot[];
 }
 
 /** A plan as plain data, for the `plan` output and the dry-run log. */

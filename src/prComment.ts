@@ -1,0 +1,75 @@
+// One comment per pull request and canary service, found again by a hidden marker and updated in place. Missing
+// permissions or no token give a warning, never a failure: the deploy itself already happened.
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { errorMessage } from './errors.js';
+import type { Settings } from './inputs.js';
+
+interface Comment {
+  id: number;
+  body?: string;
+}
+
+/** The slice of Octokit this module uses. */
+export interface IssuesOctokit {
+  paginate<T>(method: unknown, params: object): Promise<T[]>;
+  rest: {
+    issues: {
+      listComments: unknown;
+      createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{ data: Comment }>;
+      updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<{ data: Comment }>;
+    };
+  };
+}
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export function marker(settings: Pick<Settings, 'cluster' | 'canary'>): string {
+  return `<!-- ecs-mesh-canary: ${settings.cluster}/${settings.canary.service} -->`;
+}
+
+/** Creates the comment on the first run for a PR, updates that same comment afterwards. */
+export async function upsertComment(octokit: IssuesOctokit, pr: PullRequestRef, mark: string, body: string): Promise<'created' | 'updated'> {
+  const text = `${mark}\n${body}`;
+  const comments = await octokit.paginate<Comment>(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+  const mine = comments.find((c) => c.body?.includes(mark));
+  if (mine) {
+    await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: mine.id, body: text });
+    return 'updated';
+  }
+  await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body: text });
+  return 'created';
+}
+
+/** The pull request of this run, from GITHUB_EVENT_NAME/PATH and GITHUB_REPOSITORY; undefined for other events. */
+export function pullRequestOf(env: NodeJS.ProcessEnv = process.env): PullRequestRef | undefined {
+  if (!['pull_request', 'pull_request_target'].includes(env.GITHUB_EVENT_NAME ?? '')) return undefined;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  let number: unknown;
+  try {
+    number = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8'))?.pull_request?.number;
+  } catch {
+    return undefined;
+  }
+  return owner && repo && typeof number === 'number' ? { owner, repo, number } : undefined;
+}
+
+export async function commentOnPullRequest(settings: Settings, body: string): Promise<void> {
+  const pr = pullRequestOf();
+  if (!pr) return;
+  if (!settings.githubToken) {
+    core.warning('No github-token: the pull-request comment was skipped.');
+    return;
+  }
+  try {
+    const { getOctokit } = await import('@actions/github');
+    const result = await upsertComment(getOctokit(settings.githubToken) as unknown as IssuesOctokit, pr, marker(settings), body);
+    core.info(`Pull request #${pr.number}: comment ${result}.`);
+  } catch (err) {
+    core.warning(`Could not comment on pull request #${pr.number} (the workflow needs permissions: pull-requests: write): ${errorMessage(err)}`);
+  }
+}
