@@ -2,6 +2,7 @@
 // it. Traffic is checked by simulating requests through the mesh.
 import { Emulator } from '../emulator/server.js';
 import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
+import { FakeGitHub } from '../support/fakeGitHub.js';
 import { MACHINE_NODE, NODE24, runAction } from '../support/runAction.js';
 
 let emu: Emulator;
@@ -100,4 +101,56 @@ test(`the bundled action also runs on this machine's Node.js`, async () => {
   } finally {
     await local.stop();
   }
+});
+
+describe('on pull_request events', () => {
+  let github: FakeGitHub;
+  let local: Emulator;
+  beforeAll(async () => {
+    github = await new FakeGitHub().start();
+    local = await Emulator.start({ rolloutDelayMs: 100 });
+    seedHowtoEcsBasics(local);
+  });
+  afterAll(async () => {
+    await github.stop();
+    await local.stop();
+  });
+  const onPr = (inputs: Record<string, string>, token = 'ghs_fake_token') =>
+    runAction(sampleInputs({ ...deployInputs, ...inputs, 'github-token': token }), {
+      env: { ...local.env(), GITHUB_API_URL: github.url },
+      eventName: 'pull_request',
+      event: { pull_request: { number: 7 } },
+    });
+
+  test('one comment is kept on the pull request: created by the first deploy, updated by the next', async () => {
+    const first = await onPr({ 'canary-weight': '10' });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Pull request #7: comment created.');
+    const second = await onPr({ 'canary-weight': '30' });
+    expect(second.stdout).toContain('Pull request #7: comment updated.');
+    const comments = github.comments.get(7)!;
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toContain('<!-- ecs-mesh-canary: howto-ecs-basics/color-v2 -->');
+    expect(comments[0].body).toContain('Canary deploy: 30 % of traffic to howto-ecs-basics-color-v2-node');
+    expect(comments[0].body).toContain('(canary was 10 %)');
+    expect(comments[0].body).toContain('[Run details](https://github.com/octo-org/color-app/actions/runs/1)');
+  });
+
+  test('a token without permission gives a warning, and the deploy still succeeds', async () => {
+    github.forceStatus = 403;
+    try {
+      const run = await onPr({ 'canary-weight': '30' });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/::warning::Could not comment on pull request #7 \(the workflow needs permissions: pull-requests: write\)/);
+    } finally {
+      github.forceStatus = undefined;
+    }
+  });
+
+  test('pr-comment: false makes no GitHub call', async () => {
+    const before = github.requests.length;
+    const run = await onPr({ 'canary-weight': '30', 'pr-comment': 'false' });
+    expect(run.status).toBe(0);
+    expect(github.requests.length).toBe(before);
+  });
 });
