@@ -18,6 +18,9 @@ export interface LoggedRequest {
   input: Record<string, unknown>;
   status: number;
   error?: string;
+  /** When the request arrived and when it was answered (ms since epoch). */
+  start: number;
+  end: number;
 }
 
 export interface Fault {
@@ -138,6 +141,7 @@ export class Emulator {
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const start = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -181,21 +185,21 @@ export class Emulator {
     } else if (fault) {
       fault.times -= 1;
       this.faults = this.faults.filter((f) => f.times > 0);
-      return this.fail(res, service, operation.name, input, new AwsError(fault.error, fault.message ?? `Injected ${fault.error}`), protocol);
+      return this.fail(res, service, operation.name, input, new AwsError(fault.error, fault.message ?? `Injected ${fault.error}`), protocol, start);
     }
     const model = this.models[service];
     const problem = operation.input ? model.validate(operation.input.shape, input) : undefined;
-    if (problem) return this.fail(res, service, operation.name, input, new AwsError(VALIDATION_ERROR[service], `1 validation error detected: ${problem}`), protocol);
+    if (problem) return this.fail(res, service, operation.name, input, new AwsError(VALIDATION_ERROR[service], `1 validation error detected: ${problem}`), protocol, start);
     try {
       const handler = service === 'ecs' ? this.ecs : service === 'appmesh' ? this.appMesh : this.cloudMap;
       const output = handler.handle(operation.name, input) as Record<string, unknown>;
-      this.log.push({ service, operation: operation.name, input, status: operation.http.responseCode ?? 200 });
+      this.log.push({ service, operation: operation.name, input, status: operation.http.responseCode ?? 200, start, end: Date.now() });
       if (protocol === 'json') return this.reply(res, 200, output);
       const payload = operation.output ? model.shape(operation.output.shape).payload : undefined;
       return this.reply(res, operation.http.responseCode ?? 200, payload ? output[payload] : output);
     } catch (err) {
-      if (err instanceof AwsError) return this.fail(res, service, operation.name, input, err, protocol);
-      return this.fail(res, service, operation.name, input, new AwsError(service === 'appmesh' ? 'InternalServerErrorException' : 'ServerException', String(err), 500), protocol);
+      if (err instanceof AwsError) return this.fail(res, service, operation.name, input, err, protocol, start);
+      return this.fail(res, service, operation.name, input, new AwsError(service === 'appmesh' ? 'InternalServerErrorException' : 'ServerException', String(err), 500), protocol, start);
     }
   }
 
@@ -238,9 +242,9 @@ export class Emulator {
     res.end(text);
   }
 
-  private fail(res: http.ServerResponse, service: ServiceName, operation: string, input: Record<string, unknown>, err: AwsError, protocol: 'json' | 'rest'): void {
+  private fail(res: http.ServerResponse, service: ServiceName, operation: string, input: Record<string, unknown>, err: AwsError, protocol: 'json' | 'rest', start = Date.now()): void {
     const status = err.status ?? this.models[service].errorStatus(err.code) ?? STATUS[err.code] ?? 400;
-    this.log.push({ service, operation, input, status, error: err.code });
+    this.log.push({ service, operation, input, status, error: err.code, start, end: Date.now() });
     const body = protocol === 'json' ? { __type: err.code, message: err.message } : { message: err.message };
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': err.code, 'x-amzn-requestid': `emu-${this.log.length}`, 'content-length': Buffer.byteLength(text) });
