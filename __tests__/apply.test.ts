@@ -5,25 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApplyError } from '../src/apply.js';
-import { readSettings, type Settings } from '../src/inputs.js';
 import { execute } from '../src/pipeline.js';
-import { REGION, MockWorld } from './support/mockWorld.js';
+import { REGION, MockWorld, mockSettings } from './support/mockWorld.js';
 import { readOutputs } from './support/outputs.js';
 
-const BASE: Record<string, string> = {
-  cluster: 'howto',
-  mesh: 'howto-ecs-basics',
-  'virtual-router': 'color-router',
-  route: 'color-route',
-  'virtual-service': 'color.howto-ecs-basics.mesh.local',
-  'stable-virtual-node': 'howto-ecs-basics-color-node',
-  'canary-virtual-node': 'howto-ecs-basics-color-v2-node',
-  'stable-service': 'color',
-  'canary-service': 'color-canary',
-  image: 'colorapp:blue',
-  'canary-weight': '20',
-};
-const settings = (over: Record<string, string> = {}): Settings => readSettings((n) => ({ ...BASE, ...over })[n] ?? '');
+const settings = mockSettings;
 const noSleep = async () => {};
 
 let world: MockWorld;

@@ -3,25 +3,10 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readSettings } from '../src/inputs.js';
 import { execute } from '../src/pipeline.js';
 import { marker, pullRequestOf, upsertComment, type IssuesOctokit } from '../src/prComment.js';
-import { MockWorld, REGION } from './support/mockWorld.js';
+import { MockWorld, REGION, mockSettings } from './support/mockWorld.js';
 
-const BASE: Record<string, string> = {
-  cluster: 'howto',
-  mesh: 'howto-ecs-basics',
-  'virtual-router': 'color-router',
-  route: 'color-route',
-  'virtual-service': 'color.howto-ecs-basics.mesh.local',
-  'stable-virtual-node': 'howto-ecs-basics-color-node',
-  'canary-virtual-node': 'howto-ecs-basics-color-v2-node',
-  'stable-service': 'color',
-  'canary-service': 'color-canary',
-  image: 'colorapp:blue',
-  'canary-weight': '20',
-  'pr-comment': 'false',
-};
 
 let world: MockWorld;
 // @actions/core remembers the summary file it first wrote to, so every test here shares one.
@@ -39,7 +24,7 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-const run = (over: Record<string, string> = {}) => execute(readSettings((n) => ({ ...BASE, ...over })[n] ?? ''), { sleep: async () => {} });
+const run = (over: Record<string, string> = {}) => execute(mockSettings(over), { sleep: async () => {} });
 const summary = () => readFileSync(summaryFile, 'utf8');
 
 test('deploy summary: weights, task definition, services, changes with console links, traffic pie', async () => {

@@ -29,11 +29,30 @@ import {
   type TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import { mockClient } from 'aws-sdk-client-mock';
+import { readSettings, type Settings } from '../../src/inputs.js';
 
 export const ACCOUNT = '111122223333';
 export const REGION = 'ap-northeast-1';
 export const MESH = 'howto-ecs-basics';
 const meshArn = (kind: string) => `arn:aws:appmesh:${REGION}:${ACCOUNT}:mesh/${MESH}/${kind}`;
+
+/** Action inputs for the mocked world; tests override single inputs. */
+export const MOCK_INPUTS: Record<string, string> = {
+  cluster: 'howto',
+  mesh: MESH,
+  'virtual-router': 'color-router',
+  route: 'color-route',
+  'virtual-service': 'color.howto-ecs-basics.mesh.local',
+  'stable-virtual-node': 'howto-ecs-basics-color-node',
+  'canary-virtual-node': 'howto-ecs-basics-color-v2-node',
+  'stable-service': 'color',
+  'canary-service': 'color-canary',
+  image: 'colorapp:blue',
+  'canary-weight': '20',
+  'pr-comment': 'false',
+};
+
+export const mockSettings = (over: Record<string, string> = {}): Settings => readSettings((n) => ({ ...MOCK_INPUTS, ...over })[n] ?? '');
 
 export const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 

@@ -1,7 +1,7 @@
 // Runs the bundled dist/index.js the way the GitHub runner does: INPUT_<NAME> variables with dashes kept,
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, GITHUB_EVENT_NAME/PATH, AWS credentials and region in the environment.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -72,5 +72,8 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
     .split('\n')
     .filter((l) => l.startsWith('::error'))
     .map((l) => l.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'));
-  return { status, stdout, stderr, outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), errors, ms: Date.now() - started };
+  const ms = Date.now() - started;
+  const run = { status, stdout, stderr, outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), errors, ms };
+  rmSync(dir, { recursive: true, force: true });
+  return run;
 }
