@@ -1,6 +1,9 @@
 // The pipeline (read → plan → apply) over mocked SDK clients: order of writes, rollout failures, idempotency, shift
 // budgets, restore on failure, and the concurrency guard.
 import { jest } from '@jest/globals';
+import 'aws-sdk-client-mock-jest';
+import { CreateRouteCommand, UpdateRouteCommand, UpdateVirtualServiceCommand } from '@aws-sdk/client-app-mesh';
+import { CreateServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,6 +79,16 @@ test('deploy: node before task definition before service; no weight before COMPL
     deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
   });
   expect(service).not.toHaveProperty('loadBalancers');
+  expect(world.ecs).toHaveReceivedCommandTimes(CreateServiceCommand, 1);
+  expect(world.ecs).not.toHaveReceivedCommand(UpdateServiceCommand);
+  expect(world.mesh).toHaveReceivedCommandWith(CreateRouteCommand, {
+    meshName: 'howto-ecs-basics',
+    virtualRouterName: 'color-router',
+    routeName: 'color-route',
+    spec: { httpRoute: { match: { prefix: '/' }, action: { weightedTargets: expect.any(Array) } } },
+  });
+  expect(world.mesh).toHaveReceivedCommandWith(UpdateVirtualServiceCommand, { spec: { provider: { virtualRouter: { virtualRouterName: 'color-router' } } } });
+  expect(world.mesh).not.toHaveReceivedCommand(UpdateRouteCommand);
 
   expect(readOutputs(outputFile)).toMatchObject({
     'task-definition-arn': td.taskDefinitionArn,
@@ -181,6 +194,30 @@ test('a failure after the route moved restores the route weights', async () => {
   await expect(run).rejects.toThrow(/Traffic restored: route color-route weights back to stable 80 \/ canary 20/);
   expect(world.routes.get('color-route')!.spec!.httpRoute!.action!.weightedTargets!.map((t) => t.weight)).toEqual([80, 20]);
   expect(world.virtualServices.get('color.howto-ecs-basics.mesh.local')!.spec!.provider).toEqual({ virtualNode: { virtualNodeName: 'howto-ecs-basics-color-node' } });
+});
+
+test('when restoring fails too, the error says so and what to fix by hand', async () => {
+  await deploy({ 'virtual-service': '' });
+  world.faults.push({ command: 'UpdateVirtualService', error: 'AccessDeniedException' });
+  // The forward route update succeeds; the three restore attempts fail.
+  for (let i = 0; i < 3; i++) world.faults.push({ command: 'UpdateRoute', error: 'InternalServerErrorException', after: i === 0 ? 1 : 0 });
+  const run = deploy({ 'canary-weight': '40' });
+  await expect(run).rejects.toThrow(/COULD NOT RESTORE \(fix by hand\): route color-route weights back to stable 80 \/ canary 20 \(injected InternalServerErrorException\)/);
+  expect(world.commands().filter((c) => c === 'UpdateRoute')).toHaveLength(1 + 3);
+});
+
+test('a route version that jumps by more than one on our write is reported as a concurrent modification', async () => {
+  await deploy();
+  const { UpdateRouteCommand } = await import('@aws-sdk/client-app-mesh');
+  world.mesh.on(UpdateRouteCommand).callsFake(async (input: { spec: unknown }) => {
+    const route = world.routes.get('color-route')!;
+    route.metadata!.version = route.metadata!.version! + 2; // another writer got in between
+    route.spec = input.spec as typeof route.spec;
+    return { route };
+  });
+  await expect(execute(settings({ operation: 'shift', 'canary-weight': '50', image: '' }), { sleep: noSleep })).rejects.toThrow(
+    /Route color-route was modified by someone else at the same moment as this run's write \(version 3, expected 2\)/,
+  );
 });
 
 test('a stable node without an attribute filter stops deploy before any write', async () => {

@@ -83,7 +83,7 @@ export class MockWorld {
   virtualServices = new Map<string, VirtualServiceData>();
   rollout: RolloutScript = { end: 'COMPLETED', afterPolls: 1 };
   /** Fail the named command with this error (once per entry). */
-  faults: { command: string; error: string }[] = [];
+  faults: { command: string; error: string; after?: number }[] = [];
   private polls = new Map<string, number>();
   private deploymentSeq = 0;
 
@@ -184,7 +184,9 @@ export class MockWorld {
       mock.on(command as never).callsFake(async (input: I) => {
         this.calls.push({ command: command.name.replace(/Command$/, ''), input: structuredClone(input) as Record<string, unknown> });
         const fault = this.faults.findIndex((f) => f.command === command.name.replace(/Command$/, ''));
-        if (fault >= 0) {
+        if (fault >= 0 && this.faults[fault].after) {
+          this.faults[fault].after! -= 1;
+        } else if (fault >= 0) {
           const [f] = this.faults.splice(fault, 1);
           throw new AwsError(f.error, `injected ${f.error}`);
         }
