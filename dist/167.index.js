@@ -570,6 +570,10 @@ function newRouteSpec(protocol, stableNode, canaryNode, weights) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/index.ts
+// Turns (Settings, ClusterState) into an ordered Plan. Deciding is pure; each Change's run() holds the one AWS write
+// it describes. Order matters: node before the tasks whose Envoy names it, no canary weight before its rollout
+// completed, the virtual-service provider switch last.
+
 
 
 
@@ -701,6 +705,7 @@ function pushRollout(changes, settings, spec) {
             after: `new revision: ${(0,plan_taskDefinition/* appImages */.EQ)(definition).join(', ')}`,
             traffic: false,
             run: async (ctx) => {
+                core/* debug */.Yz(`RegisterTaskDefinition ${JSON.stringify(definition)}`);
                 const registered = await registerTaskDefinition(ctx.clients.ecs, definition);
                 ctx.facts.taskDefinitionArn = registered.taskDefinitionArn;
                 return {
@@ -1099,6 +1104,9 @@ async function updateVirtualService(client, mesh, virtualServiceName, spec) {
 }
 
 ;// CONCATENATED MODULE: ./src/traffic/appMesh.ts
+// App Mesh implementation of TrafficRouter: a virtual router with one route whose two weighted targets are the stable
+// and canary virtual nodes, and a virtual service whose provider is that router.
+
 
 
 
@@ -1206,6 +1214,7 @@ class AppMeshRouter {
         if (!current || currentVersion !== plannedVersion) {
             throw new errors/* ConcurrentModificationError */._b(`Route ${route} changed while this run was working (version ${plannedVersion} when planned, ${currentVersion ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
         }
+        core/* debug */.Yz(`UpdateRoute ${route} (version ${currentVersion}) ${JSON.stringify(spec)}`);
         const written = await updateRoute(clients.appMesh, mesh, virtualRouter, route, spec);
         const expected = (currentVersion ?? 0) + 1;
         if (written.metadata?.version !== undefined && written.metadata.version !== expected) {
@@ -1295,6 +1304,7 @@ async function execute(settings, options = {}) {
             core/* info */.pq('Nothing to change.');
         for (const c of plan.changes)
             core/* info */.pq(`${c.action} ${c.resource}: ${c.before ? `${c.before} → ` : ''}${c.after}`);
+        core/* debug */.Yz(`Plan ${JSON.stringify(describePlan(plan))}`);
         return plan;
     });
     const ctx = { clients, facts: {}, sleep: options.sleep ?? realSleep };

@@ -2,6 +2,9 @@
 // Runs the bundled action exactly as a workflow would, and after each step shows what a person would check: the
 // weights, what changed, and a tally of 1,000 simulated `GET /color` answers. Exits non-zero if a step does not do
 // what it says.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Emulator } from '../__tests__/emulator/server.js';
 import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../__tests__/emulator/fixture.js';
 import { runAction, NODE24, type ActionRun } from '../__tests__/support/runAction.js';
@@ -59,6 +62,8 @@ async function main(): Promise<number> {
   seedHowtoEcsBasics(emu);
   let failures = 0;
   const started = Date.now();
+  const summaries = path.join(tmpdir(), 'ecs-mesh-canary-demo');
+  mkdirSync(summaries, { recursive: true });
   try {
     console.log(bold('ecs-mesh-canary demo — the howto-ecs-basics sample on the embedded AWS emulator'));
     console.log(`Emulator at ${emu.url} (ECS, App Mesh, Cloud Map); each ECS rollout takes ${ROLLOUT_DELAY_MS / 1000} s.`);
@@ -67,6 +72,8 @@ async function main(): Promise<number> {
       console.log(bold(`${i + 1}. ${step.title}`));
       const run = await runAction(sampleInputs(step.inputs), { env: emu.env(), node: NODE24 });
       showRun(run);
+      const summaryFile = path.join(summaries, `step-${i + 1}-${step.inputs.operation}.md`);
+      writeFileSync(summaryFile, run.summary);
       const tally = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService);
       const blue = (tally.colors.blue ?? 0) / tally.requests;
       const canary = emu.ecs.services.get(SAMPLE.cluster)?.get(SAMPLE.canaryService);
@@ -76,6 +83,7 @@ async function main(): Promise<number> {
       console.log(`   changed: ${plan.changes.map((c) => `${c.action} ${c.resource}`).join('; ') || 'nothing'}`);
       console.log(`   canary service ${SAMPLE.canaryService}: ${canary?.runningCount ?? 0} running / ${canary?.desiredCount ?? 0} desired`);
       console.log(`   ${tallyLine(tally)}`);
+      console.log(`   job summary (GITHUB_STEP_SUMMARY): ${summaryFile}`);
       const problems: string[] = [];
       if (run.status !== 0) problems.push(`the action exited with ${run.status}`);
       if (tally.failures > 0) problems.push(`${tally.failures} requests failed`);

@@ -43,6 +43,7 @@ export async function execute(settings: Settings, options: ExecuteOptions = {}):
     for (const w of plan.warnings) core.warning(w);
     if (plan.changes.length === 0) core.info('Nothing to change.');
     for (const c of plan.changes) core.info(`${c.action} ${c.resource}: ${c.before ? `${c.before} → ` : ''}${c.after}`);
+    core.debug(`Plan ${JSON.stringify(describePlan(plan))}`);
     return plan;
   });
   const ctx = { clients, facts: {}, sleep: options.sleep ?? realSleep };

@@ -125,8 +125,10 @@ export class Emulator {
     );
   }
 
-  /** Sends `requests` simulated requests to a virtual service and tallies who answered. */
-  traffic(mesh: string, virtualService: string, requests = 1000, seed = 1): TrafficTally {
+  private trafficRuns = 0;
+
+  /** Sends `requests` simulated requests to a virtual service and tallies who answered (a new seed each call). */
+  traffic(mesh: string, virtualService: string, requests = 1000, seed = ++this.trafficRuns): TrafficTally {
     this.ecs.advance();
     return simulateTraffic(this, mesh, virtualService, requests, seed);
   }

@@ -1,6 +1,7 @@
 // Turns (Settings, ClusterState) into an ordered Plan. Deciding is pure; each Change's run() holds the one AWS write
 // it describes. Order matters: node before the tasks whose Envoy names it, no canary weight before its rollout
 // completed, the virtual-service provider switch last.
+import * as core from '@actions/core';
 import type { Service, TaskDefinition } from '@aws-sdk/client-ecs';
 import { createService, primaryDeployment, rolloutComplete, updateService, waitForRollout } from '../aws/ecsServices.js';
 import { registerTaskDefinition } from '../aws/ecsTaskDefinitions.js';
@@ -159,6 +160,7 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
       after: `new revision: ${appImages(definition).join(', ')}`,
       traffic: false,
       run: async (ctx) => {
+        core.debug(`RegisterTaskDefinition ${JSON.stringify(definition)}`);
         const registered = await registerTaskDefinition(ctx.clients.ecs, definition);
         ctx.facts.taskDefinitionArn = registered.taskDefinitionArn;
         return {

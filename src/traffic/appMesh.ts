@@ -1,5 +1,6 @@
 // App Mesh implementation of TrafficRouter: a virtual router with one route whose two weighted targets are the stable
 // and canary virtual nodes, and a virtual service whose provider is that router.
+import * as core from '@actions/core';
 import type { PortProtocol, RouteData, RouteSpec, VirtualRouterData, VirtualRouterSpec, VirtualServiceData, VirtualServiceSpec } from '@aws-sdk/client-app-mesh';
 import type { Clients } from '../aws/clients.js';
 import { createRoute, createVirtualRouter, describeRoute, describeVirtualRouter, updateRoute } from '../aws/routes.js';
@@ -133,6 +134,7 @@ export class AppMeshRouter implements TrafficRouter<AppMeshTrafficState> {
         `Route ${route} changed while this run was working (version ${plannedVersion} when planned, ${currentVersion ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`,
       );
     }
+    core.debug(`UpdateRoute ${route} (version ${currentVersion}) ${JSON.stringify(spec)}`);
     const written = await updateRoute(clients.appMesh, mesh, virtualRouter, route, spec);
     const expected = (currentVersion ?? 0) + 1;
     if (written.metadata?.version !== undefined && written.metadata.version !== expected) {
