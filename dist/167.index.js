@@ -815,8 +815,9 @@ function planShift(settings, state, router) {
 }
 function planRollback(settings, state, router) {
     const target = weightsFor(0);
-    const changes = state.traffic.route ? router.planWeights(state.traffic, target) : [];
-    const warnings = state.traffic.route ? [] : [`Route ${settings.route} does not exist: no traffic to move back`];
+    const routed = state.traffic.weights !== undefined;
+    const changes = routed ? router.planWeights(state.traffic, target) : [];
+    const warnings = routed ? [] : [`Route ${settings.route} does not exist: no traffic to move back`];
     changes.push(...scaleToZero(settings, state.canaryService));
     return {
         operation: 'rollback',

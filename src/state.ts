@@ -10,8 +10,7 @@ import { describeVirtualNode, type MeshRef } from './aws/virtualNodes.js';
 import { PlanError } from './errors.js';
 import type { Settings } from './inputs.js';
 import { familyOf, type TaskDefinitionInput } from './plan/taskDefinition.js';
-import type { AppMeshTrafficState } from './traffic/appMesh.js';
-import type { TrafficRouter } from './traffic/router.js';
+import type { TrafficRouter, TrafficState } from './traffic/router.js';
 
 export interface DeployState {
   operation: 'deploy';
@@ -25,13 +24,13 @@ export interface DeployState {
   latestCanary?: TaskDefinition;
   stableNode: VirtualNodeData;
   canaryNode?: VirtualNodeData;
-  traffic: AppMeshTrafficState;
+  traffic: TrafficState;
 }
 
 export interface ShiftState {
   operation: 'shift' | 'rollback';
   canaryService?: Service;
-  traffic: AppMeshTrafficState;
+  traffic: TrafficState;
 }
 
 export interface PromoteState {
@@ -41,7 +40,7 @@ export interface PromoteState {
   canaryTaskDefinition: TaskDefinition;
   latestStable?: TaskDefinition;
   stableNode: VirtualNodeData;
-  traffic: AppMeshTrafficState;
+  traffic: TrafficState;
 }
 
 export type ClusterState = DeployState | ShiftState | PromoteState;
@@ -50,7 +49,7 @@ export function meshRef(settings: Settings): MeshRef {
   return settings.meshOwner ? { meshName: settings.mesh, meshOwner: settings.meshOwner } : { meshName: settings.mesh };
 }
 
-export async function readState(settings: Settings, clients: Clients, router: TrafficRouter<AppMeshTrafficState>): Promise<ClusterState> {
+export async function readState(settings: Settings, clients: Clients, router: TrafficRouter): Promise<ClusterState> {
   switch (settings.operation) {
     case 'deploy':
       return readDeployState(settings, clients, router);
@@ -83,7 +82,7 @@ async function requireNode(node: VirtualNodeData | undefined, settings: Settings
   throw new PlanError(`Virtual node ${settings.stable.virtualNode} does not exist in mesh ${settings.mesh}${owner}`, 'stable-virtual-node');
 }
 
-async function readDeployState(settings: Settings, clients: Clients, router: TrafficRouter<AppMeshTrafficState>): Promise<DeployState> {
+async function readDeployState(settings: Settings, clients: Clients, router: TrafficRouter): Promise<DeployState> {
   const mesh = meshRef(settings);
   const file = settings.taskDefinitionFile?.document;
   const fileFamily = file?.family;
@@ -119,7 +118,7 @@ async function readDeployState(settings: Settings, clients: Clients, router: Tra
   };
 }
 
-async function readPromoteState(settings: Settings, clients: Clients, router: TrafficRouter<AppMeshTrafficState>): Promise<PromoteState> {
+async function readPromoteState(settings: Settings, clients: Clients, router: TrafficRouter): Promise<PromoteState> {
   const [services, stableNode, traffic] = await Promise.all([
     describeServices(clients.ecs, settings.cluster, [settings.stable.service, settings.canary.service]),
     describeVirtualNode(clients.appMesh, meshRef(settings), settings.stable.virtualNode),

@@ -9,7 +9,6 @@ import { createVirtualNode, updateVirtualNode } from '../aws/virtualNodes.js';
 import { PlanError } from '../errors.js';
 import { DEFAULT_ENVOY_IMAGE, type Settings } from '../inputs.js';
 import { meshRef, type ClusterState, type DeployState, type PromoteState, type ShiftState } from '../state.js';
-import type { AppMeshTrafficState } from '../traffic/appMesh.js';
 import type { TrafficRouter } from '../traffic/router.js';
 import { canaryServiceInput } from './service.js';
 import { appImages, familyOf, renderTaskDefinition, sameTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from './taskDefinition.js';
@@ -17,7 +16,8 @@ import type { ApplyContext, Change, Plan, ServiceSnapshot } from './types.js';
 import { canaryNodeSpec, checkIsolation, clusterName, envoyResourceArn, sameNodeSpec } from './virtualNode.js';
 import { weightsFor } from './weights.js';
 
-type Router = TrafficRouter<AppMeshTrafficState>;
+/** Planning sees routing only through the TrafficRouter interface, whatever implements it. */
+type Router = TrafficRouter;
 
 export function snapshot(service: Service | undefined, name: string, role: ServiceSnapshot['role']): ServiceSnapshot {
   return { name, role, taskDefinition: service?.taskDefinition, running: service?.runningCount ?? 0, desired: service?.desiredCount ?? 0 };
@@ -267,8 +267,9 @@ function planShift(settings: Settings, state: ShiftState, router: Router): Plan 
 
 function planRollback(settings: Settings, state: ShiftState, router: Router): Plan {
   const target = weightsFor(0);
-  const changes = state.traffic.route ? router.planWeights(state.traffic, target) : [];
-  const warnings = state.traffic.route ? [] : [`Route ${settings.route} does not exist: no traffic to move back`];
+  const routed = state.traffic.weights !== undefined;
+  const changes = routed ? router.planWeights(state.traffic, target) : [];
+  const warnings = routed ? [] : [`Route ${settings.route} does not exist: no traffic to move back`];
   changes.push(...scaleToZero(settings, state.canaryService));
   return {
     operation: 'rollback',
