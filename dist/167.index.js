@@ -396,7 +396,9 @@ function canaryServiceInput(stable, opts) {
         desiredCount: opts.desiredCount,
         networkConfiguration: stable.networkConfiguration,
         serviceRegistries: stable.serviceRegistries,
-        deploymentConfiguration: stable.deploymentConfiguration,
+        // The canary always gets the deployment circuit breaker: a broken image then fails the run within minutes
+        // instead of after wait-for-minutes.
+        deploymentConfiguration: { ...stable.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } },
         schedulingStrategy: 'REPLICA',
         enableECSManagedTags: stable.enableECSManagedTags,
         enableExecuteCommand: stable.enableExecuteCommand,
@@ -849,6 +851,10 @@ function scaleToZero(settings, service) {
 }
 function planPromote(settings, state, router) {
     const { stableService } = state;
+    const controller = stableService.deploymentController?.type;
+    if (controller && controller !== 'ECS') {
+        throw new errors/* PlanError */.W6(`Service ${settings.stable.service} is deployed by ${controller}, not by ECS; promote can only update services with the ECS deployment controller`, 'stable-service');
+    }
     const stableFamily = (0,plan_taskDefinition/* familyOf */.Ap)(stableService.taskDefinition);
     const rendered = (0,plan_taskDefinition/* renderTaskDefinition */.P9)(state.canaryTaskDefinition, {
         family: stableFamily,

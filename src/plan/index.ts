@@ -302,6 +302,10 @@ function scaleToZero(settings: Settings, service: Service | undefined): Change[]
 
 function planPromote(settings: Settings, state: PromoteState, router: Router): Plan {
   const { stableService } = state;
+  const controller = stableService.deploymentController?.type;
+  if (controller && controller !== 'ECS') {
+    throw new PlanError(`Service ${settings.stable.service} is deployed by ${controller}, not by ECS; promote can only update services with the ECS deployment controller`, 'stable-service');
+  }
   const stableFamily = familyOf(stableService.taskDefinition!);
   const rendered = renderTaskDefinition(state.canaryTaskDefinition as TaskDefinition, {
     family: stableFamily,

@@ -21,7 +21,9 @@ export function canaryServiceInput(
     desiredCount: opts.desiredCount,
     networkConfiguration: stable.networkConfiguration,
     serviceRegistries: stable.serviceRegistries,
-    deploymentConfiguration: stable.deploymentConfiguration,
+    // The canary always gets the deployment circuit breaker: a broken image then fails the run within minutes
+    // instead of after wait-for-minutes.
+    deploymentConfiguration: { ...stable.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } },
     schedulingStrategy: 'REPLICA',
     enableECSManagedTags: stable.enableECSManagedTags,
     enableExecuteCommand: stable.enableExecuteCommand,
