@@ -19,7 +19,7 @@ import { weightsFor } from './weights.js';
 /** Planning sees routing only through the TrafficRouter interface, whatever implements it. */
 type Router = TrafficRouter;
 
-export function snapshot(service: Service | undefined, name: string, role: ServiceSnapshot['role']): ServiceSnapshot {
+function snapshot(service: Service | undefined, name: string, role: ServiceSnapshot['role']): ServiceSnapshot {
   return { name, role, taskDefinition: service?.taskDefinition, running: service?.runningCount ?? 0, desired: service?.desiredCount ?? 0 };
 }
 
