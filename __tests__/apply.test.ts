@@ -2,7 +2,7 @@
 // budgets, restore on failure, and the concurrency guard.
 import { jest } from '@jest/globals';
 import 'aws-sdk-client-mock-jest';
-import { CreateRouteCommand, UpdateRouteCommand, UpdateVirtualServiceCommand } from '@aws-sdk/client-app-mesh';
+import { CreateRouteCommand, UpdateRouteCommand, UpdateVirtualServiceCommand, type RouteSpec } from '@aws-sdk/client-app-mesh';
 import { CreateServiceCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,15 +109,33 @@ test('a second deploy with the same inputs writes nothing', async () => {
   expect(readOutputs(outputFile)['previous-canary-weight']).toBe('20');
 });
 
-test('a deploy with a new image registers a revision and updates the service, keeping node, router and route', async () => {
+test('a deploy with a new image takes the weight off the canary while its service rolls out, then sets the new weight', async () => {
   await deploy();
   const before = world.calls.length;
   await deploy({ image: 'colorapp:purple', 'canary-weight': '30' });
-  expect(world.calls.slice(before).map((c) => c.command).filter((c) => !c.startsWith('Describe'))).toEqual([
-    'RegisterTaskDefinition',
-    'UpdateService',
-    'UpdateRoute',
-  ]);
+  const calls = world.calls.slice(before);
+  expect(calls.map((c) => c.command).filter((c) => !c.startsWith('Describe'))).toEqual(['RegisterTaskDefinition', 'UpdateRoute', 'UpdateService', 'UpdateRoute']);
+  const weights = calls.filter((c) => c.command === 'UpdateRoute').map((c) => (c.input.spec as RouteSpec).httpRoute!.action!.weightedTargets!.map((t) => t.weight));
+  expect(weights).toEqual([[100, 0], [70, 30]]);
+  // Every poll of the rollout happens while the canary has no weight.
+  const commands = calls.map((c) => c.command);
+  expect(commands.indexOf('UpdateRoute')).toBeLessThan(commands.indexOf('UpdateService'));
+  expect(commands.lastIndexOf('DescribeServices')).toBeLessThan(commands.lastIndexOf('UpdateRoute'));
+});
+
+test('a rollout that fails after the drain keeps the canary at 0 instead of restoring its weight', async () => {
+  await deploy();
+  world.rollout = { end: 'FAILED', afterPolls: 1 };
+  const run = deploy({ image: 'colorapp:broken' });
+  await expect(run).rejects.toThrow(/Kept on purpose: route color-route stays at stable 100 \/ canary 0 while the canary rolls out \(the canary service started a new rollout/);
+  expect(world.routes.get('color-route')!.spec!.httpRoute!.action!.weightedTargets!.map((t) => t.weight)).toEqual([100, 0]);
+});
+
+test('a service update that fails after the drain restores the canary weight (the canary still runs what it ran)', async () => {
+  await deploy();
+  world.faults.push({ command: 'UpdateService', error: 'AccessDeniedException' });
+  await expect(deploy({ image: 'colorapp:purple' })).rejects.toThrow(/Traffic restored: route color-route weights back to stable 80 \/ canary 20/);
+  expect(world.routes.get('color-route')!.spec!.httpRoute!.action!.weightedTargets!.map((t) => t.weight)).toEqual([80, 20]);
 });
 
 test.each([

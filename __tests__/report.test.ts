@@ -48,9 +48,11 @@ test('failure summary: what failed, what was restored, what was left behind', as
   await expect(run({ 'canary-weight': '40', image: 'colorapp:purple' })).rejects.toThrow();
   const md = summary();
   expect(md).toContain('## Canary deploy failed');
-  expect(md).toContain('| canary | 20 % | 20 % |');
+  // The canary's weight was taken away for the rollout; the last route write is undone, the drain is kept.
+  expect(md).toContain('| canary | 20 % | 0 % |');
   expect(md).toMatch(/\| update \| \[virtual service .*\]\(.*\) \| .* \| ❌ failed \|/);
-  expect(md).toContain('Restored: route color-route weights back to stable 80 / canary 20.');
+  expect(md).toContain('Restored: route color-route weights back to stable 100 / canary 0.');
+  expect(md).toContain('Kept on purpose: route color-route stays at stable 100 / canary 0 while the canary rolls out');
   expect(md).toContain('Left behind:\n- task definition arn:aws:ecs:');
   expect(md).toContain('- ECS service color-canary now deploys howto-ecs-basics-color-canary:2 (it ran howto-ecs-basics-color-canary:1');
   expect(md).not.toContain('mermaid');

@@ -27,24 +27,28 @@ class ApplyError extends Error {
     restored;
     notRestored;
     leftBehind;
-    constructor(reason, failed, journal, restored, notRestored, leftBehind) {
-        super(composeMessage(reason, failed, restored, notRestored, leftBehind));
+    kept;
+    constructor(reason, failed, journal, restored, notRestored, leftBehind, kept = []) {
+        super(composeMessage(reason, failed, restored, notRestored, leftBehind, kept));
         this.reason = reason;
         this.failed = failed;
         this.journal = journal;
         this.restored = restored;
         this.notRestored = notRestored;
         this.leftBehind = leftBehind;
+        this.kept = kept;
         this.name = 'ApplyError';
     }
 }
-function composeMessage(cause, failed, restored, notRestored, leftBehind) {
+function composeMessage(cause, failed, restored, notRestored, leftBehind, kept) {
     const lines = [`${failed.action} ${failed.resource} failed: ${(0,errors/* errorMessage */.gJ)(cause)}`];
     if (restored.length)
         lines.push(`Traffic restored: ${restored.join('; ')}.`);
+    if (kept.length)
+        lines.push(`Kept on purpose: ${kept.join('; ')}.`);
     if (notRestored.length)
         lines.push(`COULD NOT RESTORE (fix by hand): ${notRestored.join('; ')}.`);
-    if (!restored.length && !notRestored.length)
+    if (!restored.length && !notRestored.length && !kept.length)
         lines.push('Traffic was not changed by this run.');
     if (leftBehind.length)
         lines.push(`Left behind: ${leftBehind.join('; ')}.`);
@@ -62,9 +66,9 @@ async function applyPlan(plan, ctx) {
                 core/* info */.pq(`  ✓ ${outcome.detail}`);
         }
         catch (err) {
-            const { restored, notRestored } = await restoreTraffic(journal, ctx);
+            const { restored, notRestored, kept } = await restoreTraffic(journal, ctx);
             const leftBehind = journal.flatMap((e) => (e.outcome.leftBehind ? [e.outcome.leftBehind] : []));
-            throw new ApplyError(err, change, journal, restored, notRestored, leftBehind);
+            throw new ApplyError(err, change, journal, restored, notRestored, leftBehind, kept);
         }
     }
     return { journal };
@@ -72,10 +76,17 @@ async function applyPlan(plan, ctx) {
 async function restoreTraffic(journal, ctx) {
     const restored = [];
     const notRestored = [];
-    for (const { outcome } of [...journal].reverse()) {
+    const kept = [];
+    for (const { change, outcome } of [...journal].reverse()) {
         const restore = outcome.restore;
         if (!restore)
             continue;
+        const unsafe = restore.unsafe?.(ctx);
+        if (unsafe) {
+            core/* info */.pq(`= kept ${change.resource} as it is: ${unsafe}`);
+            kept.push(`${change.resource} stays at ${change.after} (${unsafe})`);
+            continue;
+        }
         for (let attempt = 1;; attempt++) {
             try {
                 await restore.run(ctx);
@@ -93,7 +104,7 @@ async function restoreTraffic(journal, ctx) {
             }
         }
     }
-    return { restored, notRestored };
+    return { restored, notRestored, kept };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
@@ -420,6 +431,27 @@ function canaryServiceInput(stable, opts) {
     return input;
 }
 
+;// CONCATENATED MODULE: ./src/plan/types.ts
+/** The same change, except that undoing it is refused while `unsafe` gives a reason. */
+function guardRestore(change, unsafe) {
+    return {
+        ...change,
+        run: async (ctx) => {
+            const outcome = await change.run(ctx);
+            return outcome?.restore ? { ...outcome, restore: { ...outcome.restore, unsafe } } : outcome;
+        },
+    };
+}
+/** A plan as plain data, for the `plan` output and the dry-run log. */
+function describePlan(plan) {
+    return {
+        operation: plan.operation,
+        weights: plan.weights,
+        changes: plan.changes.map(({ kind, resource, action, before, after }) => ({ kind, resource, action, before, after })),
+        warnings: plan.warnings,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/plan/virtualNode.ts
 
 
@@ -586,6 +618,7 @@ function newRouteSpec(protocol, stableNode, canaryNode, weights) {
 
 
 
+
 function snapshot(service, name, role) {
     return { name, role, taskDefinition: service?.taskDefinition, running: service?.runningCount ?? 0, desired: service?.desiredCount ?? 0 };
 }
@@ -678,7 +711,14 @@ function planDeploy(settings, state, router) {
     // 2-4. Task definition, canary service, rollout.
     const reuse = state.latestCanary && (0,plan_taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
     plan.taskDefinitionArn = reuse?.taskDefinitionArn;
-    pushRollout(changes, settings, {
+    // A canary that has weight gives it up before its service changes: no request reaches the new revision before its
+    // rollout completed. Once the service has started changing, a failure leaves the weight at 0 instead of restoring.
+    const drained = weightsFor(0);
+    const hasWeight = (state.traffic.weights?.canary ?? 0) > 0;
+    const drain = hasWeight
+        ? router.planWeights(state.traffic, drained).map((change) => guardRestore({ ...change, after: `${change.after} while the canary rolls out` }, (ctx) => ctx.facts.deploymentId ? `the canary service started a new rollout, so its weight stays at 0; shift it back once it is healthy` : undefined))
+        : [];
+    const serviceChanges = pushRollout(changes, settings, {
         definition: reuse ? undefined : rendered.definition,
         reusedArn: reuse?.taskDefinitionArn,
         service: state.canaryService,
@@ -686,17 +726,22 @@ function planDeploy(settings, state, router) {
         role: 'canary',
         desiredCount: settings.desiredCount,
         create: () => canaryServiceInput(stableService, { cluster: settings.cluster, serviceName: settings.canary.service, desiredCount: settings.desiredCount }),
+        beforeServiceChange: drain,
     });
     // 5-6. Weights (creating router and route when missing), then the entry point.
     const listener = stableNode.spec?.listeners?.[0]?.portMapping;
     if (!listener?.port || !listener.protocol) {
         throw new errors/* PlanError */.W6(`Virtual node ${settings.stable.virtualNode} has no listener to copy to the virtual router`, 'stable-virtual-node');
     }
-    changes.push(...router.planWeights(state.traffic, target, { port: listener.port, protocol: listener.protocol }));
+    const trafficNow = serviceChanges && hasWeight ? { ...state.traffic, weights: drained } : state.traffic;
+    changes.push(...router.planWeights(trafficNow, target, { port: listener.port, protocol: listener.protocol }));
     changes.push(...router.planEntryPoint(state.traffic));
     return plan;
 }
-/** Register (unless identical to the latest revision), create or update the service, and wait for its rollout. */
+/**
+ * Register (unless identical to the latest revision), create or update the service, and wait for its rollout.
+ * Returns whether the service changes.
+ */
 function pushRollout(changes, settings, spec) {
     const { definition, service, serviceName } = spec;
     if (definition) {
@@ -720,6 +765,8 @@ function pushRollout(changes, settings, spec) {
     const taskDefinitionOf = (facts) => (definition ? facts.taskDefinitionArn : spec.reusedArn);
     const serviceChanges = !service || definition !== undefined || service.taskDefinition !== spec.reusedArn || service.desiredCount !== spec.desiredCount;
     let awaited;
+    if (!service || serviceChanges)
+        changes.push(...(spec.beforeServiceChange ?? []));
     if (!service) {
         const create = spec.create;
         changes.push({
@@ -767,10 +814,15 @@ function pushRollout(changes, settings, spec) {
         awaited = primaryDeployment(service)?.id;
     }
     else {
-        return;
+        return false;
     }
-    if (!settings.waitForServiceStability)
-        return;
+    if (settings.waitForServiceStability)
+        pushWait(changes, settings, spec, awaited);
+    return !service || serviceChanges;
+}
+/** Waits for the deployment a create/update started, or else for the one already in progress (`awaited`). */
+function pushWait(changes, settings, spec, awaited) {
+    const { serviceName } = spec;
     changes.push({
         kind: 'wait-for-rollout',
         resource: `ECS service ${serviceName}`,
@@ -898,17 +950,6 @@ function planPromote(settings, state, router) {
     return plan;
 }
 
-;// CONCATENATED MODULE: ./src/plan/types.ts
-/** A plan as plain data, for the `plan` output and the dry-run log. */
-function describePlan(plan) {
-    return {
-        operation: plan.operation,
-        weights: plan.weights,
-        changes: plan.changes.map(({ kind, resource, action, before, after }) => ({ kind, resource, action, before, after })),
-        warnings: plan.warnings,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/report.ts
 // Outputs, the job summary and the pull-request comment. Reads the Plan and the apply journal, never AWS.
 
@@ -966,9 +1007,13 @@ function changeLink(c, o) {
 }
 const pct = (n) => (n === undefined ? '—' : `${n} %`);
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** The weights the run ended on: the planned ones, or the ones before when it failed (traffic was restored). */
+/** The weights the run ended on: as planned, or after a failure what its writes and restores left. */
 function finalWeights(o, failure) {
-    return failure || o.dryRun ? o.plan.weights.before : o.plan.weights.after;
+    if (o.dryRun)
+        return o.plan.weights.before;
+    if (failure)
+        return o.facts.weights ?? o.plan.weights.before;
+    return o.plan.weights.after;
 }
 function headline(o, failure) {
     const { plan, settings } = o;
@@ -1022,7 +1067,12 @@ function summaryMarkdown(o, failure) {
     }
     if (failure) {
         lines.push('', '### What happened', '', `**${cell(failure.failed.action)} ${cell(failure.failed.resource)}** failed: ${cell(String(failure.reason?.message ?? failure.reason))}`, '');
-        lines.push(failure.restored.length ? `Restored: ${failure.restored.join('; ')}.` : failure.notRestored.length ? '' : 'Traffic was not changed by this run.');
+        if (failure.restored.length)
+            lines.push(`Restored: ${failure.restored.join('; ')}.`);
+        if (failure.kept.length)
+            lines.push('', `Kept on purpose: ${failure.kept.join('; ')}.`);
+        if (!failure.restored.length && !failure.kept.length && !failure.notRestored.length)
+            lines.push('Traffic was not changed by this run.');
         if (failure.notRestored.length)
             lines.push('', `**Could not restore — fix by hand:** ${failure.notRestored.join('; ')}.`);
         if (failure.leftBehind.length)
@@ -1047,8 +1097,13 @@ function commentMarkdown(o, runUrl, failure) {
         lines.push(`**Task definition:** \`${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition)}\``);
     const services = servicesNow(o).map((s) => `${s.name} ${s.running}/${s.desired}`);
     lines.push(`**Services (running/desired):** ${services.join(' · ')}`);
-    if (failure)
-        lines.push('', `> ${cell(failure.message.split('\n')[0])}`, failure.restored.length ? `> Restored: ${failure.restored.join('; ')}.` : '> Traffic was not changed by this run.');
+    if (failure) {
+        lines.push('', `> ${cell(failure.message.split('\n')[0])}`);
+        if (failure.restored.length)
+            lines.push(`> Restored: ${failure.restored.join('; ')}.`);
+        if (failure.kept.length)
+            lines.push(`> Kept on purpose: ${failure.kept.join('; ')}.`);
+    }
     if (runUrl)
         lines.push('', `[Run details](${runUrl})`);
     return lines.join('\n') + '\n';
@@ -1174,6 +1229,8 @@ class AppMeshRouter {
                 run: async (ctx) => {
                     const created = await createRoute(ctx.clients.appMesh, mesh, virtualRouter, routeName, spec);
                     ctx.facts.routeArn = created.metadata?.arn;
+                    ctx.facts.routeVersion = created.metadata?.version;
+                    ctx.facts.weights = target;
                     return {
                         detail: created.metadata?.arn,
                         leftBehind: `route ${routeName} (aws appmesh delete-route --mesh-name ${mesh.meshName} --virtual-router-name ${virtualRouter} --route-name ${routeName})`,
@@ -1184,8 +1241,7 @@ class AppMeshRouter {
         }
         if (sameWeights(state.weights, target))
             return changes;
-        const before = state.route;
-        const spec = withWeights(before.spec, stableNode, canaryNode, target);
+        const planned = state.route;
         changes.push({
             kind: 'route',
             resource: `route ${routeName}`,
@@ -1194,14 +1250,18 @@ class AppMeshRouter {
             after: show(target),
             traffic: true,
             run: async (ctx) => {
-                const written = await this.guardedRouteWrite(ctx.clients, before, spec);
+                const { before, written } = await this.guardedRouteWrite(ctx, planned, target);
                 ctx.facts.routeArn = written.metadata?.arn;
+                ctx.facts.weights = target;
+                const previous = readWeights(before.spec, stableNode, canaryNode, routeName);
                 return {
                     detail: `version ${written.metadata?.version}`,
                     restore: {
-                        describe: `route ${routeName} weights back to ${state.weights ? show(state.weights) : 'their previous values'}`,
-                        run: async ({ clients }) => {
-                            await updateRoute(clients.appMesh, mesh, virtualRouter, routeName, before.spec);
+                        describe: `route ${routeName} weights back to ${show(previous)}`,
+                        run: async (restoreCtx) => {
+                            const restored = await updateRoute(restoreCtx.clients.appMesh, mesh, virtualRouter, routeName, before.spec);
+                            restoreCtx.facts.routeVersion = restored.metadata?.version;
+                            restoreCtx.facts.weights = previous;
                         },
                     },
                 };
@@ -1210,24 +1270,27 @@ class AppMeshRouter {
         return changes;
     }
     /**
-     * Concurrency guard: re-read the route right before writing and refuse if another run changed it since the plan
-     * was made; after the write, the version must be exactly one more than the one read.
+     * Concurrency guard: re-read the route right before writing and refuse if anyone else changed it since the plan
+     * was made (or since this run's own last write to it); after the write, the version must be exactly one more.
+     * Only the two weighted targets of the route as it is now are changed.
      */
-    async guardedRouteWrite(clients, planned, spec) {
-        const { mesh, virtualRouter, route } = this.opts;
-        const current = await describeRoute(clients.appMesh, mesh, virtualRouter, route);
-        const plannedVersion = planned.metadata?.version;
+    async guardedRouteWrite(ctx, planned, target) {
+        const { mesh, virtualRouter, route, stableNode, canaryNode } = this.opts;
+        const current = await describeRoute(ctx.clients.appMesh, mesh, virtualRouter, route);
+        const expectedVersion = ctx.facts.routeVersion ?? planned.metadata?.version;
         const currentVersion = current?.metadata?.version;
-        if (!current || currentVersion !== plannedVersion) {
-            throw new errors/* ConcurrentModificationError */._b(`Route ${route} changed while this run was working (version ${plannedVersion} when planned, ${currentVersion ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
+        if (!current?.spec || currentVersion !== expectedVersion) {
+            throw new errors/* ConcurrentModificationError */._b(`Route ${route} changed while this run was working (version ${expectedVersion} expected, ${currentVersion ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
         }
+        const spec = withWeights(current.spec, stableNode, canaryNode, target);
         core/* debug */.Yz(`UpdateRoute ${route} (version ${currentVersion}) ${JSON.stringify(spec)}`);
-        const written = await updateRoute(clients.appMesh, mesh, virtualRouter, route, spec);
+        const written = await updateRoute(ctx.clients.appMesh, mesh, virtualRouter, route, spec);
+        ctx.facts.routeVersion = written.metadata?.version;
         const expected = (currentVersion ?? 0) + 1;
         if (written.metadata?.version !== undefined && written.metadata.version !== expected) {
             throw new errors/* ConcurrentModificationError */._b(`Route ${route} was modified by someone else at the same moment as this run's write (version ${written.metadata.version}, expected ${expected}); check its weights before retrying`);
         }
-        return written;
+        return { before: current, written };
     }
     planEntryPoint(state) {
         const { mesh, virtualService, virtualRouter } = this.opts;

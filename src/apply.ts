@@ -21,17 +21,19 @@ export class ApplyError extends Error {
     readonly restored: string[],
     readonly notRestored: string[],
     readonly leftBehind: string[],
+    readonly kept: string[] = [],
   ) {
-    super(composeMessage(reason, failed, restored, notRestored, leftBehind));
+    super(composeMessage(reason, failed, restored, notRestored, leftBehind, kept));
     this.name = 'ApplyError';
   }
 }
 
-function composeMessage(cause: unknown, failed: Change, restored: string[], notRestored: string[], leftBehind: string[]): string {
+function composeMessage(cause: unknown, failed: Change, restored: string[], notRestored: string[], leftBehind: string[], kept: string[]): string {
   const lines = [`${failed.action} ${failed.resource} failed: ${errorMessage(cause)}`];
   if (restored.length) lines.push(`Traffic restored: ${restored.join('; ')}.`);
+  if (kept.length) lines.push(`Kept on purpose: ${kept.join('; ')}.`);
   if (notRestored.length) lines.push(`COULD NOT RESTORE (fix by hand): ${notRestored.join('; ')}.`);
-  if (!restored.length && !notRestored.length) lines.push('Traffic was not changed by this run.');
+  if (!restored.length && !notRestored.length && !kept.length) lines.push('Traffic was not changed by this run.');
   if (leftBehind.length) lines.push(`Left behind: ${leftBehind.join('; ')}.`);
   return lines.join('\n');
 }
@@ -47,20 +49,27 @@ export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<ApplyRes
       journal.push({ change, outcome });
       if (outcome.detail) core.info(`  ✓ ${outcome.detail}`);
     } catch (err) {
-      const { restored, notRestored } = await restoreTraffic(journal, ctx);
+      const { restored, notRestored, kept } = await restoreTraffic(journal, ctx);
       const leftBehind = journal.flatMap((e) => (e.outcome.leftBehind ? [e.outcome.leftBehind] : []));
-      throw new ApplyError(err, change, journal, restored, notRestored, leftBehind);
+      throw new ApplyError(err, change, journal, restored, notRestored, leftBehind, kept);
     }
   }
   return { journal };
 }
 
-async function restoreTraffic(journal: JournalEntry[], ctx: ApplyContext): Promise<{ restored: string[]; notRestored: string[] }> {
+async function restoreTraffic(journal: JournalEntry[], ctx: ApplyContext): Promise<{ restored: string[]; notRestored: string[]; kept: string[] }> {
   const restored: string[] = [];
   const notRestored: string[] = [];
-  for (const { outcome } of [...journal].reverse()) {
+  const kept: string[] = [];
+  for (const { change, outcome } of [...journal].reverse()) {
     const restore = outcome.restore;
     if (!restore) continue;
+    const unsafe = restore.unsafe?.(ctx);
+    if (unsafe) {
+      core.info(`= kept ${change.resource} as it is: ${unsafe}`);
+      kept.push(`${change.resource} stays at ${change.after} (${unsafe})`);
+      continue;
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         await restore.run(ctx);
@@ -77,5 +86,5 @@ async function restoreTraffic(journal: JournalEntry[], ctx: ApplyContext): Promi
       }
     }
   }
-  return { restored, notRestored };
+  return { restored, notRestored, kept };
 }

@@ -81,9 +81,11 @@ function changeLink(c: Change, o: Outcome): string {
 const pct = (n: number | undefined) => (n === undefined ? '—' : `${n} %`);
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The weights the run ended on: the planned ones, or the ones before when it failed (traffic was restored). */
+/** The weights the run ended on: as planned, or after a failure what its writes and restores left. */
 function finalWeights(o: Outcome, failure?: ApplyError): Weights | undefined {
-  return failure || o.dryRun ? o.plan.weights.before : o.plan.weights.after;
+  if (o.dryRun) return o.plan.weights.before;
+  if (failure) return o.facts.weights ?? o.plan.weights.before;
+  return o.plan.weights.after;
 }
 
 function headline(o: Outcome, failure?: ApplyError): string {
@@ -141,7 +143,9 @@ export function summaryMarkdown(o: Outcome, failure?: ApplyError): string {
 
   if (failure) {
     lines.push('', '### What happened', '', `**${cell(failure.failed.action)} ${cell(failure.failed.resource)}** failed: ${cell(String((failure.reason as Error)?.message ?? failure.reason))}`, '');
-    lines.push(failure.restored.length ? `Restored: ${failure.restored.join('; ')}.` : failure.notRestored.length ? '' : 'Traffic was not changed by this run.');
+    if (failure.restored.length) lines.push(`Restored: ${failure.restored.join('; ')}.`);
+    if (failure.kept.length) lines.push('', `Kept on purpose: ${failure.kept.join('; ')}.`);
+    if (!failure.restored.length && !failure.kept.length && !failure.notRestored.length) lines.push('Traffic was not changed by this run.');
     if (failure.notRestored.length) lines.push('', `**Could not restore — fix by hand:** ${failure.notRestored.join('; ')}.`);
     if (failure.leftBehind.length) lines.push('', 'Left behind:', ...failure.leftBehind.map((l) => `- ${l}`));
   }
@@ -163,7 +167,11 @@ export function commentMarkdown(o: Outcome, runUrl: string | undefined, failure?
   if (taskDefinition) lines.push(`**Task definition:** \`${shortTaskDefinition(taskDefinition)}\``);
   const services = servicesNow(o).map((s) => `${s.name} ${s.running}/${s.desired}`);
   lines.push(`**Services (running/desired):** ${services.join(' · ')}`);
-  if (failure) lines.push('', `> ${cell(failure.message.split('\n')[0])}`, failure.restored.length ? `> Restored: ${failure.restored.join('; ')}.` : '> Traffic was not changed by this run.');
+  if (failure) {
+    lines.push('', `> ${cell(failure.message.split('\n')[0])}`);
+    if (failure.restored.length) lines.push(`> Restored: ${failure.restored.join('; ')}.`);
+    if (failure.kept.length) lines.push(`> Kept on purpose: ${failure.kept.join('; ')}.`);
+  }
   if (runUrl) lines.push('', `[Run details](${runUrl})`);
   return lines.join('\n') + '\n';
 }

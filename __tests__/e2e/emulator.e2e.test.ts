@@ -65,20 +65,21 @@ describe('a canary of the sample, step by step (bundled action on the GitHub run
     expect(share(traffic(), 'blue')).toBeGreaterThan(0.25);
   });
 
-  test('a canary image that crashes: the rollout fails, no weight moves to it, exit code 1', async () => {
+  test('a canary image that crashes: its weight is taken away before the rollout and stays at 0, exit code 1', async () => {
     emu.ecs.crashingImages.add('colorapp:broken');
-    const before = traffic();
     const logStart = emu.log.length;
     const result = await run({ ...deployInputs, image: 'colorapp:broken', 'canary-weight': '90' });
     expect(result.status).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatch(/wait ECS service color-v2 failed: Deployment .* was rolled back by ECS|FAILED/);
-    expect(result.errors[0]).toMatch(/Traffic was not changed by this run/);
+    expect(result.errors[0]).toMatch(/wait ECS service color-v2 failed: Deployment .* was rolled back by ECS \(deployment circuit breaker\)/);
+    expect(result.errors[0]).toMatch(/Kept on purpose: route howto-ecs-basics-color-route stays at stable 100 \/ canary 0/);
     const writes = emu.log.slice(logStart).filter((r) => !/^(Describe|List|Get)/.test(r.operation)).map((r) => r.operation);
-    expect(writes).toEqual(['RegisterTaskDefinition', 'UpdateService']);
+    expect(writes).toEqual(['RegisterTaskDefinition', 'UpdateRoute', 'UpdateService']);
+    expect(result.outputs['canary-weight']).toBe('90'); // the planned weight; the summary shows what happened
+    expect(result.summary).toContain('| canary | 30 % | 0 % |');
     const after = traffic();
     expect(after.failures).toBe(0);
-    expect(share(after, 'blue')).toBeCloseTo(share(before, 'blue'), 1);
+    expect(after.colors).toEqual({ green: 1000 });
   });
 
   test('a bad input fails with one ::error:: naming it and makes no AWS call', async () => {

@@ -12,7 +12,7 @@ import { meshRef, type ClusterState, type DeployState, type PromoteState, type S
 import type { TrafficRouter } from '../traffic/router.js';
 import { canaryServiceInput } from './service.js';
 import { appImages, familyOf, renderTaskDefinition, sameTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from './taskDefinition.js';
-import type { ApplyContext, Change, Plan, ServiceSnapshot } from './types.js';
+import { guardRestore, type ApplyContext, type Change, type Plan, type ServiceSnapshot } from './types.js';
 import { canaryNodeSpec, checkIsolation, clusterName, envoyResourceArn, sameNodeSpec } from './virtualNode.js';
 import { weightsFor } from './weights.js';
 
@@ -117,7 +117,18 @@ function planDeploy(settings: Settings, state: DeployState, router: Router): Pla
   // 2-4. Task definition, canary service, rollout.
   const reuse = state.latestCanary && sameTaskDefinition(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
   plan.taskDefinitionArn = reuse?.taskDefinitionArn;
-  pushRollout(changes, settings, {
+  // A canary that has weight gives it up before its service changes: no request reaches the new revision before its
+  // rollout completed. Once the service has started changing, a failure leaves the weight at 0 instead of restoring.
+  const drained = weightsFor(0);
+  const hasWeight = (state.traffic.weights?.canary ?? 0) > 0;
+  const drain = hasWeight
+    ? router.planWeights(state.traffic, drained).map((change) =>
+        guardRestore({ ...change, after: `${change.after} while the canary rolls out` }, (ctx) =>
+          ctx.facts.deploymentId ? `the canary service started a new rollout, so its weight stays at 0; shift it back once it is healthy` : undefined,
+        ),
+      )
+    : [];
+  const serviceChanges = pushRollout(changes, settings, {
     definition: reuse ? undefined : rendered.definition,
     reusedArn: reuse?.taskDefinitionArn,
     service: state.canaryService,
@@ -125,6 +136,7 @@ function planDeploy(settings: Settings, state: DeployState, router: Router): Pla
     role: 'canary',
     desiredCount: settings.desiredCount,
     create: () => canaryServiceInput(stableService, { cluster: settings.cluster, serviceName: settings.canary.service, desiredCount: settings.desiredCount }),
+    beforeServiceChange: drain,
   });
 
   // 5-6. Weights (creating router and route when missing), then the entry point.
@@ -132,7 +144,8 @@ function planDeploy(settings: Settings, state: DeployState, router: Router): Pla
   if (!listener?.port || !listener.protocol) {
     throw new PlanError(`Virtual node ${settings.stable.virtualNode} has no listener to copy to the virtual router`, 'stable-virtual-node');
   }
-  changes.push(...router.planWeights(state.traffic, target, { port: listener.port, protocol: listener.protocol }));
+  const trafficNow = serviceChanges && hasWeight ? { ...state.traffic, weights: drained } : state.traffic;
+  changes.push(...router.planWeights(trafficNow, target, { port: listener.port, protocol: listener.protocol }));
   changes.push(...router.planEntryPoint(state.traffic));
   return plan;
 }
@@ -147,10 +160,15 @@ interface RolloutSpec {
   desiredCount: number;
   /** How to create the service when it does not exist; undefined means it must exist. */
   create?: () => ReturnType<typeof canaryServiceInput>;
+  /** Changes to make right before the service changes (taking the canary's weight away), if it changes. */
+  beforeServiceChange?: Change[];
 }
 
-/** Register (unless identical to the latest revision), create or update the service, and wait for its rollout. */
-function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): void {
+/**
+ * Register (unless identical to the latest revision), create or update the service, and wait for its rollout.
+ * Returns whether the service changes.
+ */
+function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): boolean {
   const { definition, service, serviceName } = spec;
   if (definition) {
     changes.push({
@@ -173,6 +191,7 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
   const taskDefinitionOf = (facts: { taskDefinitionArn?: string }) => (definition ? facts.taskDefinitionArn! : spec.reusedArn!);
   const serviceChanges = !service || definition !== undefined || service.taskDefinition !== spec.reusedArn || service.desiredCount !== spec.desiredCount;
   let awaited: string | undefined;
+  if (!service || serviceChanges) changes.push(...(spec.beforeServiceChange ?? []));
   if (!service) {
     const create = spec.create!;
     changes.push({
@@ -217,9 +236,15 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
   } else if (!rolloutComplete(service)) {
     awaited = primaryDeployment(service)?.id;
   } else {
-    return;
+    return false;
   }
-  if (!settings.waitForServiceStability) return;
+  if (settings.waitForServiceStability) pushWait(changes, settings, spec, awaited);
+  return !service || serviceChanges;
+}
+
+/** Waits for the deployment a create/update started, or else for the one already in progress (`awaited`). */
+function pushWait(changes: Change[], settings: Settings, spec: RolloutSpec, awaited: string | undefined): void {
+  const { serviceName } = spec;
   changes.push({
     kind: 'wait-for-rollout',
     resource: `ECS service ${serviceName}`,

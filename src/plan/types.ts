@@ -21,6 +21,10 @@ export interface Facts {
   routeArn?: string;
   /** The ECS deployment a create/update started, for the rollout waiter. */
   deploymentId?: string;
+  /** The route's version after this run's last write to it, for the concurrency guard of the next write. */
+  routeVersion?: number;
+  /** The split as this run's last route write (or restore) left it. */
+  weights?: Weights;
 }
 
 export interface ApplyContext {
@@ -33,6 +37,8 @@ export interface ApplyContext {
 /** How to put traffic back as it was, recorded by a change that moved it. */
 export interface Restore {
   describe: string;
+  /** Why restoring would be unsafe now, if it would be; the change is then kept and reported as kept. */
+  unsafe?(ctx: ApplyContext): string | undefined;
   run(ctx: ApplyContext): Promise<void>;
 }
 
@@ -64,6 +70,17 @@ export interface Change {
   /** True when the change moves traffic; false for waits and for resources no traffic reaches yet. */
   traffic: boolean;
   run(ctx: ApplyContext): Promise<ChangeOutcome | void>;
+}
+
+/** The same change, except that undoing it is refused while `unsafe` gives a reason. */
+export function guardRestore(change: Change, unsafe: (ctx: ApplyContext) => string | undefined): Change {
+  return {
+    ...change,
+    run: async (ctx) => {
+      const outcome = await change.run(ctx);
+      return outcome?.restore ? { ...outcome, restore: { ...outcome.restore, unsafe } } : outcome;
+    },
+  };
 }
 
 export interface Plan {

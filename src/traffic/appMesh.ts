@@ -1,13 +1,13 @@
 // App Mesh implementation of TrafficRouter: a virtual router with one route whose two weighted targets are the stable
 // and canary virtual nodes, and a virtual service whose provider is that router.
 import * as core from '@actions/core';
-import type { PortProtocol, RouteData, RouteSpec, VirtualRouterData, VirtualRouterSpec, VirtualServiceData, VirtualServiceSpec } from '@aws-sdk/client-app-mesh';
+import type { PortProtocol, RouteData, VirtualRouterData, VirtualRouterSpec, VirtualServiceData, VirtualServiceSpec } from '@aws-sdk/client-app-mesh';
 import type { Clients } from '../aws/clients.js';
 import { createRoute, createVirtualRouter, describeRoute, describeVirtualRouter, updateRoute } from '../aws/routes.js';
 import type { MeshRef } from '../aws/virtualNodes.js';
 import { describeVirtualService, updateVirtualService } from '../aws/virtualServices.js';
 import { ConcurrentModificationError, PlanError } from '../errors.js';
-import type { Change } from '../plan/types.js';
+import type { ApplyContext, Change } from '../plan/types.js';
 import { newRouteSpec, readWeights, sameWeights, withWeights, type Weights } from '../plan/weights.js';
 import type { ListenerHint, TrafficRouter, TrafficState } from './router.js';
 
@@ -85,6 +85,8 @@ export class AppMeshRouter implements TrafficRouter<AppMeshTrafficState> {
         run: async (ctx) => {
           const created = await createRoute(ctx.clients.appMesh, mesh, virtualRouter, routeName, spec);
           ctx.facts.routeArn = created.metadata?.arn;
+          ctx.facts.routeVersion = created.metadata?.version;
+          ctx.facts.weights = target;
           return {
             detail: created.metadata?.arn,
             leftBehind: `route ${routeName} (aws appmesh delete-route --mesh-name ${mesh.meshName} --virtual-router-name ${virtualRouter} --route-name ${routeName})`,
@@ -94,8 +96,7 @@ export class AppMeshRouter implements TrafficRouter<AppMeshTrafficState> {
       return changes;
     }
     if (sameWeights(state.weights, target)) return changes;
-    const before = state.route;
-    const spec = withWeights(before.spec!, stableNode, canaryNode, target);
+    const planned = state.route;
     changes.push({
       kind: 'route',
       resource: `route ${routeName}`,
@@ -104,14 +105,18 @@ export class AppMeshRouter implements TrafficRouter<AppMeshTrafficState> {
       after: show(target),
       traffic: true,
       run: async (ctx) => {
-        const written = await this.guardedRouteWrite(ctx.clients, before, spec);
+        const { before, written } = await this.guardedRouteWrite(ctx, planned, target);
         ctx.facts.routeArn = written.metadata?.arn;
+        ctx.facts.weights = target;
+        const previous = readWeights(before.spec!, stableNode, canaryNode, routeName);
         return {
           detail: `version ${written.metadata?.version}`,
           restore: {
-            describe: `route ${routeName} weights back to ${state.weights ? show(state.weights) : 'their previous values'}`,
-            run: async ({ clients }) => {
-              await updateRoute(clients.appMesh, mesh, virtualRouter, routeName, before.spec!);
+            describe: `route ${routeName} weights back to ${show(previous)}`,
+            run: async (restoreCtx) => {
+              const restored = await updateRoute(restoreCtx.clients.appMesh, mesh, virtualRouter, routeName, before.spec!);
+              restoreCtx.facts.routeVersion = restored.metadata?.version;
+              restoreCtx.facts.weights = previous;
             },
           },
         };
@@ -121,28 +126,31 @@ export class AppMeshRouter implements TrafficRouter<AppMeshTrafficState> {
   }
 
   /**
-   * Concurrency guard: re-read the route right before writing and refuse if another run changed it since the plan
-   * was made; after the write, the version must be exactly one more than the one read.
+   * Concurrency guard: re-read the route right before writing and refuse if anyone else changed it since the plan
+   * was made (or since this run's own last write to it); after the write, the version must be exactly one more.
+   * Only the two weighted targets of the route as it is now are changed.
    */
-  private async guardedRouteWrite(clients: Clients, planned: RouteData, spec: RouteSpec): Promise<RouteData> {
-    const { mesh, virtualRouter, route } = this.opts;
-    const current = await describeRoute(clients.appMesh, mesh, virtualRouter, route);
-    const plannedVersion = planned.metadata?.version;
+  private async guardedRouteWrite(ctx: ApplyContext, planned: RouteData, target: Weights): Promise<{ before: RouteData; written: RouteData }> {
+    const { mesh, virtualRouter, route, stableNode, canaryNode } = this.opts;
+    const current = await describeRoute(ctx.clients.appMesh, mesh, virtualRouter, route);
+    const expectedVersion = ctx.facts.routeVersion ?? planned.metadata?.version;
     const currentVersion = current?.metadata?.version;
-    if (!current || currentVersion !== plannedVersion) {
+    if (!current?.spec || currentVersion !== expectedVersion) {
       throw new ConcurrentModificationError(
-        `Route ${route} changed while this run was working (version ${plannedVersion} when planned, ${currentVersion ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`,
+        `Route ${route} changed while this run was working (version ${expectedVersion} expected, ${currentVersion ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`,
       );
     }
+    const spec = withWeights(current.spec, stableNode, canaryNode, target);
     core.debug(`UpdateRoute ${route} (version ${currentVersion}) ${JSON.stringify(spec)}`);
-    const written = await updateRoute(clients.appMesh, mesh, virtualRouter, route, spec);
+    const written = await updateRoute(ctx.clients.appMesh, mesh, virtualRouter, route, spec);
+    ctx.facts.routeVersion = written.metadata?.version;
     const expected = (currentVersion ?? 0) + 1;
     if (written.metadata?.version !== undefined && written.metadata.version !== expected) {
       throw new ConcurrentModificationError(
         `Route ${route} was modified by someone else at the same moment as this run's write (version ${written.metadata.version}, expected ${expected}); check its weights before retrying`,
       );
     }
-    return written;
+    return { before: current, written };
   }
 
   planEntryPoint(state: AppMeshTrafficState): Change[] {
