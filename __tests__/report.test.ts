@@ -58,6 +58,15 @@ test('failure summary: what failed, what was restored, what was left behind', as
   expect(md).not.toContain('mermaid');
 });
 
+test('a run stopped while planning says so in the summary, with the reason', async () => {
+  world.nodes.set('howto-ecs-basics-color-node', world.node('howto-ecs-basics-color-node', []));
+  await expect(run()).rejects.toThrow(/Traffic isolation/);
+  const md = summary();
+  expect(md).toContain('## Canary deploy stopped before any change');
+  expect(md).toContain('Traffic isolation: the Cloud Map filter of virtual node howto-ecs-basics-color-node (no attributes) also selects the canary');
+  expect(md).toContain('Nothing was changed in ECS or App Mesh.');
+});
+
 test('dry run summary says nothing was changed and shows the planned split', async () => {
   await run({ 'dry-run': 'true' });
   const md = summary();

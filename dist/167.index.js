@@ -1108,6 +1108,18 @@ function commentMarkdown(o, runUrl, failure) {
         lines.push('', `[Run details](${runUrl})`);
     return lines.join('\n') + '\n';
 }
+/** Pure: the summary of a run that stopped while reading or planning, before any change. */
+function stoppedMarkdown(settings, message) {
+    return `## Canary ${settings.operation} stopped before any change\n\n${message.replace(/\n/g, '\n\n')}\n\nNothing was changed in ECS or App Mesh.\n`;
+}
+async function reportStopped(settings, message) {
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await core/* summary */.z.addRaw(stoppedMarkdown(settings, message)).write();
+    if (settings.prComment && !settings.dryRun) {
+        const { commentOnPullRequest } = await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 5920));
+        await commentOnPullRequest(settings, `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${cell(message)}\n`);
+    }
+}
 async function report(o, failure) {
     for (const [name, value] of Object.entries(outputsOf(o)))
         core/* setOutput */.uH(name, value);
@@ -1345,6 +1357,7 @@ class AppMeshRouter {
 
 
 
+
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function group(name, fn) {
     core/* startGroup */.Oh(name);
@@ -1365,18 +1378,25 @@ async function execute(settings, options = {}) {
         stableNode: settings.stable.virtualNode,
         canaryNode: settings.canary.virtualNode,
     });
-    const state = await group(`Read state (${settings.operation})`, () => readState(settings, clients, router));
-    const plan = await group('Plan', () => {
-        const plan = buildPlan(settings, state, router);
-        for (const w of plan.warnings)
-            core/* warning */.$e(w);
-        if (plan.changes.length === 0)
-            core/* info */.pq('Nothing to change.');
-        for (const c of plan.changes)
-            core/* info */.pq(`${c.action} ${c.resource}: ${c.before ? `${c.before} → ` : ''}${c.after}`);
-        core/* debug */.Yz(`Plan ${JSON.stringify(describePlan(plan))}`);
-        return plan;
-    });
+    let plan;
+    try {
+        const state = await group(`Read state (${settings.operation})`, () => readState(settings, clients, router));
+        plan = await group('Plan', () => {
+            const plan = buildPlan(settings, state, router);
+            for (const w of plan.warnings)
+                core/* warning */.$e(w);
+            if (plan.changes.length === 0)
+                core/* info */.pq('Nothing to change.');
+            for (const c of plan.changes)
+                core/* info */.pq(`${c.action} ${c.resource}: ${c.before ? `${c.before} → ` : ''}${c.after}`);
+            core/* debug */.Yz(`Plan ${JSON.stringify(describePlan(plan))}`);
+            return plan;
+        });
+    }
+    catch (err) {
+        await group('Report', () => reportStopped(settings, (0,errors/* errorMessage */.gJ)(err)));
+        throw err;
+    }
     const ctx = { clients, facts: {}, sleep: options.sleep ?? realSleep };
     const outcome = { settings, plan, facts: ctx.facts, journal: [], dryRun: settings.dryRun, region: clients.region };
     if (settings.dryRun) {

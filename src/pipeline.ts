@@ -3,10 +3,11 @@
 import * as core from '@actions/core';
 import { ApplyError, applyPlan, type JournalEntry } from './apply.js';
 import { createClients } from './aws/clients.js';
+import { errorMessage } from './errors.js';
 import type { Settings } from './inputs.js';
 import { buildPlan } from './plan/index.js';
-import { describePlan } from './plan/types.js';
-import { report, type Outcome } from './report.js';
+import { describePlan, type Plan } from './plan/types.js';
+import { report, reportStopped, type Outcome } from './report.js';
 import { meshRef, readState } from './state.js';
 import { AppMeshRouter } from './traffic/appMesh.js';
 
@@ -37,15 +38,21 @@ export async function execute(settings: Settings, options: ExecuteOptions = {}):
     canaryNode: settings.canary.virtualNode,
   });
 
-  const state = await group(`Read state (${settings.operation})`, () => readState(settings, clients, router));
-  const plan = await group('Plan', () => {
-    const plan = buildPlan(settings, state, router);
-    for (const w of plan.warnings) core.warning(w);
-    if (plan.changes.length === 0) core.info('Nothing to change.');
-    for (const c of plan.changes) core.info(`${c.action} ${c.resource}: ${c.before ? `${c.before} → ` : ''}${c.after}`);
-    core.debug(`Plan ${JSON.stringify(describePlan(plan))}`);
-    return plan;
-  });
+  let plan: Plan;
+  try {
+    const state = await group(`Read state (${settings.operation})`, () => readState(settings, clients, router));
+    plan = await group('Plan', () => {
+      const plan = buildPlan(settings, state, router);
+      for (const w of plan.warnings) core.warning(w);
+      if (plan.changes.length === 0) core.info('Nothing to change.');
+      for (const c of plan.changes) core.info(`${c.action} ${c.resource}: ${c.before ? `${c.before} → ` : ''}${c.after}`);
+      core.debug(`Plan ${JSON.stringify(describePlan(plan))}`);
+      return plan;
+    });
+  } catch (err) {
+    await group('Report', () => reportStopped(settings, errorMessage(err)));
+    throw err;
+  }
   const ctx = { clients, facts: {}, sleep: options.sleep ?? realSleep };
   const outcome: Outcome = { settings, plan, facts: ctx.facts, journal: [] as JournalEntry[], dryRun: settings.dryRun, region: clients.region };
   if (settings.dryRun) {

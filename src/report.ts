@@ -176,6 +176,19 @@ export function commentMarkdown(o: Outcome, runUrl: string | undefined, failure?
   return lines.join('\n') + '\n';
 }
 
+/** Pure: the summary of a run that stopped while reading or planning, before any change. */
+export function stoppedMarkdown(settings: Settings, message: string): string {
+  return `## Canary ${settings.operation} stopped before any change\n\n${message.replace(/\n/g, '\n\n')}\n\nNothing was changed in ECS or App Mesh.\n`;
+}
+
+export async function reportStopped(settings: Settings, message: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(stoppedMarkdown(settings, message)).write();
+  if (settings.prComment && !settings.dryRun) {
+    const { commentOnPullRequest } = await import('./prComment.js');
+    await commentOnPullRequest(settings, `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${cell(message)}\n`);
+  }
+}
+
 export async function report(o: Outcome, failure?: ApplyError): Promise<void> {
   for (const [name, value] of Object.entries(outputsOf(o))) core.setOutput(name, value);
   const w = finalWeights(o, failure);
