@@ -79,7 +79,8 @@ async function main(): Promise<number> {
       const canary = emu.ecs.services.get(SAMPLE.cluster)?.get(SAMPLE.canaryService);
       const plan = run.outputs.plan ? (JSON.parse(run.outputs.plan) as { changes: { action: string; resource: string }[] }) : { changes: [] };
       console.log(`   exit code ${run.status} after ${(run.ms / 1000).toFixed(1)} s`);
-      console.log(`   weights: stable ${run.outputs['stable-weight'] ?? '?'} % / canary ${run.outputs['canary-weight'] ?? '?'} % (was ${run.outputs['previous-canary-weight'] || '—'} %)`);
+      const previous = run.outputs['previous-canary-weight'];
+      console.log(`   weights: stable ${run.outputs['stable-weight'] ?? '?'} % / canary ${run.outputs['canary-weight'] ?? '?'} % (${previous ? `canary had ${previous} %` : 'no route before'})`);
       console.log(`   changed: ${plan.changes.map((c) => `${c.action} ${c.resource}`).join('; ') || 'nothing'}`);
       console.log(`   canary service ${SAMPLE.canaryService}: ${canary?.runningCount ?? 0} running / ${canary?.desiredCount ?? 0} desired`);
       console.log(`   ${tallyLine(tally)}`);
