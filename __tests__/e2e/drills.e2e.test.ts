@@ -67,7 +67,6 @@ describe('a fault at each mutating call', () => {
   // The table is built from the clean runs above, so the drills run inside one test per scenario.
   test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
     const calls = cleanRuns.get(scenario.name)!;
-    const results: string[] = [];
     for (const [index, operation] of calls.entries()) {
       const after = calls.slice(0, index).filter((c) => c === operation).length;
       const emu = await prepared(scenario);
@@ -90,11 +89,9 @@ describe('a fault at each mutating call', () => {
         const from = emu.log.length;
         const again = await runAction(sampleInputs(scenario.run), { env: emu.env() });
         expect([label, again.status, mutating(emu, from)]).toEqual([label, 0, []]);
-        results.push(`${label}: exit 1, ${during.failures} failed requests, rerun converged`);
       } finally {
         await emu.stop();
       }
     }
-    expect(results).toHaveLength(calls.length);
   }, 180_000);
 });
