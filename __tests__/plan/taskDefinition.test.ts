@@ -122,6 +122,8 @@ describe('renderTaskDefinition', () => {
     const twice = renderTaskDefinition(once, options({ image: 'colorapp:blue' })).definition;
     expect(twice).toEqual(once);
     expect(sameTaskDefinition(once, { ...once, taskDefinitionArn: 'x', revision: 3, volumes: [] } as TaskDefinition)).toBe(true);
+    expect(sameTaskDefinition(once, { ...once, enableFaultInjection: false, tags: [{ key: 'a', value: 'b' }] })).toBe(true);
+    expect(sameTaskDefinition(once, { ...once, enableFaultInjection: true })).toBe(false);
     expect(sameTaskDefinition(once, renderTaskDefinition(v1, options({ image: 'colorapp:red' })).definition)).toBe(false);
   });
 

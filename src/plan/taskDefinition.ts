@@ -228,8 +228,10 @@ export function sameTaskDefinition(a: TaskDefinitionInput | TaskDefinition, b: T
   return canonical(withoutTags(stripReadOnly(a))) === canonical(withoutTags(stripReadOnly(b)));
 }
 
+/** Tags are not part of a revision; `enableFaultInjection: false` is what DescribeTaskDefinition says for "not set". */
 function withoutTags(def: TaskDefinitionInput): TaskDefinitionInput {
   const { tags: _tags, ...rest } = def;
+  if (rest.enableFaultInjection === false) delete rest.enableFaultInjection;
   return rest;
 }
 
