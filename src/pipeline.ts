@@ -1,12 +1,12 @@
 // The pipeline after the inputs: read state → plan → apply → report. Loaded lazily by main.ts, so the AWS SDK is only
 // loaded once the inputs are known to be valid.
 import * as core from '@actions/core';
-import { ApplyError, applyPlan, type JournalEntry } from './apply.js';
+import { ApplyError, applyPlan } from './apply.js';
 import { createClients } from './aws/clients.js';
 import { errorMessage } from './errors.js';
 import type { Settings } from './inputs.js';
 import { buildPlan } from './plan/index.js';
-import { describePlan, type Plan } from './plan/types.js';
+import { describePlan, type ApplyContext, type Plan } from './plan/types.js';
 import { report, reportStopped, type Outcome } from './report.js';
 import { meshRef, readState } from './state.js';
 import { AppMeshRouter } from './traffic/appMesh.js';
@@ -53,8 +53,8 @@ export async function execute(settings: Settings, options: ExecuteOptions = {}):
     await group('Report', () => reportStopped(settings, errorMessage(err)));
     throw err;
   }
-  const ctx = { clients, facts: {}, sleep: options.sleep ?? realSleep };
-  const outcome: Outcome = { settings, plan, facts: ctx.facts, journal: [] as JournalEntry[], dryRun: settings.dryRun, region: clients.region };
+  const ctx: ApplyContext = { clients, facts: {}, sleep: options.sleep ?? realSleep };
+  const outcome: Outcome = { settings, plan, facts: ctx.facts, journal: [], dryRun: settings.dryRun, region: clients.region };
   if (settings.dryRun) {
     core.info(`Dry run: no change made. Plan: ${JSON.stringify(describePlan(plan), null, 2)}`);
     await group('Report', () => report(outcome));
