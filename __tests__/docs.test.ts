@@ -85,6 +85,12 @@ describe('examples/', () => {
     expect(validator.validateWorkflow(text).errors).toEqual([]);
   });
 
+  test("the project's own CI workflow passes both linters too", () => {
+    const text = read('.github/workflows/ci.yml');
+    expect(lint(text, 'ci.yml')).toEqual([]);
+    expect(validator.validateWorkflow(text).errors).toEqual([]);
+  });
+
   test.each(files)('%s uses only inputs the action declares, sets the required ones, and has a concurrency group', (file) => {
     const workflow = parse(read(`examples/${file}`)) as {
       concurrency?: { group?: string };
