@@ -244,6 +244,12 @@ test('a stable node without an attribute filter stops deploy before any write', 
   expect(world.writes()).toEqual([]);
 });
 
+test('a stable service without a Cloud Map registry stops deploy before any write', async () => {
+  world.services.get('color')!.serviceRegistries = [];
+  await expect(deploy()).rejects.toThrow(/has no Cloud Map service registry/);
+  expect(world.writes()).toEqual([]);
+});
+
 test('a route that targets a third node is refused before any write', async () => {
   await deploy();
   const route = world.routes.get('color-route')!;

@@ -725,7 +725,10 @@ function planDeploy(settings, state, router) {
         serviceName: settings.canary.service,
         role: 'canary',
         desiredCount: settings.desiredCount,
-        create: () => canaryServiceInput(stableService, { cluster: settings.cluster, serviceName: settings.canary.service, desiredCount: settings.desiredCount }),
+        // Decided now, so that a stable service that cannot be cloned stops the run before any write.
+        create: state.canaryService
+            ? undefined
+            : canaryServiceInput(stableService, { cluster: settings.cluster, serviceName: settings.canary.service, desiredCount: settings.desiredCount }),
         beforeServiceChange: drain,
     });
     // 5-6. Weights (creating router and route when missing), then the entry point.
@@ -776,7 +779,7 @@ function pushRollout(changes, settings, spec) {
             after: `${spec.desiredCount} task(s), cloned from ${settings.stable.service}`,
             traffic: false,
             run: async (ctx) => {
-                const created = await createService(ctx.clients.ecs, { ...create(), taskDefinition: taskDefinitionOf(ctx.facts) });
+                const created = await createService(ctx.clients.ecs, { ...create, taskDefinition: taskDefinitionOf(ctx.facts) });
                 record(ctx, created, spec.role);
                 ctx.facts.deploymentId = primaryDeployment(created)?.id;
                 return {

@@ -135,7 +135,10 @@ function planDeploy(settings: Settings, state: DeployState, router: Router): Pla
     serviceName: settings.canary.service,
     role: 'canary',
     desiredCount: settings.desiredCount,
-    create: () => canaryServiceInput(stableService, { cluster: settings.cluster, serviceName: settings.canary.service, desiredCount: settings.desiredCount }),
+    // Decided now, so that a stable service that cannot be cloned stops the run before any write.
+    create: state.canaryService
+      ? undefined
+      : canaryServiceInput(stableService, { cluster: settings.cluster, serviceName: settings.canary.service, desiredCount: settings.desiredCount }),
     beforeServiceChange: drain,
   });
 
@@ -159,7 +162,7 @@ interface RolloutSpec {
   role: ServiceSnapshot['role'];
   desiredCount: number;
   /** How to create the service when it does not exist; undefined means it must exist. */
-  create?: () => ReturnType<typeof canaryServiceInput>;
+  create?: ReturnType<typeof canaryServiceInput>;
   /** Changes to make right before the service changes (taking the canary's weight away), if it changes. */
   beforeServiceChange?: Change[];
 }
@@ -201,7 +204,7 @@ function pushRollout(changes: Change[], settings: Settings, spec: RolloutSpec): 
       after: `${spec.desiredCount} task(s), cloned from ${settings.stable.service}`,
       traffic: false,
       run: async (ctx) => {
-        const created = await createService(ctx.clients.ecs, { ...create(), taskDefinition: taskDefinitionOf(ctx.facts) });
+        const created = await createService(ctx.clients.ecs, { ...create, taskDefinition: taskDefinitionOf(ctx.facts) });
         record(ctx, created, spec.role);
         ctx.facts.deploymentId = primaryDeployment(created)?.id;
         return {
