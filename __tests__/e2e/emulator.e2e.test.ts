@@ -1,5 +1,6 @@
 // The bundled action (dist/index.js) against the emulator seeded with howto-ecs-basics, run as the GitHub runner runs
 // it. Traffic is checked by simulating requests through the mesh.
+import { spawnSync } from 'node:child_process';
 import { Emulator } from '../emulator/server.js';
 import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
 import { FakeGitHub } from '../support/fakeGitHub.js';
@@ -17,7 +18,9 @@ const deployInputs = { 'task-definition': SAMPLE.v2TaskDefinition, image: 'color
 const traffic = () => emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 1000);
 const share = (t: { colors: Record<string, number>; requests: number }, color: string) => (t.colors[color] ?? 0) / t.requests;
 
-describe('a canary of the sample, step by step (bundled action on the GitHub runtime, Node 24)', () => {
+const runtime = spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim();
+
+describe(`a canary of the sample, step by step (bundled action on the GitHub runtime, Node 24: here ${runtime})`, () => {
   test('deploy at 20 %: about a fifth of the answers are blue, none fail', async () => {
     const result = await run(deployInputs);
     expect(result.errors).toEqual([]);

