@@ -344,6 +344,7 @@ async function readDeployState(settings, clients, router) {
         fileFamily ? describeTaskDefinition(clients.ecs, fileFamily) : undefined,
     ]);
     const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
+    const stable = await requireNode(stableNode, settings, clients);
     const stableTaskDefinition = stableService.taskDefinition;
     const canaryFamily = fileFamily ?? `${(0,plan_taskDefinition/* familyOf */.Ap)(stableTaskDefinition)}-canary`;
     // Round trip 2: the task definitions the services name.
@@ -361,7 +362,7 @@ async function readDeployState(settings, clients, router) {
         baseSource: file ? 'task-definition' : 'stable-service',
         canaryFamily,
         latestCanary,
-        stableNode: await requireNode(stableNode, settings, clients),
+        stableNode: stable,
         canaryNode,
         traffic,
     };
@@ -1010,13 +1011,9 @@ function changeLink(c, o) {
 }
 const pct = (n) => (n === undefined ? '—' : `${n} %`);
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** The weights the run ended on: as planned, or after a failure what its writes and restores left. */
+/** The weights to show: as planned (also for a dry run), or after a failure what its writes and restores left. */
 function finalWeights(o, failure) {
-    if (o.dryRun)
-        return o.plan.weights.before;
-    if (failure)
-        return o.facts.weights ?? o.plan.weights.before;
-    return o.plan.weights.after;
+    return failure ? (o.facts.weights ?? o.plan.weights.before) : o.plan.weights.after;
 }
 function headline(o, failure) {
     const { plan, settings } = o;
@@ -1043,7 +1040,7 @@ function summaryMarkdown(o, failure) {
     const { settings, plan } = o;
     const links = consoleLinks(o.region, settings);
     const before = plan.weights.before;
-    const after = o.dryRun ? plan.weights.after : finalWeights(o, failure);
+    const after = finalWeights(o, failure);
     const lines = [`## ${headline(o, failure)}`, ''];
     lines.push(`| virtual node | role | weight before | ${o.dryRun ? 'planned' : 'weight now'} |`, '|---|---|---:|---:|');
     lines.push(`| [${settings.stable.virtualNode}](${links.virtualNode(settings.stable.virtualNode)}) | stable | ${pct(before?.stable)} | ${pct(after?.stable)} |`);
@@ -1116,29 +1113,25 @@ function stoppedMarkdown(settings, message) {
     return `## Canary ${settings.operation} stopped before any change\n\n${message.replace(/\n/g, '\n\n')}\n\nNothing was changed in ECS or App Mesh.\n`;
 }
 async function reportStopped(settings, message) {
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await core/* summary */.z.addRaw(stoppedMarkdown(settings, message)).write();
-    if (settings.prComment && !settings.dryRun) {
-        const { commentOnPullRequest } = await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 5920));
-        await commentOnPullRequest(settings, `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${cell(message)}\n`);
-    }
+    await publish(settings, stoppedMarkdown(settings, message), () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${cell(message)}\n`);
 }
 async function report(o, failure) {
     for (const [name, value] of Object.entries(outputsOf(o)))
         core/* setOutput */.uH(name, value);
-    const w = finalWeights(o, failure);
-    const verb = o.dryRun ? 'Planned' : failure ? 'Traffic stays' : 'Traffic now';
-    const shown = o.dryRun ? o.plan.weights.after : w;
-    core/* info */.pq(`${verb}: ${o.settings.stable.virtualNode} ${pct(shown?.stable)}, ${o.settings.canary.virtualNode} ${pct(shown?.canary)}`);
+    const shown = finalWeights(o, failure);
+    core/* info */.pq(`${o.dryRun ? 'Planned' : 'Traffic now'}: ${o.settings.stable.virtualNode} ${pct(shown?.stable)}, ${o.settings.canary.virtualNode} ${pct(shown?.canary)}`);
+    await publish(o.settings, summaryMarkdown(o, failure), (runUrl) => commentMarkdown(o, runUrl, failure));
+}
+/** Writes the job summary, and on pull requests (not for a dry run) the PR comment. */
+async function publish(settings, summary, comment) {
     if (process.env.GITHUB_STEP_SUMMARY) {
-        await core/* summary */.z.addRaw(summaryMarkdown(o, failure)).write();
+        await core/* summary */.z.addRaw(summary).write();
         core/* info */.pq('Job summary written.');
     }
-    if (o.settings.prComment && !o.dryRun) {
+    if (settings.prComment && !settings.dryRun) {
         const { commentOnPullRequest } = await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 5920));
-        const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-        const runUrl = process.env.GITHUB_REPOSITORY && process.env.GITHUB_RUN_ID ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
-        await commentOnPullRequest(o.settings, commentMarkdown(o, runUrl, failure));
+        const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env;
+        await commentOnPullRequest(settings, comment(repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined));
     }
 }
 
@@ -1256,7 +1249,7 @@ class AppMeshRouter {
         }
         if (sameWeights(state.weights, target))
             return changes;
-        const planned = state.route;
+        const plannedVersion = state.route.metadata?.version;
         changes.push({
             kind: 'route',
             resource: `route ${routeName}`,
@@ -1265,7 +1258,7 @@ class AppMeshRouter {
             after: show(target),
             traffic: true,
             run: async (ctx) => {
-                const { before, written } = await this.guardedRouteWrite(ctx, planned, target);
+                const { before, written } = await this.guardedRouteWrite(ctx, plannedVersion, target);
                 ctx.facts.routeArn = written.metadata?.arn;
                 ctx.facts.weights = target;
                 const previous = readWeights(before.spec, stableNode, canaryNode, routeName);
@@ -1289,10 +1282,10 @@ class AppMeshRouter {
      * was made (or since this run's own last write to it); after the write, the version must be exactly one more.
      * Only the two weighted targets of the route as it is now are changed.
      */
-    async guardedRouteWrite(ctx, planned, target) {
+    async guardedRouteWrite(ctx, plannedVersion, target) {
         const { mesh, virtualRouter, route, stableNode, canaryNode } = this.opts;
         const current = await describeRoute(ctx.clients.appMesh, mesh, virtualRouter, route);
-        const expectedVersion = ctx.facts.routeVersion ?? planned.metadata?.version;
+        const expectedVersion = ctx.facts.routeVersion ?? plannedVersion;
         const currentVersion = current?.metadata?.version;
         if (!current?.spec || currentVersion !== expectedVersion) {
             throw new errors/* ConcurrentModificationError */._b(`Route ${route} changed while this run was working (version ${expectedVersion} expected, ${currentVersion ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`);

@@ -81,11 +81,9 @@ function changeLink(c: Change, o: Outcome): string {
 const pct = (n: number | undefined) => (n === undefined ? '—' : `${n} %`);
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The weights the run ended on: as planned, or after a failure what its writes and restores left. */
+/** The weights to show: as planned (also for a dry run), or after a failure what its writes and restores left. */
 function finalWeights(o: Outcome, failure?: ApplyError): Weights | undefined {
-  if (o.dryRun) return o.plan.weights.before;
-  if (failure) return o.facts.weights ?? o.plan.weights.before;
-  return o.plan.weights.after;
+  return failure ? (o.facts.weights ?? o.plan.weights.before) : o.plan.weights.after;
 }
 
 function headline(o: Outcome, failure?: ApplyError): string {
@@ -113,7 +111,7 @@ export function summaryMarkdown(o: Outcome, failure?: ApplyError): string {
   const { settings, plan } = o;
   const links = consoleLinks(o.region, settings);
   const before = plan.weights.before;
-  const after = o.dryRun ? plan.weights.after : finalWeights(o, failure);
+  const after = finalWeights(o, failure);
   const lines = [`## ${headline(o, failure)}`, ''];
 
   lines.push(`| virtual node | role | weight before | ${o.dryRun ? 'planned' : 'weight now'} |`, '|---|---|---:|---:|');
@@ -182,27 +180,25 @@ export function stoppedMarkdown(settings: Settings, message: string): string {
 }
 
 export async function reportStopped(settings: Settings, message: string): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(stoppedMarkdown(settings, message)).write();
-  if (settings.prComment && !settings.dryRun) {
-    const { commentOnPullRequest } = await import('./prComment.js');
-    await commentOnPullRequest(settings, `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${cell(message)}\n`);
-  }
+  await publish(settings, stoppedMarkdown(settings, message), () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${cell(message)}\n`);
 }
 
 export async function report(o: Outcome, failure?: ApplyError): Promise<void> {
   for (const [name, value] of Object.entries(outputsOf(o))) core.setOutput(name, value);
-  const w = finalWeights(o, failure);
-  const verb = o.dryRun ? 'Planned' : failure ? 'Traffic stays' : 'Traffic now';
-  const shown = o.dryRun ? o.plan.weights.after : w;
-  core.info(`${verb}: ${o.settings.stable.virtualNode} ${pct(shown?.stable)}, ${o.settings.canary.virtualNode} ${pct(shown?.canary)}`);
+  const shown = finalWeights(o, failure);
+  core.info(`${o.dryRun ? 'Planned' : 'Traffic now'}: ${o.settings.stable.virtualNode} ${pct(shown?.stable)}, ${o.settings.canary.virtualNode} ${pct(shown?.canary)}`);
+  await publish(o.settings, summaryMarkdown(o, failure), (runUrl) => commentMarkdown(o, runUrl, failure));
+}
+
+/** Writes the job summary, and on pull requests (not for a dry run) the PR comment. */
+async function publish(settings: Settings, summary: string, comment: (runUrl: string | undefined) => string): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(summaryMarkdown(o, failure)).write();
+    await core.summary.addRaw(summary).write();
     core.info('Job summary written.');
   }
-  if (o.settings.prComment && !o.dryRun) {
+  if (settings.prComment && !settings.dryRun) {
     const { commentOnPullRequest } = await import('./prComment.js');
-    const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runUrl = process.env.GITHUB_REPOSITORY && process.env.GITHUB_RUN_ID ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : undefined;
-    await commentOnPullRequest(o.settings, commentMarkdown(o, runUrl, failure));
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env;
+    await commentOnPullRequest(settings, comment(repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined));
   }
 }

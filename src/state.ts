@@ -96,6 +96,7 @@ async function readDeployState(settings: Settings, clients: Clients, router: Tra
     fileFamily ? describeTaskDefinition(clients.ecs, fileFamily) : undefined,
   ]);
   const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
+  const stable = await requireNode(stableNode, settings, clients);
   const stableTaskDefinition = stableService.taskDefinition!;
   const canaryFamily = fileFamily ?? `${familyOf(stableTaskDefinition)}-canary`;
   // Round trip 2: the task definitions the services name.
@@ -112,7 +113,7 @@ async function readDeployState(settings: Settings, clients: Clients, router: Tra
     baseSource: file ? 'task-definition' : 'stable-service',
     canaryFamily,
     latestCanary,
-    stableNode: await requireNode(stableNode, settings, clients),
+    stableNode: stable,
     canaryNode,
     traffic,
   };

@@ -96,7 +96,7 @@ export class AppMeshRouter implements TrafficRouter<AppMeshTrafficState> {
       return changes;
     }
     if (sameWeights(state.weights, target)) return changes;
-    const planned = state.route;
+    const plannedVersion = state.route.metadata?.version;
     changes.push({
       kind: 'route',
       resource: `route ${routeName}`,
@@ -105,7 +105,7 @@ export class AppMeshRouter implements TrafficRouter<AppMeshTrafficState> {
       after: show(target),
       traffic: true,
       run: async (ctx) => {
-        const { before, written } = await this.guardedRouteWrite(ctx, planned, target);
+        const { before, written } = await this.guardedRouteWrite(ctx, plannedVersion, target);
         ctx.facts.routeArn = written.metadata?.arn;
         ctx.facts.weights = target;
         const previous = readWeights(before.spec!, stableNode, canaryNode, routeName);
@@ -130,10 +130,10 @@ export class AppMeshRouter implements TrafficRouter<AppMeshTrafficState> {
    * was made (or since this run's own last write to it); after the write, the version must be exactly one more.
    * Only the two weighted targets of the route as it is now are changed.
    */
-  private async guardedRouteWrite(ctx: ApplyContext, planned: RouteData, target: Weights): Promise<{ before: RouteData; written: RouteData }> {
+  private async guardedRouteWrite(ctx: ApplyContext, plannedVersion: number | undefined, target: Weights): Promise<{ before: RouteData; written: RouteData }> {
     const { mesh, virtualRouter, route, stableNode, canaryNode } = this.opts;
     const current = await describeRoute(ctx.clients.appMesh, mesh, virtualRouter, route);
-    const expectedVersion = ctx.facts.routeVersion ?? planned.metadata?.version;
+    const expectedVersion = ctx.facts.routeVersion ?? plannedVersion;
     const currentVersion = current?.metadata?.version;
     if (!current?.spec || currentVersion !== expectedVersion) {
       throw new ConcurrentModificationError(
