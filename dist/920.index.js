@@ -6,16 +6,14 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   commentOnPullRequest: () => (/* binding */ commentOnPullRequest)
+/* harmony export */   commentOnPullRequest: () => (/* binding */ commentOnPullRequest),
+/* harmony export */   runUrl: () => (/* binding */ runUrl)
 /* harmony export */ });
 /* unused harmony exports marker, upsertComment, pullRequestOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6257);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // One comment per pull request and canary service, found again by a hidden marker and updated in place. Missing
 // permissions or no token give a warning, never a failure: the deploy itself already happened.
-
 
 
 function marker(settings) {
@@ -33,35 +31,35 @@ async function upsertComment(octokit, pr, mark, body) {
     await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body: text });
     return 'created';
 }
-/** The pull request of this run, from GITHUB_EVENT_NAME/PATH and GITHUB_REPOSITORY; undefined for other events. */
-function pullRequestOf(env = process.env) {
-    if (!['pull_request', 'pull_request_target'].includes(env.GITHUB_EVENT_NAME ?? ''))
+/** The pull request of this run, from the runner's event (GITHUB_EVENT_NAME/PATH); undefined for other events. */
+async function pullRequestOf() {
+    const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
         return undefined;
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    let number;
-    try {
-        number = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH ?? '', 'utf8'))?.pull_request?.number;
-    }
-    catch {
-        return undefined;
-    }
+    const number = context.payload.pull_request?.number;
+    const { owner, repo } = process.env.GITHUB_REPOSITORY ? context.repo : { owner: '', repo: '' };
     return owner && repo && typeof number === 'number' ? { owner, repo, number } : undefined;
 }
+/** The URL of this workflow run, when the runner says which it is. */
+function runUrl(env = process.env) {
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+    return repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
+}
 async function commentOnPullRequest(settings, body) {
-    const pr = pullRequestOf();
+    const pr = await pullRequestOf();
     if (!pr)
         return;
     if (!settings.githubToken) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e('No github-token: the pull-request comment was skipped.');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e('No github-token: the pull-request comment was skipped.');
         return;
     }
     try {
         const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
         const result = await upsertComment(getOctokit(settings.githubToken), pr, marker(settings), body);
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Pull request #${pr.number}: comment ${result}.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Pull request #${pr.number}: comment ${result}.`);
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Could not comment on pull request #${pr.number} (the workflow needs permissions: pull-requests: write): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not comment on pull request #${pr.number} (the workflow needs permissions: pull-requests: write): ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 

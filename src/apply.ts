@@ -1,90 +1,120 @@
-// Runs a plan's changes in order and journals each outcome. When a change fails, every traffic change made so far
-// (route weights, virtual-service provider) is restored, newest first, and the error lists what was left behind.
+// Runs a plan: each change's request, with its refs resolved from earlier outcomes, goes to the executor registered
+// for its kind, and each outcome is journaled before anything else looks at it. When a change fails, every traffic
+// change made so far is undone newest first (unless it is to be kept), and the error says what was restored, kept
+// and left behind.
 import * as core from '@actions/core';
-import { errorMessage } from './errors.js';
-import type { ApplyContext, Change, ChangeOutcome, Plan } from './plan/types.js';
+import { ConcurrentModificationError, errorMessage } from './errors.js';
+import { changeLine, type FailureReport } from './render.js';
+import { isRef, type Change, type Outcome, type Plan } from './plan/types.js';
+import type { Executor, ExecutorContext } from './traffic/provider.js';
 
 export interface JournalEntry {
   change: Change;
-  outcome: ChangeOutcome;
+  /** The request as sent, refs resolved. */
+  request: unknown;
+  outcome: Outcome;
 }
 
-export interface ApplyResult {
-  journal: JournalEntry[];
+export interface ApplyOptions {
+  executors: Record<string, Executor>;
+  sleep(ms: number): Promise<void>;
 }
 
 export class ApplyError extends Error {
   constructor(
     readonly reason: unknown,
-    readonly failed: Change,
     readonly journal: JournalEntry[],
-    readonly restored: string[],
-    readonly notRestored: string[],
-    readonly leftBehind: string[],
-    readonly kept: string[] = [],
+    readonly report: FailureReport,
   ) {
-    super(composeMessage(reason, failed, restored, notRestored, leftBehind, kept));
+    super(errorMessage(reason));
     this.name = 'ApplyError';
   }
 }
 
-function composeMessage(cause: unknown, failed: Change, restored: string[], notRestored: string[], leftBehind: string[], kept: string[]): string {
-  const lines = [`${failed.action} ${failed.resource} failed: ${errorMessage(cause)}`];
-  if (restored.length) lines.push(`Traffic restored: ${restored.join('; ')}.`);
-  if (kept.length) lines.push(`Kept on purpose: ${kept.join('; ')}.`);
-  if (notRestored.length) lines.push(`COULD NOT RESTORE (fix by hand): ${notRestored.join('; ')}.`);
-  if (!restored.length && !notRestored.length && !kept.length) lines.push('Traffic was not changed by this run.');
-  if (leftBehind.length) lines.push(`Left behind: ${leftBehind.join('; ')}.`);
-  return lines.join('\n');
+/** Replaces every `{ $ref }` in a request with the value an earlier change produced. */
+export function resolveRefs(value: unknown, produced: Readonly<Record<string, string | number>>): unknown {
+  if (isRef(value)) {
+    if (!(value.$ref in produced)) throw new Error(`No earlier change produced ${value.$ref}`);
+    return produced[value.$ref];
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveRefs(v, produced));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v, produced)]));
+  }
+  return value;
 }
 
 const RESTORE_ATTEMPTS = 3;
 
-export async function applyPlan(plan: Plan, ctx: ApplyContext): Promise<ApplyResult> {
+export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<JournalEntry[]> {
   const journal: JournalEntry[] = [];
+  const produced: Record<string, string | number> = {};
+  const ctx: ExecutorContext = { sleep: opts.sleep, produced };
   for (const change of plan.changes) {
-    core.info(`→ ${change.action} ${change.resource}${change.before ? `: ${change.before} → ${change.after}` : `: ${change.after}`}`);
+    core.info(`→ ${changeLine(change)}`);
+    let request: unknown;
     try {
-      const outcome = (await change.run(ctx)) ?? {};
-      journal.push({ change, outcome });
+      request = resolveRefs(change.request, produced);
+      const outcome = await executorFor(opts, change.kind)(request as never, ctx);
+      journal.push({ change, request, outcome });
+      Object.assign(produced, outcome.produces);
+      if (outcome.conflict) throw new ConcurrentModificationError(outcome.conflict);
       if (outcome.detail) core.info(`  ✓ ${outcome.detail}`);
     } catch (err) {
-      const { restored, notRestored, kept } = await restoreTraffic(journal, ctx);
-      const leftBehind = journal.flatMap((e) => (e.outcome.leftBehind ? [e.outcome.leftBehind] : []));
-      throw new ApplyError(err, change, journal, restored, notRestored, leftBehind, kept);
+      const conflict = err instanceof ConcurrentModificationError;
+      const report = await restoreTraffic(journal, opts, ctx, conflict);
+      throw new ApplyError(err, journal, { failed: change, reason: errorMessage(err), ...report });
     }
   }
-  return { journal };
+  return journal;
 }
 
-async function restoreTraffic(journal: JournalEntry[], ctx: ApplyContext): Promise<{ restored: string[]; notRestored: string[]; kept: string[] }> {
-  const restored: string[] = [];
-  const notRestored: string[] = [];
-  const kept: string[] = [];
-  for (const { change, outcome } of [...journal].reverse()) {
-    const restore = outcome.restore;
-    if (!restore) continue;
-    const unsafe = restore.unsafe?.(ctx);
-    if (unsafe) {
-      core.info(`= kept ${change.resource} as it is: ${unsafe}`);
-      kept.push(`${change.resource} stays at ${change.after} (${unsafe})`);
+function executorFor(opts: ApplyOptions, kind: string): Executor {
+  const executor = opts.executors[kind];
+  if (!executor) throw new Error(`No executor for change kind ${kind}`);
+  return executor;
+}
+
+type Restored = Omit<FailureReport, 'failed' | 'reason'>;
+
+async function restoreTraffic(journal: JournalEntry[], opts: ApplyOptions, ctx: ExecutorContext, conflict: boolean): Promise<Restored> {
+  const report: Restored = { restored: [], kept: [], notRestored: [], leftBehind: [], undone: [] };
+  for (const entry of [...journal].reverse()) {
+    const { change, outcome } = entry;
+    const left = outcome.leftBehind ?? change.leftBehind;
+    if (left && change.moves !== 'traffic') report.leftBehind.unshift(left);
+    if (!outcome.undo) continue;
+    const keep = conflict
+      ? 'another writer changed it at the same time; undoing this run’s write could overwrite theirs'
+      : change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
+        ? change.keepOnceProduced.why
+        : undefined;
+    if (keep) {
+      core.info(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`);
+      report.kept.push(`${change.resource.type} ${change.resource.name} stays at ${change.after} (${keep})`);
       continue;
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await restore.run(ctx);
-        core.info(`↺ restored ${restore.describe}`);
-        restored.push(restore.describe);
-        break;
-      } catch (err) {
-        if (attempt >= RESTORE_ATTEMPTS) {
-          core.error(`Could not restore ${restore.describe}: ${errorMessage(err)}`);
-          notRestored.push(`${restore.describe} (${errorMessage(err)})`);
-          break;
-        }
-        await ctx.sleep(1000 * attempt);
+    await undo(entry, opts, ctx, report);
+  }
+  return report;
+}
+
+async function undo(entry: JournalEntry, opts: ApplyOptions, ctx: ExecutorContext, report: Restored): Promise<void> {
+  const plan = entry.outcome.undo!;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await executorFor(opts, plan.kind)(plan.request as never, ctx);
+      core.info(`↺ restored ${plan.describe}`);
+      report.restored.push(plan.describe);
+      report.undone.push(outcome);
+      return;
+    } catch (err) {
+      if (attempt >= RESTORE_ATTEMPTS) {
+        core.error(`Could not restore ${plan.describe}: ${errorMessage(err)}`);
+        report.notRestored.push(`${plan.describe} (${errorMessage(err)})`);
+        return;
       }
+      await opts.sleep(1000 * attempt);
     }
   }
-  return { restored, notRestored, kept };
 }

@@ -1,21 +1,25 @@
-// The pipeline after the inputs: read state → plan → apply → report. Loaded lazily by main.ts, so the AWS SDK is only
-// loaded once the inputs are known to be valid.
+// The pipeline after the inputs: read state → plan → apply → report, each a log group. Loaded lazily by main.ts, so
+// the AWS SDK is only loaded once the inputs are known to be valid, and only the chosen provider's client.
 import * as core from '@actions/core';
-import { ApplyError, applyPlan } from './apply.js';
-import { createClients } from './aws/clients.js';
+import { ApplyError, applyPlan, type JournalEntry } from './apply.js';
+import { clientConfig, createEcsClient } from './aws/clients.js';
+import { ecsExecutors } from './aws/ecsExecutors.js';
 import { errorMessage } from './errors.js';
 import type { Settings } from './inputs.js';
 import { buildPlan } from './plan/index.js';
-import { describePlan, type ApplyContext, type Plan } from './plan/types.js';
-import { report, reportStopped, type Outcome } from './report.js';
-import { meshRef, readState } from './state.js';
-import { AppMeshRouter } from './traffic/appMesh.js';
+import type { Plan } from './plan/types.js';
+import { changeLine, failureLines, oneLine } from './render.js';
+import { planJson, report, reportStopped, type RunRecord } from './report.js';
+import { readState } from './state.js';
+import { loadProvider } from './traffic/index.js';
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface ExecuteOptions {
   /** How to wait between polls; tests pass one that returns at once. */
   sleep?: (ms: number) => Promise<void>;
+  /** Called with the plan before apply (tests compare it with a dry run's `plan` output). */
+  onPlan?: (plan: Plan) => void;
 }
 
 async function group<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
@@ -27,48 +31,41 @@ async function group<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
-export async function execute(settings: Settings, options: ExecuteOptions = {}): Promise<void> {
-  const clients = createClients();
-  const router = new AppMeshRouter(clients, {
-    mesh: meshRef(settings),
-    virtualRouter: settings.virtualRouter,
-    route: settings.route,
-    virtualService: settings.virtualService,
-    stableNode: settings.stable.virtualNode,
-    canaryNode: settings.canary.virtualNode,
-  });
+function logPlan(plan: Plan): Plan {
+  for (const w of plan.warnings) core.warning(oneLine(w));
+  if (plan.changes.length === 0) core.info('Nothing to change.');
+  for (const c of plan.changes) core.info(oneLine(changeLine(c)));
+  return plan;
+}
 
+export async function execute(settings: Settings, options: ExecuteOptions = {}): Promise<void> {
+  const config = clientConfig();
+  const ecs = createEcsClient(config);
+  const provider = await loadProvider(settings, config);
   let plan: Plan;
   try {
-    const state = await group(`Read state (${settings.operation})`, () => readState(settings, clients, router));
-    plan = await group('Plan', () => {
-      const plan = buildPlan(settings, state, router);
-      for (const w of plan.warnings) core.warning(w);
-      if (plan.changes.length === 0) core.info('Nothing to change.');
-      for (const c of plan.changes) core.info(`${c.action} ${c.resource}: ${c.before ? `${c.before} → ` : ''}${c.after}`);
-      core.debug(`Plan ${JSON.stringify(describePlan(plan))}`);
-      return plan;
-    });
+    const state = await group(`Read state (${settings.operation}, ${provider.name})`, () => readState(settings, ecs, provider));
+    plan = await group('Plan', () => logPlan(buildPlan(settings, state, provider)));
   } catch (err) {
     await group('Report', () => reportStopped(settings, errorMessage(err)));
     throw err;
   }
-  const ctx: ApplyContext = { clients, facts: {}, sleep: options.sleep ?? realSleep };
-  const outcome: Outcome = { settings, plan, facts: ctx.facts, journal: [], dryRun: settings.dryRun, region: clients.region };
+  const record: RunRecord = { settings, plan, journal: [], dryRun: settings.dryRun, region: config.region, view: provider.view(config.region) };
   if (settings.dryRun) {
-    core.info(`Dry run: no change made. Plan: ${JSON.stringify(describePlan(plan), null, 2)}`);
-    await group('Report', () => report(outcome));
+    core.info(`Dry run: no change made. Plan: ${planJson(plan)}`);
+    await group('Report', () => report(record));
     return;
   }
+  options.onPlan?.(plan);
+  const executors = { ...ecsExecutors(ecs), ...provider.executors };
   try {
-    const result = await group('Apply', () => applyPlan(plan, ctx));
-    outcome.journal = result.journal;
+    record.journal = await group('Apply', () => applyPlan(plan, { executors, sleep: options.sleep ?? realSleep }));
   } catch (err) {
-    if (err instanceof ApplyError) {
-      outcome.journal = err.journal;
-      await group('Report', () => report(outcome, err));
-    }
-    throw err;
+    if (!(err instanceof ApplyError)) throw err;
+    record.journal = err.journal as JournalEntry[];
+    record.failure = err.report;
+    await group('Report', () => report(record));
+    throw new Error(failureLines(err.report).join('\n'));
   }
-  await group('Report', () => report(outcome));
+  await group('Report', () => report(record));
 }

@@ -1,6 +1,5 @@
 // One comment per pull request and canary service, found again by a hidden marker and updated in place. Missing
 // permissions or no token give a warning, never a failure: the deploy itself already happened.
-import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { errorMessage } from './errors.js';
 import type { Settings } from './inputs.js';
@@ -45,21 +44,23 @@ export async function upsertComment(octokit: IssuesOctokit, pr: PullRequestRef, 
   return 'created';
 }
 
-/** The pull request of this run, from GITHUB_EVENT_NAME/PATH and GITHUB_REPOSITORY; undefined for other events. */
-export function pullRequestOf(env: NodeJS.ProcessEnv = process.env): PullRequestRef | undefined {
-  if (!['pull_request', 'pull_request_target'].includes(env.GITHUB_EVENT_NAME ?? '')) return undefined;
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  let number: unknown;
-  try {
-    number = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8'))?.pull_request?.number;
-  } catch {
-    return undefined;
-  }
+/** The pull request of this run, from the runner's event (GITHUB_EVENT_NAME/PATH); undefined for other events. */
+export async function pullRequestOf(): Promise<PullRequestRef | undefined> {
+  const { context } = await import('@actions/github');
+  if (!['pull_request', 'pull_request_target'].includes(context.eventName)) return undefined;
+  const number = context.payload.pull_request?.number;
+  const { owner, repo } = process.env.GITHUB_REPOSITORY ? context.repo : { owner: '', repo: '' };
   return owner && repo && typeof number === 'number' ? { owner, repo, number } : undefined;
 }
 
+/** The URL of this workflow run, when the runner says which it is. */
+export function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+  return repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
+}
+
 export async function commentOnPullRequest(settings: Settings, body: string): Promise<void> {
-  const pr = pullRequestOf();
+  const pr = await pullRequestOf();
   if (!pr) return;
   if (!settings.githubToken) {
     core.warning('No github-token: the pull-request comment was skipped.');

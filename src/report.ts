@@ -1,193 +1,213 @@
-// Outputs, the job summary and the pull-request comment. Reads the Plan and the apply journal, never AWS.
+// Outputs, the job summary and the pull-request comment, from the plan, the journal and the provider's view. Never
+// calls AWS. Every value that reaches markdown goes through md()/code().
 import * as core from '@actions/core';
-import type { ApplyError, JournalEntry } from './apply.js';
+import type { JournalEntry } from './apply.js';
 import type { Settings } from './inputs.js';
+import { code, failureLines, md, oneLine, resourceName, transition, type FailureReport } from './render.js';
 import { shortTaskDefinition } from './plan/taskDefinition.js';
-import { describePlan, type Change, type Facts, type Plan, type ServiceSnapshot } from './plan/types.js';
+import { REFS, type Change, type Plan, type ServiceSnapshot } from './plan/types.js';
 import type { Weights } from './plan/weights.js';
+import type { TrafficView } from './traffic/provider.js';
 
-export interface Outcome {
+export interface RunRecord {
   settings: Settings;
   plan: Plan;
-  facts: Facts;
   journal: JournalEntry[];
   dryRun: boolean;
   region: string;
+  view: TrafficView;
+  failure?: FailureReport;
 }
 
-export interface Outputs {
-  'task-definition-arn': string;
-  'canary-virtual-node-arn': string;
-  'route-arn': string;
-  'stable-weight': string;
-  'canary-weight': string;
-  'previous-canary-weight': string;
-  plan: string;
+export const ENDPOINT_OUTPUTS = ['canary-virtual-node-arn', 'canary-target-group-arn'] as const;
+
+/** Values the run's changes produced, later ones winning. */
+function produced(r: RunRecord): Record<string, string | number> {
+  return Object.assign({}, ...r.journal.map((e) => e.outcome.produces ?? {}));
 }
 
-/** Pure: the action's outputs. */
-export function outputsOf(o: Outcome): Outputs {
-  const { plan, facts } = o;
+/** Pure: the action's outputs, describing what the run left (or, for a dry run, planned). */
+export function outputsOf(r: RunRecord): Record<string, string> {
+  const made = produced(r);
+  const now = weightsNow(r);
+  const endpoint = String(made[REFS.canaryEndpointArn] ?? r.plan.known.canaryEndpointArn ?? '');
   return {
-    'task-definition-arn': facts.taskDefinitionArn ?? plan.taskDefinitionArn ?? '',
-    'canary-virtual-node-arn': facts.canaryNodeArn ?? plan.canaryNodeArn ?? '',
-    'route-arn': facts.routeArn ?? plan.routeArn ?? '',
-    'stable-weight': String(plan.weights.after.stable),
-    'canary-weight': String(plan.weights.after.canary),
-    'previous-canary-weight': plan.weights.before ? String(plan.weights.before.canary) : '',
-    plan: JSON.stringify(describePlan(plan)),
+    'task-definition-arn': String(made[REFS.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn ?? ''),
+    ...Object.fromEntries(ENDPOINT_OUTPUTS.map((name) => [name, name === r.view.endpointOutput ? endpoint : ''])),
+    'route-arn': String(made[REFS.routeArn] ?? r.plan.known.routeArn ?? ''),
+    'stable-weight': now ? String(now.stable) : '',
+    'canary-weight': now ? String(now.canary) : '',
+    'previous-canary-weight': r.plan.weights.before ? String(r.plan.weights.before.canary) : '',
+    plan: planJson(r.plan),
   };
 }
 
-/** AWS console links for the region (the console picks the partition from the signed-in account). */
-export function consoleLinks(region: string, s: Settings) {
+/** The plan as JSON, as apply receives it, with environment values redacted. */
+export function planJson(plan: Plan): string {
+  return JSON.stringify(plan, (key, value) =>
+    key === 'environment' && Array.isArray(value) ? value.map((e: { name?: string }) => ({ name: e.name, value: '***' })) : value,
+  );
+}
+
+/** The weights to show: as planned (also for a dry run), or after a failure what its writes and undos left. */
+export function weightsNow(r: RunRecord): Weights | undefined {
+  if (!r.failure) return r.plan.weights.after;
+  const outcomes = [...r.journal.map((e) => e.outcome), ...r.failure.undone];
+  return outcomes.reduce<Weights | undefined>((w, o) => o.weights ?? w, r.plan.weights.before);
+}
+
+function ecsLinks(region: string, cluster: string) {
   const ecs = `https://${region}.console.aws.amazon.com/ecs/v2`;
-  const mesh = `https://${region}.console.aws.amazon.com/appmesh/meshes/${encodeURIComponent(s.mesh)}`;
   const q = `?region=${region}`;
-  const cluster = s.cluster.slice(s.cluster.lastIndexOf('/') + 1);
+  const clusterName = cluster.slice(cluster.lastIndexOf('/') + 1);
   return {
-    service: (name: string) => `${ecs}/clusters/${cluster}/services/${encodeURIComponent(name)}/health${q}`,
+    service: (name: string) => `${ecs}/clusters/${clusterName}/services/${encodeURIComponent(name)}/health${q}`,
     taskDefinition: (arn: string) => {
       const [family, revision] = shortTaskDefinition(arn).split(':');
       return `${ecs}/task-definitions/${family}/${revision}/containers${q}`;
     },
-    virtualNode: (name: string) => `${mesh}/virtual-nodes/${encodeURIComponent(name)}${q}`,
-    virtualRouter: `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}${q}`,
-    route: `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}/routes/${encodeURIComponent(s.route)}${q}`,
-    virtualService: (name: string) => `${mesh}/virtual-services/${encodeURIComponent(name)}${q}`,
   };
 }
 
-function changeLink(c: Change, o: Outcome): string {
-  const links = consoleLinks(o.region, o.settings);
-  const name = c.resource.replace(/^(virtual node|virtual router|route|virtual service|ECS service|task definition) /, '');
-  switch (c.kind) {
-    case 'virtual-node':
-      return `[${c.resource}](${links.virtualNode(name)})`;
-    case 'virtual-router':
-      return `[${c.resource}](${links.virtualRouter})`;
-    case 'route':
-      return `[${c.resource}](${links.route})`;
-    case 'virtual-service':
-      return `[${c.resource}](${links.virtualService(name)})`;
-    case 'ecs-service':
-    case 'wait-for-rollout':
-      return `[${c.resource}](${links.service(name)})`;
-    default:
-      return c.resource;
-  }
+function link(r: RunRecord, c: Change): string {
+  const url = c.resource.type === 'ECS service' ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name) : r.view.link(c.resource);
+  return url ? `[${md(resourceName(c))}](${url})` : md(resourceName(c));
 }
 
 const pct = (n: number | undefined) => (n === undefined ? '—' : `${n} %`);
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** The weights to show: as planned (also for a dry run), or after a failure what its writes and restores left. */
-function finalWeights(o: Outcome, failure?: ApplyError): Weights | undefined {
-  return failure ? (o.facts.weights ?? o.plan.weights.before) : o.plan.weights.after;
-}
-
-function headline(o: Outcome, failure?: ApplyError): string {
-  const { plan, settings } = o;
-  const after = plan.weights.after;
-  if (o.dryRun) return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
-  if (failure) return `Canary ${plan.operation} failed`;
+function headline(r: RunRecord): string {
+  const { plan, settings, view } = r;
+  if (r.dryRun) return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
+  if (r.failure) return `Canary ${plan.operation} failed`;
   switch (plan.operation) {
     case 'deploy':
     case 'shift':
-      return `Canary ${plan.operation}: ${after.canary} % of traffic to ${settings.canary.virtualNode}`;
+      return `Canary ${plan.operation}: ${plan.weights.after.canary} % of traffic to ${view.canaryEndpoint}`;
     case 'promote':
-      return `Canary promoted: ${settings.stable.service} runs the new version, all traffic on ${settings.stable.virtualNode}`;
+      return `Canary promoted: ${settings.stable.service} runs the new version, all traffic on ${view.stableEndpoint}`;
     case 'rollback':
-      return `Canary rolled back: all traffic on ${settings.stable.virtualNode}`;
+      return `Canary rolled back: all traffic on ${view.stableEndpoint}`;
   }
 }
 
-function servicesNow(o: Outcome): ServiceSnapshot[] {
-  return o.plan.services.map((s) => o.facts.services?.[s.name] ?? s);
+function servicesNow(r: RunRecord): ServiceSnapshot[] {
+  const latest = new Map(r.journal.flatMap((e) => (e.outcome.service ? [[e.outcome.service.name, e.outcome.service]] : [])));
+  return r.plan.services.map((s) => ({ ...s, ...latest.get(s.name), role: s.role }));
 }
+
+function taskDefinitionOf(r: RunRecord): string | undefined {
+  const arn = produced(r)[REFS.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn;
+  return arn === undefined ? undefined : String(arn);
+}
+
+function weightsTable(r: RunRecord): string[] {
+  const { view } = r;
+  const before = r.plan.weights.before;
+  const after = weightsNow(r);
+  const row = (name: string, role: string, b?: number, a?: number) =>
+    `| [${md(name)}](${view.link({ type: view.endpointType, name })}) | ${role} | ${pct(b)} | ${pct(a)} |`;
+  return [
+    `| ${view.endpointType} | role | weight before | ${r.dryRun ? 'planned' : 'weight now'} |`,
+    '|---|---|---:|---:|',
+    row(view.stableEndpoint, 'stable', before?.stable, after?.stable),
+    row(view.canaryEndpoint, 'canary', before?.canary, after?.canary),
+    '',
+  ];
+}
+
+function servicesTable(r: RunRecord): string[] {
+  const links = ecsLinks(r.region, r.settings.cluster);
+  const lines = ['| ECS service | role | task definition | running / desired |', '|---|---|---|---:|'];
+  for (const s of servicesNow(r)) {
+    const td = s.taskDefinition ? md(shortTaskDefinition(s.taskDefinition)) : '—';
+    lines.push(`| [${md(s.name)}](${links.service(s.name)}) | ${s.role} | ${td} | ${s.running} / ${s.desired} |`);
+  }
+  return [...lines, ''];
+}
+
+function changesTable(r: RunRecord): string[] {
+  if (r.plan.changes.length === 0) return [`Nothing to change: ${r.view.label} and the services already match the inputs.`];
+  const lines = [`| ${r.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`, '|---|---|---|---|'];
+  for (const c of r.plan.changes) {
+    const entry = r.journal.find((e) => e.change === c);
+    const detail = entry?.outcome.detail ? ` ${code(shortTaskDefinition(entry.outcome.detail))}` : '';
+    const result = r.dryRun ? 'planned' : entry ? `✅${detail}` : c === r.failure?.failed ? '❌ failed' : 'not run';
+    lines.push(`| ${c.action} | ${link(r, c)} | ${md(transition(c))} | ${result} |`);
+  }
+  return lines;
+}
+
+function failureSection(f: FailureReport): string[] {
+  const [first, ...rest] = failureLines(f);
+  return ['', '### What happened', '', `**${md(first)}**`, '', ...rest.flatMap((l) => [md(l), ''])];
+}
+
+function pie(r: RunRecord, after: Weights): string[] {
+  const { view } = r;
+  return [
+    '',
+    '```mermaid',
+    `pie showData title Traffic of ${mermaid(view.entry)}${r.dryRun ? ' (planned)' : ''}`,
+    `  "${mermaid(view.stableEndpoint)} (stable)" : ${after.stable}`,
+    `  "${mermaid(view.canaryEndpoint)} (canary)" : ${after.canary}`,
+    '```',
+  ];
+}
+
+const mermaid = (text: string) => text.replace(/["\n\r`]/g, '');
 
 /** Pure: the job summary as markdown. */
-export function summaryMarkdown(o: Outcome, failure?: ApplyError): string {
-  const { settings, plan } = o;
-  const links = consoleLinks(o.region, settings);
-  const before = plan.weights.before;
-  const after = finalWeights(o, failure);
-  const lines = [`## ${headline(o, failure)}`, ''];
-
-  lines.push(`| virtual node | role | weight before | ${o.dryRun ? 'planned' : 'weight now'} |`, '|---|---|---:|---:|');
-  lines.push(`| [${settings.stable.virtualNode}](${links.virtualNode(settings.stable.virtualNode)}) | stable | ${pct(before?.stable)} | ${pct(after?.stable)} |`);
-  lines.push(`| [${settings.canary.virtualNode}](${links.virtualNode(settings.canary.virtualNode)}) | canary | ${pct(before?.canary)} | ${pct(after?.canary)} |`);
-  lines.push('');
-
-  const taskDefinition = o.facts.taskDefinitionArn ?? plan.taskDefinitionArn;
-  if (taskDefinition) lines.push(`Task definition: [${shortTaskDefinition(taskDefinition)}](${links.taskDefinition(taskDefinition)})`, '');
-
-  lines.push('| ECS service | role | task definition | running / desired |', '|---|---|---|---:|');
-  for (const s of servicesNow(o)) {
-    lines.push(`| [${s.name}](${links.service(s.name)}) | ${s.role} | ${s.taskDefinition ? shortTaskDefinition(s.taskDefinition) : '—'} | ${s.running} / ${s.desired} |`);
+export function summaryMarkdown(r: RunRecord): string {
+  const lines = [`## ${md(headline(r))}`, '', ...weightsTable(r)];
+  const taskDefinition = taskDefinitionOf(r);
+  if (taskDefinition) {
+    const short = md(shortTaskDefinition(taskDefinition));
+    lines.push(`Task definition: [${short}](${ecsLinks(r.region, r.settings.cluster).taskDefinition(taskDefinition)})`, '');
   }
-  lines.push('');
-
-  if (plan.changes.length === 0) {
-    lines.push('Nothing to change: the mesh and the services already match the inputs.');
-  } else {
-    lines.push(`| ${o.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`, '|---|---|---|---|');
-    for (const c of plan.changes) {
-      const entry = o.journal.find((e) => e.change === c);
-      const result = o.dryRun ? 'planned' : entry ? `✅${entry.outcome.detail ? ` \`${cell(shortTaskDefinition(entry.outcome.detail))}\`` : ''}` : c === failure?.failed ? '❌ failed' : 'not run';
-      lines.push(`| ${c.action} | ${changeLink(c, o)} | ${cell(c.before ? `${c.before} → ${c.after}` : c.after)} | ${result} |`);
-    }
-  }
-
-  if (failure) {
-    lines.push('', '### What happened', '', `**${cell(failure.failed.action)} ${cell(failure.failed.resource)}** failed: ${cell(String((failure.reason as Error)?.message ?? failure.reason))}`, '');
-    if (failure.restored.length) lines.push(`Restored: ${failure.restored.join('; ')}.`);
-    if (failure.kept.length) lines.push('', `Kept on purpose: ${failure.kept.join('; ')}.`);
-    if (!failure.restored.length && !failure.kept.length && !failure.notRestored.length) lines.push('Traffic was not changed by this run.');
-    if (failure.notRestored.length) lines.push('', `**Could not restore — fix by hand:** ${failure.notRestored.join('; ')}.`);
-    if (failure.leftBehind.length) lines.push('', 'Left behind:', ...failure.leftBehind.map((l) => `- ${l}`));
-  }
-  if (after && !failure) {
-    lines.push('', '```mermaid', `pie showData title Traffic of ${settings.virtualService ?? settings.route}${o.dryRun ? ' (planned)' : ''}`);
-    lines.push(`  "${settings.stable.virtualNode} (stable)" : ${after.stable}`, `  "${settings.canary.virtualNode} (canary)" : ${after.canary}`, '```');
-  }
-  for (const w of plan.warnings) lines.push('', `> [!WARNING]`, `> ${w}`);
-  return lines.join('\n') + '\n';
+  lines.push(...servicesTable(r), ...changesTable(r));
+  if (r.failure) lines.push(...failureSection(r.failure));
+  const after = weightsNow(r);
+  if (after && !r.failure) lines.push(...pie(r, after));
+  for (const w of r.plan.warnings) lines.push('', '> [!WARNING]', `> ${md(w)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 /** Pure: the short form for the pull request. */
-export function commentMarkdown(o: Outcome, runUrl: string | undefined, failure?: ApplyError): string {
-  const { settings, plan } = o;
-  const after = finalWeights(o, failure);
-  const taskDefinition = o.facts.taskDefinitionArn ?? plan.taskDefinitionArn;
-  const lines = [`### ${failure ? '❌' : '🐤'} ${headline(o, failure)}`, ''];
-  lines.push(`**Traffic:** ${settings.stable.virtualNode} ${pct(after?.stable)} · ${settings.canary.virtualNode} ${pct(after?.canary)} (canary was ${pct(plan.weights.before?.canary)})`);
-  if (taskDefinition) lines.push(`**Task definition:** \`${shortTaskDefinition(taskDefinition)}\``);
-  const services = servicesNow(o).map((s) => `${s.name} ${s.running}/${s.desired}`);
-  lines.push(`**Services (running/desired):** ${services.join(' · ')}`);
-  if (failure) {
-    lines.push('', `> ${cell(failure.message.split('\n')[0])}`);
-    if (failure.restored.length) lines.push(`> Restored: ${failure.restored.join('; ')}.`);
-    if (failure.kept.length) lines.push(`> Kept on purpose: ${failure.kept.join('; ')}.`);
+export function commentMarkdown(r: RunRecord, runUrl: string | undefined): string {
+  const { view } = r;
+  const after = weightsNow(r);
+  const lines = [`### ${r.failure ? '❌' : '🐤'} ${md(headline(r))}`, ''];
+  const was = pct(r.plan.weights.before?.canary);
+  lines.push(`**Traffic:** ${md(view.stableEndpoint)} ${pct(after?.stable)} · ${md(view.canaryEndpoint)} ${pct(after?.canary)} (canary was ${was})`);
+  const taskDefinition = taskDefinitionOf(r);
+  if (taskDefinition) lines.push(`**Task definition:** ${code(shortTaskDefinition(taskDefinition))}`);
+  lines.push(`**Services (running/desired):** ${servicesNow(r).map((s) => `${md(s.name)} ${s.running}/${s.desired}`).join(' · ')}`);
+  if (r.failure) {
+    const [first, ...rest] = failureLines(r.failure);
+    lines.push('', `> ${md(first)}`, ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`));
   }
   if (runUrl) lines.push('', `[Run details](${runUrl})`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Pure: the summary of a run that stopped while reading or planning, before any change. */
 export function stoppedMarkdown(settings: Settings, message: string): string {
-  return `## Canary ${settings.operation} stopped before any change\n\n${message.replace(/\n/g, '\n\n')}\n\nNothing was changed in ECS or App Mesh.\n`;
+  const text = message.split('\n').map(md).join('\n\n');
+  return `## Canary ${settings.operation} stopped before any change\n\n${text}\n\nNothing was changed in ECS or the traffic layer.\n`;
 }
 
 export async function reportStopped(settings: Settings, message: string): Promise<void> {
-  await publish(settings, stoppedMarkdown(settings, message), () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${cell(message)}\n`);
+  const comment = () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${md(message)}\n`;
+  await publish(settings, stoppedMarkdown(settings, message), comment);
 }
 
-export async function report(o: Outcome, failure?: ApplyError): Promise<void> {
-  for (const [name, value] of Object.entries(outputsOf(o))) core.setOutput(name, value);
-  const shown = finalWeights(o, failure);
-  core.info(`${o.dryRun ? 'Planned' : 'Traffic now'}: ${o.settings.stable.virtualNode} ${pct(shown?.stable)}, ${o.settings.canary.virtualNode} ${pct(shown?.canary)}`);
-  await publish(o.settings, summaryMarkdown(o, failure), (runUrl) => commentMarkdown(o, runUrl, failure));
+export async function report(r: RunRecord): Promise<void> {
+  for (const [name, value] of Object.entries(outputsOf(r))) core.setOutput(name, value);
+  const now = weightsNow(r);
+  const { view } = r;
+  core.info(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`));
+  await publish(r.settings, summaryMarkdown(r), (runUrl) => commentMarkdown(r, runUrl));
 }
 
 /** Writes the job summary, and on pull requests (not for a dry run) the PR comment. */
@@ -197,8 +217,7 @@ async function publish(settings: Settings, summary: string, comment: (runUrl: st
     core.info('Job summary written.');
   }
   if (settings.prComment && !settings.dryRun) {
-    const { commentOnPullRequest } = await import('./prComment.js');
-    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = process.env;
-    await commentOnPullRequest(settings, comment(repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined));
+    const { commentOnPullRequest, runUrl } = await import('./prComment.js');
+    await commentOnPullRequest(settings, comment(runUrl()));
   }
 }

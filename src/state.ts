@@ -1,18 +1,14 @@
-// Reads everything a plan needs, and nothing more, with independent reads in parallel: at most two round trips deep
-// (services, nodes and routing first; then the task definitions they name).
-import type { Service, TaskDefinition } from '@aws-sdk/client-ecs';
-import type { VirtualNodeData } from '@aws-sdk/client-app-mesh';
-import type { Clients } from './aws/clients.js';
+// Reads everything a plan needs, and nothing more, with independent reads in parallel: ECS services and the
+// provider's state first, then the task definitions the services name (at most two round trips deep).
+import type { ECSClient, Service, TaskDefinition } from '@aws-sdk/client-ecs';
 import { describeServices } from './aws/ecsServices.js';
 import { describeTaskDefinition } from './aws/ecsTaskDefinitions.js';
-import { describeMesh } from './aws/meshes.js';
-import { describeVirtualNode, type MeshRef } from './aws/virtualNodes.js';
 import { PlanError } from './errors.js';
 import type { Settings } from './inputs.js';
 import { familyOf, type TaskDefinitionInput } from './plan/taskDefinition.js';
-import type { TrafficRouter, TrafficState } from './traffic/router.js';
+import type { TrafficProvider, TrafficState } from './traffic/provider.js';
 
-export interface DeployState {
+export interface DeployState<S = TrafficState> {
   operation: 'deploy';
   stableService: Service;
   canaryService?: Service;
@@ -22,46 +18,41 @@ export interface DeployState {
   canaryFamily: string;
   /** The newest revision of the canary family, to skip registering an identical one. */
   latestCanary?: TaskDefinition;
-  stableNode: VirtualNodeData;
-  canaryNode?: VirtualNodeData;
-  traffic: TrafficState;
+  traffic: S;
 }
 
-export interface ShiftState {
+export interface ShiftState<S = TrafficState> {
   operation: 'shift' | 'rollback';
   canaryService?: Service;
-  traffic: TrafficState;
+  traffic: S;
 }
 
-export interface PromoteState {
+export interface PromoteState<S = TrafficState> {
   operation: 'promote';
   stableService: Service;
   canaryService: Service;
   canaryTaskDefinition: TaskDefinition;
   latestStable?: TaskDefinition;
-  stableNode: VirtualNodeData;
-  traffic: TrafficState;
+  traffic: S;
 }
 
-export type ClusterState = DeployState | ShiftState | PromoteState;
+export type State<S = TrafficState> = DeployState<S> | ShiftState<S> | PromoteState<S>;
 
-export function meshRef(settings: Settings): MeshRef {
-  return settings.meshOwner ? { meshName: settings.mesh, meshOwner: settings.meshOwner } : { meshName: settings.mesh };
-}
-
-export async function readState(settings: Settings, clients: Clients, router: TrafficRouter): Promise<ClusterState> {
+export async function readState<S extends TrafficState>(
+  settings: Settings,
+  ecs: ECSClient,
+  provider: TrafficProvider<S>,
+): Promise<State<S>> {
   switch (settings.operation) {
     case 'deploy':
-      return readDeployState(settings, clients, router);
+      return readDeployState(settings, ecs, provider);
     case 'promote':
-      return readPromoteState(settings, clients, router);
+      return readPromoteState(settings, ecs, provider);
     case 'shift':
     case 'rollback': {
-      const [services, traffic] = await Promise.all([
-        describeServices(clients.ecs, settings.cluster, [settings.canary.service]),
-        router.read('weights'),
-      ]);
-      return { operation: settings.operation, canaryService: services.get(settings.canary.service), traffic };
+      const services = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+      const [read, traffic] = await Promise.all([services, provider.read(settings.operation, { services })]);
+      return { operation: settings.operation, canaryService: read.get(settings.canary.service), traffic };
     }
   }
 }
@@ -72,39 +63,32 @@ function requireService(services: Map<string, Service | undefined>, name: string
   return service;
 }
 
-/** The stable node, or an error that says whether the mesh or the node is missing (one more read, only then). */
-async function requireNode(node: VirtualNodeData | undefined, settings: Settings, clients: Clients): Promise<VirtualNodeData> {
-  if (node?.spec) return node;
-  const owner = settings.meshOwner ? ` owned by ${settings.meshOwner}` : '';
-  if (!(await describeMesh(clients.appMesh, meshRef(settings)))) {
-    throw new PlanError(`Mesh ${settings.mesh}${owner} does not exist or is not shared with this account`, settings.meshOwner ? 'mesh-owner' : 'mesh');
-  }
-  throw new PlanError(`Virtual node ${settings.stable.virtualNode} does not exist in mesh ${settings.mesh}${owner}`, 'stable-virtual-node');
-}
-
-async function readDeployState(settings: Settings, clients: Clients, router: TrafficRouter): Promise<DeployState> {
-  const mesh = meshRef(settings);
+async function readDeployState<S extends TrafficState>(
+  settings: Settings,
+  ecs: ECSClient,
+  provider: TrafficProvider<S>,
+): Promise<DeployState<S>> {
   const file = settings.taskDefinitionFile?.document;
   const fileFamily = file?.family;
-  // Round trip 1: both services in one call, both nodes, the routing; the canary family's latest revision when the
-  // file names it.
-  const [services, stableNode, canaryNode, traffic, latestFromFile] = await Promise.all([
-    describeServices(clients.ecs, settings.cluster, [settings.stable.service, settings.canary.service]),
-    describeVirtualNode(clients.appMesh, mesh, settings.stable.virtualNode),
-    describeVirtualNode(clients.appMesh, mesh, settings.canary.virtualNode),
-    router.read('full'),
-    fileFamily ? describeTaskDefinition(clients.ecs, fileFamily) : undefined,
+  // Round trip 1: both services in one call, the provider's state; the file family's latest revision.
+  const described = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+  const [services, traffic, latestFromFile] = await Promise.all([
+    described,
+    provider.read('deploy', { services: described }),
+    fileFamily ? describeTaskDefinition(ecs, fileFamily) : undefined,
   ]);
   const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
-  const stable = await requireNode(stableNode, settings, clients);
   const stableTaskDefinition = stableService.taskDefinition!;
   const canaryFamily = fileFamily ?? `${familyOf(stableTaskDefinition)}-canary`;
   // Round trip 2: the task definitions the services name.
   const [base, latestCanary] = await Promise.all([
-    file ? file : describeTaskDefinition(clients.ecs, stableTaskDefinition),
-    fileFamily ? latestFromFile : describeTaskDefinition(clients.ecs, canaryFamily),
+    file ?? describeTaskDefinition(ecs, stableTaskDefinition),
+    fileFamily ? latestFromFile : describeTaskDefinition(ecs, canaryFamily),
   ]);
-  if (!base) throw new PlanError(`Task definition ${stableTaskDefinition} of service ${settings.stable.service} cannot be described`, 'stable-service');
+  if (!base) {
+    const why = `Task definition ${stableTaskDefinition} of service ${settings.stable.service} cannot be described`;
+    throw new PlanError(why, 'stable-service');
+  }
   return {
     operation: 'deploy',
     stableService,
@@ -113,34 +97,26 @@ async function readDeployState(settings: Settings, clients: Clients, router: Tra
     baseSource: file ? 'task-definition' : 'stable-service',
     canaryFamily,
     latestCanary,
-    stableNode: stable,
-    canaryNode,
     traffic,
   };
 }
 
-async function readPromoteState(settings: Settings, clients: Clients, router: TrafficRouter): Promise<PromoteState> {
-  const [services, stableNode, traffic] = await Promise.all([
-    describeServices(clients.ecs, settings.cluster, [settings.stable.service, settings.canary.service]),
-    describeVirtualNode(clients.appMesh, meshRef(settings), settings.stable.virtualNode),
-    router.read('weights'),
-  ]);
+async function readPromoteState<S extends TrafficState>(
+  settings: Settings,
+  ecs: ECSClient,
+  provider: TrafficProvider<S>,
+): Promise<PromoteState<S>> {
+  const described = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+  const [services, traffic] = await Promise.all([described, provider.read('promote', { services: described })]);
   const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
   const canaryService = requireService(services, settings.canary.service, 'canary-service', settings.cluster);
   const [canaryTaskDefinition, latestStable] = await Promise.all([
-    describeTaskDefinition(clients.ecs, canaryService.taskDefinition!),
-    describeTaskDefinition(clients.ecs, familyOf(stableService.taskDefinition!)),
+    describeTaskDefinition(ecs, canaryService.taskDefinition!),
+    describeTaskDefinition(ecs, familyOf(stableService.taskDefinition!)),
   ]);
   if (!canaryTaskDefinition) {
-    throw new PlanError(`Task definition ${canaryService.taskDefinition} of service ${settings.canary.service} cannot be described`, 'canary-service');
+    const why = `Task definition ${canaryService.taskDefinition} of service ${settings.canary.service} cannot be described`;
+    throw new PlanError(why, 'canary-service');
   }
-  return {
-    operation: 'promote',
-    stableService,
-    canaryService,
-    canaryTaskDefinition,
-    latestStable,
-    stableNode: await requireNode(stableNode, settings, clients),
-    traffic,
-  };
+  return { operation: 'promote', stableService, canaryService, canaryTaskDefinition, latestStable, traffic };
 }

@@ -2,18 +2,22 @@
 
 export const ACCOUNT = '111122223333';
 
-/** An error the emulator answers with, named as AWS names it. */
+/** An error the emulator answers with, named as AWS names it; `fields` are further members of its body. */
 export class AwsError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly status?: number,
+    readonly fields?: Record<string, unknown>,
   ) {
     super(message);
   }
 }
 
 export const notFound = (message: string) => new AwsError('NotFoundException', message);
+
+/** ISO 8601, as models whose timestamps have timestampFormat iso8601 (VPC Lattice) carry them. */
+export const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Epoch seconds, as the JSON protocols carry timestamps. */
 export const epochSeconds = (ms = Date.now()) => Math.round(ms) / 1000;
@@ -22,7 +26,11 @@ let counter = 0;
 /** Short unique hex id with a prefix, e.g. `srv-1a2b3c4d`. */
 export function newId(prefix = '', length = 16): string {
   counter += 1;
-  const hex = (Date.now().toString(16) + counter.toString(16).padStart(6, '0') + Math.random().toString(16).slice(2)).slice(-length);
+  const hex = (
+    Date.now().toString(16) +
+    counter.toString(16).padStart(6, '0') +
+    Math.random().toString(16).slice(2)
+  ).slice(-length);
   return `${prefix}${hex.padStart(length, '0')}`;
 }
 

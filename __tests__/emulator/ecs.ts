@@ -1,11 +1,20 @@
 // Amazon ECS: clusters, task-definition families and revisions, services whose deployments roll out after a delay,
-// and tasks registered in Cloud Map with the attributes ECS sets. A task whose Envoy names a virtual node that does not
-// exist never becomes healthy, so its rollout fails (and the circuit breaker rolls it back when enabled).
+// and tasks registered in Cloud Map with the attributes ECS sets, and in VPC Lattice target groups (as IP targets on
+// the container port of the named port mapping) when the deployment has vpcLatticeConfigurations. A task whose Envoy
+// names a virtual node that does not exist never becomes healthy, so its rollout fails (and the circuit breaker rolls
+// it back when enabled). A task without Envoy (an app-only task definition, as behind Lattice) needs no App Mesh.
 import type { AppMesh } from './appMesh.js';
 import type { CloudMap } from './cloudMap.js';
 import { ACCOUNT, AwsError, clone, epochSeconds, newId } from './common.js';
+import type { Lattice } from './lattice.js';
 
 type Json = Record<string, any>;
+
+export interface VpcLatticeConfiguration {
+  roleArn: string;
+  targetGroupArn: string;
+  portName: string;
+}
 
 export interface Deployment {
   id: string;
@@ -18,6 +27,8 @@ export interface Deployment {
   createdAt: number;
   updatedAt: number;
   launchType?: string;
+  /** As on AWS, DescribeServices shows these on the deployments only, not on the service. */
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[];
   rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
   rolloutStateReason: string;
   /** Emulator only: when the rollout resolves (ms since epoch). */
@@ -34,6 +45,8 @@ export interface Task {
   deploymentId: string;
   ip: string;
   az: string;
+  /** The VPC Lattice targets ECS registered for the task. */
+  latticeTargets: { targetGroupArn: string; port: number }[];
 }
 
 export interface EcsService extends Json {
@@ -53,11 +66,22 @@ export interface EcsOptions {
   region: string;
   appMesh: AppMesh;
   cloudMap: CloudMap;
+  /** Where tasks of services with vpcLatticeConfigurations are registered. */
+  lattice?: Lattice;
   /** How long a new deployment stays IN_PROGRESS. */
   rolloutDelayMs: () => number;
 }
 
-const READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
+const READ_ONLY = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+];
 
 export class Ecs {
   clusters = new Map<string, { clusterArn: string; clusterName: string }>();
@@ -72,7 +96,10 @@ export class Ecs {
   constructor(private readonly opts: EcsOptions) {}
 
   createCluster(name: string): void {
-    this.clusters.set(name, { clusterName: name, clusterArn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:cluster/${name}` });
+    this.clusters.set(name, {
+      clusterName: name,
+      clusterArn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:cluster/${name}`,
+    });
     this.services.set(name, new Map());
   }
 
@@ -91,11 +118,19 @@ export class Ecs {
     if (new Set(names).size !== names.length) throw new AwsError('ClientException', 'Container names must be unique.');
     for (const c of def.containerDefinitions as Json[]) {
       for (const d of c.dependsOn ?? []) {
-        if (!names.includes(d.containerName)) throw new AwsError('ClientException', `Container ${c.name} depends on ${d.containerName}, which is not in the task definition.`);
+        if (!names.includes(d.containerName)) {
+          throw new AwsError(
+            'ClientException',
+            `Container ${c.name} depends on ${d.containerName}, which is not in the task definition.`,
+          );
+        }
       }
     }
     if (def.proxyConfiguration && !names.includes(def.proxyConfiguration.containerName)) {
-      throw new AwsError('ClientException', `The proxy configuration names container ${def.proxyConfiguration.containerName}, which is not in the task definition.`);
+      throw new AwsError(
+        'ClientException',
+        `The proxy configuration names container ${def.proxyConfiguration.containerName}, which is not in the task definition.`,
+      );
     }
     if ((def.requiresCompatibilities ?? []).includes('FARGATE') && def.networkMode !== 'awsvpc') {
       throw new AwsError('ClientException', 'Fargate only supports network mode awsvpc.');
@@ -144,7 +179,9 @@ export class Ecs {
     if (crashing) return `Essential container ${crashing.name} exited (image ${crashing.image} crashes on start)`;
     if (def.proxyConfiguration?.type !== 'APPMESH') return undefined;
     const envoy = (def.containerDefinitions as Json[]).find((c) => c.name === def.proxyConfiguration.containerName);
-    const arn = (envoy?.environment as Json[] | undefined)?.find((e) => e.name === 'APPMESH_RESOURCE_ARN')?.value as string | undefined;
+    const arn = (envoy?.environment as Json[] | undefined)?.find((e) => e.name === 'APPMESH_RESOURCE_ARN')?.value as
+      | string
+      | undefined;
     const match = arn && /mesh\/([^/]+)\/virtualNode\/([^/]+)$/.exec(arn);
     if (!match) return 'Envoy has no valid APPMESH_RESOURCE_ARN';
     if (!this.opts.appMesh.resource(match[1], 'VirtualNode', match[2])) {
@@ -175,18 +212,27 @@ export class Ecs {
     if (breaker.rollback && previous) {
       // The failed deployment goes away; a new PRIMARY deployment brings back the previous task definition.
       service.taskDefinition = previous.taskDefinition;
-      const rollback = this.deployment(previous.taskDefinition, service.desiredCount, now);
+      const rollback = this.deployment(
+        previous.taskDefinition,
+        service.desiredCount,
+        now,
+        previous.vpcLatticeConfigurations,
+      );
       rollback.rolloutStateReason = `ECS deployment circuit breaker: rolling back to deploymentId ${previous.id}.`;
       service.deployments = [rollback, previous];
     }
   }
 
+  /**
+   * Brings the service's tasks to the primary deployment's desired count: tasks of other deployments stop, tasks of the
+   * primary keep running (scaling in place keeps their IPs and Lattice targets), missing ones start.
+   */
   private replaceTasks(cluster: string, service: EcsService, primary: Deployment): void {
-    for (const task of [...this.tasks.values()].filter((t) => t.cluster === cluster && t.service === service.serviceName)) {
-      this.stopTask(service, task);
-    }
+    const tasks = [...this.tasks.values()].filter((t) => t.cluster === cluster && t.service === service.serviceName);
+    const kept = tasks.filter((t) => t.deploymentId === primary.id).slice(0, primary.desiredCount);
+    for (const task of tasks) if (!kept.includes(task)) this.stopTask(service, task);
     const def = this.taskDefinition(primary.taskDefinition)!;
-    for (let i = 0; i < primary.desiredCount; i++) this.startTask(cluster, service, def, primary);
+    for (let i = kept.length; i < primary.desiredCount; i++) this.startTask(cluster, service, def, primary);
     primary.runningCount = primary.desiredCount;
     primary.pendingCount = 0;
   }
@@ -204,8 +250,10 @@ export class Ecs {
       deploymentId: deployment.id,
       ip: `10.0.${64 + Math.floor(this.ipCounter / 250)}.${(this.ipCounter++ % 250) + 2}`,
       az,
+      latticeTargets: [],
     };
     this.tasks.set(id, task);
+    this.registerInLattice(task, def, deployment);
     for (const registry of service.serviceRegistries ?? []) {
       const cm = this.opts.cloudMap.serviceByArn(registry.registryArn);
       if (!cm) continue;
@@ -221,15 +269,70 @@ export class Ecs {
     }
   }
 
+  private registerInLattice(task: Task, def: Json, deployment: Deployment): void {
+    const lattice = this.opts.lattice;
+    if (!lattice) return;
+    const images = (def.containerDefinitions as Json[]).map((c) => c.image as string);
+    for (const config of deployment.vpcLatticeConfigurations ?? []) {
+      const port = this.portNamed(def, config.portName)?.containerPort as number;
+      if (!lattice.findTargetGroup(config.targetGroupArn)) continue; // deleted since: ECS cannot register the task
+      lattice.register(config.targetGroupArn, { id: task.ip, port, taskId: task.id, images });
+      task.latticeTargets.push({ targetGroupArn: config.targetGroupArn, port });
+    }
+  }
+
+  private portNamed(def: Json, name: string): Json | undefined {
+    return (def.containerDefinitions as Json[])
+      .flatMap((c) => (c.portMappings ?? []) as Json[])
+      .find((p) => p.name === name);
+  }
+
+  /** The checks ECS makes of vpcLatticeConfigurations against the task definition when a deployment starts. */
+  private checkLattice(def: Json, configs: VpcLatticeConfiguration[] | undefined): void {
+    for (const config of configs ?? []) {
+      if (def.networkMode !== 'awsvpc') {
+        throw new AwsError(
+          'InvalidParameterException',
+          'vpcLatticeConfigurations require a task definition with networkMode awsvpc.',
+        );
+      }
+      if (!this.portNamed(def, config.portName)) {
+        throw new AwsError(
+          'InvalidParameterException',
+          `The portName ${config.portName} in vpcLatticeConfigurations does not match the name of a port mapping ` +
+            `in task definition ${def.family}:${def.revision}.`,
+        );
+      }
+      const group = this.opts.lattice?.findTargetGroup(config.targetGroupArn);
+      if (this.opts.lattice && !group) {
+        throw new AwsError(
+          'InvalidParameterException',
+          `VPC Lattice target group ${config.targetGroupArn} does not exist.`,
+        );
+      }
+      if (group && group.type !== 'IP') {
+        throw new AwsError('InvalidParameterException', `VPC Lattice target group ${group.name} must be of type IP.`);
+      }
+    }
+  }
+
   private stopTask(service: EcsService, task: Task): void {
     this.tasks.delete(task.id);
+    for (const target of task.latticeTargets) {
+      this.opts.lattice?.deregister(target.targetGroupArn, task.ip, target.port);
+    }
     for (const registry of service.serviceRegistries ?? []) {
       const cm = this.opts.cloudMap.serviceByArn(registry.registryArn);
       if (cm) this.opts.cloudMap.deregister(cm.Id, task.id);
     }
   }
 
-  private deployment(taskDefinition: string, desiredCount: number, now = Date.now()): Deployment {
+  private deployment(
+    taskDefinition: string,
+    desiredCount: number,
+    now = Date.now(),
+    lattice?: VpcLatticeConfiguration[],
+  ): Deployment {
     return {
       id: newId('ecs-svc/', 19),
       status: 'PRIMARY',
@@ -243,6 +346,7 @@ export class Ecs {
       rolloutState: 'IN_PROGRESS',
       rolloutStateReason: 'ECS deployment ecs-svc in progress.',
       readyAt: now + this.opts.rolloutDelayMs(),
+      ...(lattice?.length ? { vpcLatticeConfigurations: clone(lattice) } : {}),
     };
   }
 
@@ -257,16 +361,29 @@ export class Ecs {
     const cluster = this.cluster(input.cluster);
     const services = this.services.get(cluster)!;
     const existing = services.get(input.serviceName);
-    if (existing && existing.status !== 'INACTIVE') throw new AwsError('InvalidParameterException', 'Creation of service was not idempotent.');
+    if (existing && existing.status !== 'INACTIVE') {
+      throw new AwsError('InvalidParameterException', 'Creation of service was not idempotent.');
+    }
     const def = this.taskDefinition(input.taskDefinition);
     if (!def) throw new AwsError('ClientException', 'TaskDefinition not found.');
     if (def.networkMode === 'awsvpc' && !input.networkConfiguration?.awsvpcConfiguration) {
-      throw new AwsError('InvalidParameterException', "Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+      throw new AwsError(
+        'InvalidParameterException',
+        "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+      );
     }
     for (const registry of input.serviceRegistries ?? []) {
-      if (!this.opts.cloudMap.serviceByArn(registry.registryArn)) throw new AwsError('InvalidParameterException', `Service registry ${registry.registryArn} does not exist.`);
+      if (!this.opts.cloudMap.serviceByArn(registry.registryArn)) {
+        throw new AwsError('InvalidParameterException', `Service registry ${registry.registryArn} does not exist.`);
+      }
     }
-    const deployment = this.deployment(def.taskDefinitionArn, input.desiredCount ?? 0);
+    this.checkLattice(def, input.vpcLatticeConfigurations);
+    const deployment = this.deployment(
+      def.taskDefinitionArn,
+      input.desiredCount ?? 0,
+      Date.now(),
+      input.vpcLatticeConfigurations,
+    );
     deployment.launchType = input.launchType;
     const service: EcsService = {
       ...clone(input),
@@ -279,13 +396,18 @@ export class Ecs {
       runningCount: 0,
       pendingCount: input.desiredCount ?? 0,
       schedulingStrategy: input.schedulingStrategy ?? 'REPLICA',
-      deploymentConfiguration: input.deploymentConfiguration ?? { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: false, rollback: false } },
+      deploymentConfiguration: input.deploymentConfiguration ?? {
+        maximumPercent: 200,
+        minimumHealthyPercent: 100,
+        deploymentCircuitBreaker: { enable: false, rollback: false },
+      },
       deployments: [deployment],
       createdAt: epochSeconds(),
       platformVersion: input.launchType === 'FARGATE' ? (input.platformVersion ?? 'LATEST') : undefined,
     };
     delete service.cluster;
     delete service.clientToken;
+    delete service.vpcLatticeConfigurations;
     services.set(input.serviceName, service);
     return service;
   }
@@ -298,10 +420,25 @@ export class Ecs {
     if (input.desiredCount !== undefined) service.desiredCount = input.desiredCount;
     const def = input.taskDefinition ? this.taskDefinition(input.taskDefinition) : undefined;
     if (input.taskDefinition && !def) throw new AwsError('ClientException', 'TaskDefinition not found.');
-    if (def || input.forceNewDeployment) {
-      const next = this.deployment(def?.taskDefinitionArn ?? service.taskDefinition, service.desiredCount);
+    const current = service.deployments.find((d) => d.status === 'PRIMARY');
+    const lattice = (input.vpcLatticeConfigurations ?? current?.vpcLatticeConfigurations) as
+      | VpcLatticeConfiguration[]
+      | undefined;
+    if (def || input.vpcLatticeConfigurations) {
+      this.checkLattice(def ?? this.taskDefinition(service.taskDefinition)!, lattice);
+    }
+    if (def || input.forceNewDeployment || input.vpcLatticeConfigurations) {
+      const next = this.deployment(
+        def?.taskDefinitionArn ?? service.taskDefinition,
+        service.desiredCount,
+        Date.now(),
+        lattice,
+      );
       service.taskDefinition = next.taskDefinition;
-      service.deployments = [next, ...service.deployments.filter((d) => d.status === 'PRIMARY').map((d) => ({ ...d, status: 'ACTIVE' as const }))];
+      service.deployments = [
+        next,
+        ...service.deployments.filter((d) => d.status === 'PRIMARY').map((d) => ({ ...d, status: 'ACTIVE' as const })),
+      ];
       service.pendingCount = service.desiredCount;
     } else if (input.desiredCount !== undefined) {
       // Scaling without a new task definition: the primary deployment grows or shrinks in place.
@@ -329,8 +466,12 @@ export class Ecs {
       case 'DescribeClusters': {
         const names: string[] = input.clusters ?? ['default'];
         return {
-          clusters: names.filter((n) => this.clusters.has(n.replace(/^arn:.*\//, ''))).map((n) => ({ ...this.clusters.get(n.replace(/^arn:.*\//, '')), status: 'ACTIVE' })),
-          failures: names.filter((n) => !this.clusters.has(n.replace(/^arn:.*\//, ''))).map((n) => ({ arn: n, reason: 'MISSING' })),
+          clusters: names
+            .filter((n) => this.clusters.has(n.replace(/^arn:.*\//, '')))
+            .map((n) => ({ ...this.clusters.get(n.replace(/^arn:.*\//, '')), status: 'ACTIVE' })),
+          failures: names
+            .filter((n) => !this.clusters.has(n.replace(/^arn:.*\//, '')))
+            .map((n) => ({ arn: n, reason: 'MISSING' })),
         };
       }
       case 'RegisterTaskDefinition': {
@@ -340,17 +481,24 @@ export class Ecs {
       case 'DescribeTaskDefinition': {
         const taskDefinition = this.taskDefinition(input.taskDefinition);
         if (!taskDefinition) throw new AwsError('ClientException', 'Unable to describe task definition.');
-        const tags = (input.include ?? []).includes('TAGS') ? (this.taskDefinitionTags.get(taskDefinition.taskDefinitionArn) ?? []) : undefined;
+        const tags = (input.include ?? []).includes('TAGS')
+          ? (this.taskDefinitionTags.get(taskDefinition.taskDefinitionArn) ?? [])
+          : undefined;
         return { taskDefinition, tags };
       }
       case 'DeregisterTaskDefinition': {
         const taskDefinition = this.taskDefinition(input.taskDefinition);
-        if (!taskDefinition || !String(input.taskDefinition).match(/:\d+$/)) throw new AwsError('ClientException', 'The specified task definition does not exist.');
+        if (!taskDefinition || !String(input.taskDefinition).match(/:\d+$/)) {
+          throw new AwsError('ClientException', 'The specified task definition does not exist.');
+        }
         taskDefinition.status = 'INACTIVE';
         return { taskDefinition };
       }
       case 'ListTaskDefinitions': {
-        const arns = [...this.taskDefinitions.values()].flat().filter((t) => !input.familyPrefix || t.family.startsWith(input.familyPrefix)).map((t) => t.taskDefinitionArn);
+        const arns = [...this.taskDefinitions.values()]
+          .flat()
+          .filter((t) => !input.familyPrefix || t.family.startsWith(input.familyPrefix))
+          .map((t) => t.taskDefinitionArn);
         return { taskDefinitionArns: arns };
       }
       case 'CreateService':
@@ -364,7 +512,12 @@ export class Ecs {
         const includeTags = (input.include ?? []).includes('TAGS');
         return {
           services: names.filter((n) => services.has(n)).map((n) => this.view(services.get(n)!, includeTags)),
-          failures: names.filter((n) => !services.has(n)).map((n) => ({ arn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:service/${cluster}/${n}`, reason: 'MISSING' })),
+          failures: names
+            .filter((n) => !services.has(n))
+            .map((n) => ({
+              arn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:service/${cluster}/${n}`,
+              reason: 'MISSING',
+            })),
         };
       }
       case 'ListServices': {
@@ -373,14 +526,26 @@ export class Ecs {
       }
       case 'ListTasks': {
         const cluster = this.cluster(input.cluster);
-        const tasks = [...this.tasks.values()].filter((t) => t.cluster === cluster && (!input.serviceName || t.service === input.serviceName));
+        const tasks = [...this.tasks.values()].filter(
+          (t) => t.cluster === cluster && (!input.serviceName || t.service === input.serviceName),
+        );
         return { taskArns: tasks.map((t) => t.taskArn) };
       }
       case 'DescribeTasks': {
         const ids = (input.tasks as string[]).map((t) => t.replace(/^arn:.*\//, ''));
         const tasks = ids.flatMap((id) => (this.tasks.has(id) ? [this.tasks.get(id)!] : []));
         return {
-          tasks: tasks.map((t) => ({ taskArn: t.taskArn, clusterArn: this.clusters.get(t.cluster)!.clusterArn, taskDefinitionArn: t.taskDefinitionArn, group: `service:${t.service}`, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', healthStatus: 'HEALTHY', availabilityZone: t.az })),
+          tasks: tasks.map((t) => ({
+            taskArn: t.taskArn,
+            clusterArn: this.clusters.get(t.cluster)!.clusterArn,
+            taskDefinitionArn: t.taskDefinitionArn,
+            group: `service:${t.service}`,
+            lastStatus: 'RUNNING',
+            desiredStatus: 'RUNNING',
+            healthStatus: 'HEALTHY',
+            availabilityZone: t.az,
+            attachments: [eni(t)],
+          })),
           failures: ids.filter((id) => !this.tasks.has(id)).map((id) => ({ arn: id, reason: 'MISSING' })),
         };
       }
@@ -388,4 +553,17 @@ export class Ecs {
         throw new AwsError('UnknownOperationException', `The emulator does not implement ECS ${operation}`);
     }
   }
+}
+
+/** The task's network interface as DescribeTasks shows it (awsvpc), with the private IP Lattice targets use. */
+function eni(task: Task): Json {
+  return {
+    id: task.id.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5'),
+    type: 'ElasticNetworkInterface',
+    status: 'ATTACHED',
+    details: [
+      { name: 'networkInterfaceId', value: `eni-${task.id.slice(0, 17)}` },
+      { name: 'privateIPv4Address', value: task.ip },
+    ],
+  };
 }

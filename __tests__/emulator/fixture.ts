@@ -53,23 +53,53 @@ export function seedHowtoEcsBasics(emu: Emulator): void {
   const colorRegistry = emu.cloudMap.createService(ns.Id, 'color');
 
   const mesh = emu.appMesh.createMesh(SAMPLE.mesh, { egressFilter: { type: 'DROP_ALL' } });
-  emu.appMesh.put(mesh.name, 'VirtualNode', SAMPLE.stableNode, {
-    listeners: [{ portMapping: { port: 8080, protocol: 'http' } }],
-    serviceDiscovery: {
-      awsCloudMap: { namespaceName: SAMPLE.namespace, serviceName: 'color', attributes: [{ key: 'ECS_TASK_DEFINITION_FAMILY', value: 'howto-ecs-basics-color' }] },
+  emu.appMesh.put(
+    mesh.name,
+    'VirtualNode',
+    SAMPLE.stableNode,
+    {
+      listeners: [{ portMapping: { port: 8080, protocol: 'http' } }],
+      serviceDiscovery: {
+        awsCloudMap: {
+          namespaceName: SAMPLE.namespace,
+          serviceName: 'color',
+          attributes: [{ key: 'ECS_TASK_DEFINITION_FAMILY', value: 'howto-ecs-basics-color' }],
+        },
+      },
     },
-  }, { create: true });
-  emu.appMesh.put(mesh.name, 'VirtualNode', 'howto-ecs-basics-front-node', {
-    listeners: [{ portMapping: { port: 8080, protocol: 'http' } }],
-    serviceDiscovery: { dns: { hostname: 'appmes-Publi-example.ap-northeast-1.elb.amazonaws.com' } },
-    backends: [{ virtualService: { virtualServiceName: SAMPLE.virtualService } }],
-  }, { create: true });
-  emu.appMesh.put(mesh.name, 'VirtualService', SAMPLE.virtualService, { provider: { virtualNode: { virtualNodeName: SAMPLE.stableNode } } }, { create: true });
+    { create: true },
+  );
+  emu.appMesh.put(
+    mesh.name,
+    'VirtualNode',
+    'howto-ecs-basics-front-node',
+    {
+      listeners: [{ portMapping: { port: 8080, protocol: 'http' } }],
+      serviceDiscovery: { dns: { hostname: 'appmes-Publi-example.ap-northeast-1.elb.amazonaws.com' } },
+      backends: [{ virtualService: { virtualServiceName: SAMPLE.virtualService } }],
+    },
+    { create: true },
+  );
+  emu.appMesh.put(
+    mesh.name,
+    'VirtualService',
+    SAMPLE.virtualService,
+    { provider: { virtualNode: { virtualNodeName: SAMPLE.stableNode } } },
+    { create: true },
+  );
 
   const network = {
-    awsvpcConfiguration: { subnets: ['subnet-0private1', 'subnet-0private2'], securityGroups: ['sg-0app'], assignPublicIp: 'DISABLED' },
+    awsvpcConfiguration: {
+      subnets: ['subnet-0private1', 'subnet-0private2'],
+      securityGroups: ['sg-0app'],
+      assignPublicIp: 'DISABLED',
+    },
   };
-  const deploymentConfiguration = { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } };
+  const deploymentConfiguration = {
+    maximumPercent: 200,
+    minimumHealthyPercent: 100,
+    deploymentCircuitBreaker: { enable: true, rollback: true },
+  };
   emu.ecs.seedService(SAMPLE.cluster, {
     serviceName: SAMPLE.stableService,
     taskDefinition: color.taskDefinitionArn,
@@ -90,4 +120,140 @@ export function seedHowtoEcsBasics(emu: Emulator): void {
     networkConfiguration: network,
     deploymentConfiguration,
   });
+}
+
+/**
+ * The howto-ecs-basics color app moved to VPC Lattice: Lattice service `color` whose HTTP listener on port 80 forwards
+ * everything to target group `color-tg` (IP, port 8080), and ECS service `color` in the sample's cluster running an
+ * app-only task definition (no Envoy, no proxy configuration; COLOR=green) whose port mapping `color-8080` ECS
+ * registers in `color-tg`. Seed it instead of seedHowtoEcsBasics, not with it: both own ECS service `color`.
+ */
+export const LATTICE_SAMPLE = {
+  cluster: SAMPLE.cluster,
+  service: 'color',
+  listener: 'http-80',
+  listenerPort: 80,
+  targetGroup: 'color-tg',
+  ecsService: 'color',
+  family: 'howto-ecs-basics-color',
+  container: 'app',
+  portName: 'color-8080',
+  containerPort: 8080,
+  vpc: 'vpc-0123456789abcdef0',
+  roleArn: `arn:aws:iam::${ACCOUNT}:role/ecsInfrastructureRoleForVpcLattice`,
+} as const;
+
+/** What seedLatticeColor created, by AWS ID and ARN. */
+export interface LatticeSeed {
+  serviceId: string;
+  serviceArn: string;
+  listenerId: string;
+  listenerArn: string;
+  targetGroupId: string;
+  targetGroupArn: string;
+  taskDefinitionArn: string;
+}
+
+/**
+ * RegisterTaskDefinition input for the color app alone, behind Lattice: the walkthrough's app container answering
+ * `color` (an image tagged with it unless `image` is given), its port mapping named LATTICE_SAMPLE.portName.
+ */
+export function latticeColorTaskDefinition(color = 'green', image?: string): Record<string, any> {
+  const v1 = json('color-v1-task-definition.json');
+  const app = v1.containerDefinitions.find((c: { name: string }) => c.name === LATTICE_SAMPLE.container);
+  const environment = (app.environment as { name: string; value: string }[]).map((e) =>
+    e.name === 'COLOR' ? { ...e, value: color } : e.name === 'XRAY_APP_NAME' ? { ...e, value: `color-${color}` } : e,
+  );
+  const portMappings = [
+    {
+      name: LATTICE_SAMPLE.portName,
+      containerPort: LATTICE_SAMPLE.containerPort,
+      hostPort: LATTICE_SAMPLE.containerPort,
+      protocol: 'tcp',
+      appProtocol: 'http',
+    },
+  ];
+  const { dependsOn: _dependsOn, ...rest } = app;
+  const container = {
+    ...rest,
+    image: image ?? String(app.image).replace(/:[^:]+$/, `:${color}`),
+    environment,
+    portMappings,
+  };
+  const { proxyConfiguration: _proxy, tags: _tags, ...def } = v1;
+  return {
+    ...def,
+    family: LATTICE_SAMPLE.family,
+    taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/howto-ecs-basics-TaskIamRole`,
+    executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/howto-ecs-basics-TaskExecutionIamRole`,
+    containerDefinitions: [container],
+  };
+}
+
+export function seedLatticeColor(emu: Emulator): LatticeSeed {
+  if (!emu.ecs.clusters.has(LATTICE_SAMPLE.cluster)) emu.ecs.createCluster(LATTICE_SAMPLE.cluster);
+  const def = emu.ecs.registerTaskDefinition(latticeColorTaskDefinition('green'));
+  const group = emu.lattice.createTargetGroup({
+    name: LATTICE_SAMPLE.targetGroup,
+    type: 'IP',
+    config: {
+      port: LATTICE_SAMPLE.containerPort,
+      protocol: 'HTTP',
+      protocolVersion: 'HTTP1',
+      ipAddressType: 'IPV4',
+      vpcIdentifier: LATTICE_SAMPLE.vpc,
+      healthCheck: {
+        enabled: true,
+        protocol: 'HTTP',
+        protocolVersion: 'HTTP1',
+        path: '/ping',
+        matcher: { httpCode: '200' },
+      },
+    },
+  });
+  const service = emu.lattice.createService({
+    name: LATTICE_SAMPLE.service,
+    authType: 'NONE',
+    tags: { project: 'howto-ecs-basics' },
+  });
+  const listener = emu.lattice.createListener(service.id, {
+    name: LATTICE_SAMPLE.listener,
+    protocol: 'HTTP',
+    port: LATTICE_SAMPLE.listenerPort,
+    defaultAction: { forward: { targetGroups: [{ targetGroupIdentifier: group.id, weight: 100 }] } },
+  });
+  emu.ecs.seedService(LATTICE_SAMPLE.cluster, {
+    serviceName: LATTICE_SAMPLE.ecsService,
+    taskDefinition: def.taskDefinitionArn,
+    desiredCount: 3,
+    launchType: 'FARGATE',
+    platformVersion: '1.4.0',
+    networkConfiguration: {
+      awsvpcConfiguration: {
+        subnets: ['subnet-0private1', 'subnet-0private2'],
+        securityGroups: ['sg-0app'],
+        assignPublicIp: 'DISABLED',
+      },
+    },
+    vpcLatticeConfigurations: [
+      { roleArn: LATTICE_SAMPLE.roleArn, targetGroupArn: group.arn, portName: LATTICE_SAMPLE.portName },
+    ],
+    deploymentConfiguration: {
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+    },
+    propagateTags: 'SERVICE',
+    tags: [{ key: 'project', value: 'howto-ecs-basics' }],
+  });
+  emu.lattice.markHealthy(group.id);
+  return {
+    serviceId: service.id,
+    serviceArn: service.arn,
+    listenerId: listener.id,
+    listenerArn: listener.arn,
+    targetGroupId: group.id,
+    targetGroupArn: group.arn,
+    taskDefinitionArn: def.taskDefinitionArn,
+  };
 }

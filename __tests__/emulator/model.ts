@@ -15,6 +15,9 @@ interface Shape {
   pattern?: string;
   error?: { code?: string; httpStatusCode?: number; senderFault?: boolean };
   payload?: string;
+  /** A tagged union: exactly one member may be set. */
+  union?: boolean;
+  timestampFormat?: string;
 }
 
 export interface Member {
@@ -38,7 +41,9 @@ export interface ApiModel {
   shapes: Record<string, Shape>;
 }
 
-export function loadModel(service: 'ecs' | 'appmesh' | 'servicediscovery'): Model {
+export type ModelName = 'ecs' | 'appmesh' | 'servicediscovery' | 'vpc-lattice' | 'cloudwatch';
+
+export function loadModel(service: ModelName): Model {
   const raw = JSON.parse(readFileSync(new URL(`./models/${service}.json`, import.meta.url), 'utf8')) as ApiModel;
   return new Model(raw);
 }
@@ -74,6 +79,12 @@ export class Model {
         for (const req of shape.required ?? []) {
           if (record[req] === undefined || record[req] === null) return `${path}.${req} is required`;
         }
+        if (shape.union) {
+          const set = Object.keys(shape.members ?? {}).filter((k) => record[k] !== undefined && record[k] !== null);
+          if (set.length !== 1) {
+            return `${path} must set exactly one of ${Object.keys(shape.members ?? {}).join(', ')}; has ${set.length}`;
+          }
+        }
         for (const [key, member] of Object.entries(shape.members ?? {})) {
           const problem = this.validate(member.shape, record[key], `${path}.${key}`);
           if (problem) return problem;
@@ -96,14 +107,17 @@ export class Model {
         const range = this.range(shape, entries.length, 'have', 'entries');
         if (range) return `${path} must ${range}`;
         for (const [k, v] of entries) {
-          const problem = this.validate(shape.key!.shape, k, `${path} key`) ?? this.validate(shape.value!.shape, v, `${path}.${k}`);
+          const problem =
+            this.validate(shape.key!.shape, k, `${path} key`) ?? this.validate(shape.value!.shape, v, `${path}.${k}`);
           if (problem) return problem;
         }
         return undefined;
       }
       case 'string': {
         if (typeof value !== 'string') return `${path} must be a string`;
-        if (shape.enum && !shape.enum.includes(value)) return `${path} must be one of ${shape.enum.join(', ')}; got "${value}"`;
+        if (shape.enum && !shape.enum.includes(value)) {
+          return `${path} must be one of ${shape.enum.join(', ')}; got "${value}"`;
+        }
         const range = this.range(shape, value.length, 'be', 'characters long');
         if (range) return `${path} must ${range}`;
         const pattern = this.pattern(shape.pattern);
@@ -135,18 +149,22 @@ export class Model {
     return undefined;
   }
 
-  /** Java-style model patterns compiled as JavaScript regular expressions (unicode); ones JS cannot read are skipped. */
+  /**
+   * Model patterns compiled as JavaScript regular expressions: unicode mode first, then legacy mode for patterns that
+   * escape characters unicode mode rejects (e.g. `\-` outside a class); ones JS cannot read at all are skipped.
+   * Like Smithy's, they search rather than match whole values unless they carry their own anchors.
+   */
   private pattern(source: string | undefined): RegExp | null {
     if (!source) return null;
-    if (!this.patterns.has(source)) {
-      let compiled: RegExp | null;
-      try {
-        compiled = new RegExp(source, 'u');
-      } catch {
-        compiled = null;
-      }
-      this.patterns.set(source, compiled);
-    }
+    if (!this.patterns.has(source)) this.patterns.set(source, compile(source, 'u') ?? compile(source, ''));
     return this.patterns.get(source)!;
+  }
+}
+
+function compile(source: string, flags: string): RegExp | null {
+  try {
+    return new RegExp(source, flags);
+  } catch {
+    return null;
   }
 }

@@ -1,16 +1,43 @@
-// The emulator's HTTP front: speaks ECS and Cloud Map (awsJson1_1, X-Amz-Target) and App Mesh (restJson1) on
-// 127.0.0.1, validates every request against the official AWS API model, and answers with AWS's error names and HTTP
-// codes. Test controls: request log, fault and latency injection, rollout delay, state dump, traffic simulation.
+// The emulator's HTTP front: speaks ECS and Cloud Map (awsJson1_1, X-Amz-Target) and App Mesh and VPC Lattice
+// (restJson1) on 127.0.0.1, validates every request against the official AWS API model, and answers with AWS's error
+// names and HTTP codes. Test controls: request log, fault and latency injection, rollout delay, Lattice health checks,
+// state dump, traffic simulation (through App Mesh or through VPC Lattice).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppMesh } from './appMesh.js';
 import { CloudMap } from './cloudMap.js';
 import { ACCOUNT, AwsError } from './common.js';
 import { Ecs } from './ecs.js';
+import { Lattice } from './lattice.js';
 import { loadModel, type Model, type Operation } from './model.js';
-import { simulateTraffic, type TrafficTally } from './traffic.js';
+import {
+  type LatticeTrafficOptions,
+  type LatticeTrafficTally,
+  simulateLatticeTraffic,
+  simulateTraffic,
+  type TrafficTally,
+} from './traffic.js';
 
-export type ServiceName = 'ecs' | 'appmesh' | 'servicediscovery';
+export type ServiceName = 'ecs' | 'appmesh' | 'servicediscovery' | 'vpc-lattice';
+type RestService = 'appmesh' | 'vpc-lattice';
+const REST_SERVICES: RestService[] = ['appmesh', 'vpc-lattice'];
+const PROTOCOL: Record<ServiceName, 'json' | 'rest'> = {
+  ecs: 'json',
+  servicediscovery: 'json',
+  appmesh: 'rest',
+  'vpc-lattice': 'rest',
+};
+
+interface Parsed {
+  service: ServiceName;
+  operation: Operation;
+  input: Record<string, unknown>;
+}
+interface Unparsed {
+  service: ServiceName;
+  name: string;
+  error: AwsError;
+}
 
 export interface LoggedRequest {
   service: ServiceName;
@@ -38,6 +65,8 @@ export interface EmulatorOptions {
   region?: string;
   rolloutDelayMs?: number;
   latencyMs?: number;
+  /** ListTargets polls of its group for which a new Lattice target of a group in use reports INITIAL (default 2). */
+  latticeHealthyAfterPolls?: number;
 }
 
 const TARGET_PREFIX: Record<string, ServiceName> = {
@@ -50,7 +79,22 @@ const VALIDATION_ERROR: Record<ServiceName, string> = {
   ecs: 'InvalidParameterException',
   appmesh: 'BadRequestException',
   servicediscovery: 'InvalidInput',
+  'vpc-lattice': 'ValidationException',
 };
+
+const INTERNAL_ERROR: Record<ServiceName, string> = {
+  ecs: 'ServerException',
+  appmesh: 'InternalServerErrorException',
+  servicediscovery: 'ServerException',
+  'vpc-lattice': 'InternalServerException',
+};
+
+function validationError(service: ServiceName, problem: string): AwsError {
+  const message = `1 validation error detected: ${problem}`;
+  if (service !== 'vpc-lattice') return new AwsError(VALIDATION_ERROR[service], message);
+  const fieldList = [{ name: problem.split(' ')[0].replace(/^input\./, ''), message: problem }];
+  return new AwsError(VALIDATION_ERROR[service], message, undefined, { reason: 'fieldValidationFailed', fieldList });
+}
 
 const STATUS: Record<string, number> = {
   ThrottlingException: 400,
@@ -68,11 +112,16 @@ export class Emulator {
   readonly appMesh: AppMesh;
   readonly cloudMap: CloudMap;
   readonly ecs: Ecs;
+  /** VPC Lattice; its test controls are `unhealthyImages` and `markHealthy()`. */
+  readonly lattice: Lattice;
   readonly log: LoggedRequest[] = [];
   faults: Fault[] = [];
   latencyMs: number;
   rolloutDelayMs: number;
+  /** ListTargets polls of its group for which a new Lattice target of a group in use reports INITIAL. */
+  latticeHealthyAfterPolls: number;
   private readonly models: Record<ServiceName, Model>;
+  private readonly handlers: Record<ServiceName, { handle(operation: string, input: Record<string, any>): unknown }>;
   private server?: http.Server;
   url = '';
 
@@ -80,10 +129,29 @@ export class Emulator {
     this.region = opts.region ?? 'us-east-1';
     this.latencyMs = opts.latencyMs ?? 0;
     this.rolloutDelayMs = opts.rolloutDelayMs ?? 300;
+    this.latticeHealthyAfterPolls = opts.latticeHealthyAfterPolls ?? 2;
     this.appMesh = new AppMesh(this.region);
     this.cloudMap = new CloudMap(this.region);
-    this.ecs = new Ecs({ region: this.region, appMesh: this.appMesh, cloudMap: this.cloudMap, rolloutDelayMs: () => this.rolloutDelayMs });
-    this.models = { ecs: loadModel('ecs'), appmesh: loadModel('appmesh'), servicediscovery: loadModel('servicediscovery') };
+    this.lattice = new Lattice({ region: this.region, healthyAfterPolls: () => this.latticeHealthyAfterPolls });
+    this.ecs = new Ecs({
+      region: this.region,
+      appMesh: this.appMesh,
+      cloudMap: this.cloudMap,
+      lattice: this.lattice,
+      rolloutDelayMs: () => this.rolloutDelayMs,
+    });
+    this.models = {
+      ecs: loadModel('ecs'),
+      appmesh: loadModel('appmesh'),
+      servicediscovery: loadModel('servicediscovery'),
+      'vpc-lattice': loadModel('vpc-lattice'),
+    };
+    this.handlers = {
+      ecs: this.ecs,
+      appmesh: this.appMesh,
+      servicediscovery: this.cloudMap,
+      'vpc-lattice': this.lattice,
+    };
   }
 
   static async start(opts: EmulatorOptions = {}): Promise<Emulator> {
@@ -121,7 +189,9 @@ export class Emulator {
 
   calls(filter: { service?: ServiceName; mutating?: boolean } = {}): LoggedRequest[] {
     return this.log.filter(
-      (r) => (!filter.service || r.service === filter.service) && (filter.mutating === undefined || filter.mutating === !/^(Describe|List|Get|Discover)/.test(r.operation)),
+      (r) =>
+        (!filter.service || r.service === filter.service) &&
+        (filter.mutating === undefined || filter.mutating === !/^(Describe|List|Get|Discover)/.test(r.operation)),
     );
   }
 
@@ -133,12 +203,41 @@ export class Emulator {
     return simulateTraffic(this, mesh, virtualService, requests, seed);
   }
 
+  /**
+   * Sends `requests` simulated requests (GET /color with `opts.headers`) to a VPC Lattice service (name, ID or ARN)
+   * and tallies who answered: listener rules in priority order, else the default action; weighted target groups; a
+   * HEALTHY target of the group, uniformly; the COLOR its task answers. A new seed each call unless `opts.seed`.
+   */
+  latticeTraffic(service: string, requests = 1000, opts: LatticeTrafficOptions = {}): LatticeTrafficTally {
+    this.ecs.advance();
+    return simulateLatticeTraffic(this, service, requests, { ...opts, seed: opts.seed ?? ++this.trafficRuns });
+  }
+
   dump(): unknown {
     this.ecs.advance();
     return {
-      ecs: { taskDefinitions: Object.fromEntries(this.ecs.taskDefinitions), services: Object.fromEntries([...this.ecs.services].map(([c, s]) => [c, Object.fromEntries(s)])), tasks: [...this.ecs.tasks.values()] },
-      appMesh: Object.fromEntries([...this.appMesh.meshes].map(([name, m]) => [name, { virtualNodes: Object.fromEntries(m.virtualNodes), virtualRouters: Object.fromEntries(m.virtualRouters), routes: Object.fromEntries(m.routes), virtualServices: Object.fromEntries(m.virtualServices) }])),
-      cloudMap: { namespaces: [...this.cloudMap.namespaces.values()], services: [...this.cloudMap.services.values()], instances: Object.fromEntries([...this.cloudMap.instances].map(([k, v]) => [k, [...v.values()]])) },
+      ecs: {
+        taskDefinitions: Object.fromEntries(this.ecs.taskDefinitions),
+        services: Object.fromEntries([...this.ecs.services].map(([c, s]) => [c, Object.fromEntries(s)])),
+        tasks: [...this.ecs.tasks.values()],
+      },
+      appMesh: Object.fromEntries(
+        [...this.appMesh.meshes].map(([name, m]) => [
+          name,
+          {
+            virtualNodes: Object.fromEntries(m.virtualNodes),
+            virtualRouters: Object.fromEntries(m.virtualRouters),
+            routes: Object.fromEntries(m.routes),
+            virtualServices: Object.fromEntries(m.virtualServices),
+          },
+        ]),
+      ),
+      cloudMap: {
+        namespaces: [...this.cloudMap.namespaces.values()],
+        services: [...this.cloudMap.services.values()],
+        instances: Object.fromEntries([...this.cloudMap.instances].map(([k, v]) => [k, [...v.values()]])),
+      },
+      lattice: this.lattice.dump(),
     };
   }
 
@@ -149,64 +248,145 @@ export class Emulator {
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://emulator');
     if (url.pathname === '/_emulator/state') return this.reply(res, 200, this.dump());
-
     const target = req.headers['x-amz-target'];
-    let service: ServiceName;
-    let operation: Operation | undefined;
-    let input: Record<string, unknown> = {};
-    let labels: Record<string, string> = {};
-    if (typeof target === 'string') {
-      const [prefix, name] = target.split('.');
-      service = TARGET_PREFIX[prefix];
-      operation = service ? this.models[service].operation(name) : undefined;
-      if (!service || !operation) return this.fail(res, service ?? 'ecs', name ?? target, {}, new AwsError('UnknownOperationException', `Unknown operation ${target}`), 'json');
-      try {
-        input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
-      } catch {
-        return this.fail(res, service, operation.name, {}, new AwsError('SerializationException', 'Request body is not valid JSON'), 'json');
-      }
-    } else {
-      service = 'appmesh';
-      const found = this.matchRest(req.method ?? 'GET', url.pathname);
-      if (!found) return this.fail(res, service, `${req.method} ${url.pathname}`, {}, new AwsError('UnknownOperationException', `No App Mesh operation at ${req.method} ${url.pathname}`, 404), 'rest');
-      ({ operation, labels } = found);
-      try {
-        input = { ...(body ? (JSON.parse(body) as Record<string, unknown>) : {}), ...labels, ...this.queryMembers(operation, url.searchParams) };
-      } catch {
-        return this.fail(res, service, operation.name, {}, new AwsError('SerializationException', 'Request body is not valid JSON'), 'rest');
-      }
+    const parsed = typeof target === 'string' ? this.parseJson(target, body) : this.parseRest(req, url, body);
+    if ('error' in parsed) {
+      return this.fail(res, parsed.service, parsed.name, {}, parsed.error, PROTOCOL[parsed.service]);
     }
-    const protocol = service === 'appmesh' ? 'rest' : 'json';
+    const { service, operation, input } = parsed;
+    const protocol = PROTOCOL[service];
     if (!req.headers.authorization?.startsWith('AWS4-HMAC-SHA256')) {
-      return this.fail(res, service, operation.name, input, new AwsError('MissingAuthenticationTokenException', 'Request is missing a SigV4 Authorization header'), protocol);
+      return this.fail(
+        res,
+        service,
+        operation.name,
+        input,
+        new AwsError('MissingAuthenticationTokenException', 'Request is missing a SigV4 Authorization header'),
+        protocol,
+      );
     }
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-    const fault = this.faults.find((f) => f.operation === operation!.name && (!f.service || f.service === service) && f.times > 0);
-    if (fault?.after) {
-      fault.after -= 1;
-    } else if (fault) {
-      fault.times -= 1;
-      this.faults = this.faults.filter((f) => f.times > 0);
-      return this.fail(res, service, operation.name, input, new AwsError(fault.error, fault.message ?? `Injected ${fault.error}`), protocol, start);
+    const fault = this.takeFault(service, operation.name);
+    if (fault) {
+      return this.fail(
+        res,
+        service,
+        operation.name,
+        input,
+        new AwsError(fault.error, fault.message ?? `Injected ${fault.error}`),
+        protocol,
+        start,
+      );
     }
     const model = this.models[service];
     const problem = operation.input ? model.validate(operation.input.shape, input) : undefined;
-    if (problem) return this.fail(res, service, operation.name, input, new AwsError(VALIDATION_ERROR[service], `1 validation error detected: ${problem}`), protocol, start);
+    if (problem) {
+      return this.fail(res, service, operation.name, input, validationError(service, problem), protocol, start);
+    }
     try {
-      const handler = service === 'ecs' ? this.ecs : service === 'appmesh' ? this.appMesh : this.cloudMap;
-      const output = handler.handle(operation.name, input) as Record<string, unknown>;
-      this.log.push({ service, operation: operation.name, input, status: operation.http.responseCode ?? 200, start, end: Date.now() });
-      if (protocol === 'json') return this.reply(res, 200, output);
-      const payload = operation.output ? model.shape(operation.output.shape).payload : undefined;
-      return this.reply(res, operation.http.responseCode ?? 200, payload ? output[payload] : output);
+      this.ecs.advance(); // time passes for every service: rollouts due by now resolve (and register Lattice targets)
+      const output = this.handlers[service].handle(operation.name, input) as Record<string, unknown>;
+      const status = protocol === 'json' ? 200 : (operation.http.responseCode ?? 200);
+      this.log.push({ service, operation: operation.name, input, status, start, end: Date.now() });
+      const payload = protocol === 'rest' && operation.output ? model.shape(operation.output.shape).payload : undefined;
+      return this.reply(res, status, payload ? output[payload] : output);
     } catch (err) {
-      if (err instanceof AwsError) return this.fail(res, service, operation.name, input, err, protocol, start);
-      return this.fail(res, service, operation.name, input, new AwsError(service === 'appmesh' ? 'InternalServerErrorException' : 'ServerException', String(err), 500), protocol, start);
+      const error = err instanceof AwsError ? err : new AwsError(INTERNAL_ERROR[service], String(err), 500);
+      return this.fail(res, service, operation.name, input, error, protocol, start);
     }
   }
 
-  private matchRest(method: string, path: string): { operation: Operation; labels: Record<string, string> } | undefined {
-    for (const operation of Object.values(this.models.appmesh.api.operations)) {
+  /** The injected fault this request meets, if any (counting down `after` and `times`). */
+  private takeFault(service: ServiceName, operation: string): Fault | undefined {
+    const fault = this.faults.find(
+      (f) => f.operation === operation && (!f.service || f.service === service) && f.times > 0,
+    );
+    if (!fault) return undefined;
+    if (fault.after) {
+      fault.after -= 1;
+      return undefined;
+    }
+    fault.times -= 1;
+    this.faults = this.faults.filter((f) => f.times > 0);
+    return fault;
+  }
+
+  /** awsJson1_1 (ECS, Cloud Map): the operation from X-Amz-Target, the input from the body. */
+  private parseJson(target: string, body: string): Parsed | Unparsed {
+    const [prefix, name] = target.split('.');
+    const service = TARGET_PREFIX[prefix];
+    const operation = service ? this.models[service].operation(name) : undefined;
+    if (!service || !operation) {
+      return {
+        service: service ?? 'ecs',
+        name: name ?? target,
+        error: new AwsError('UnknownOperationException', `Unknown operation ${target}`),
+      };
+    }
+    try {
+      return { service, operation, input: body ? (JSON.parse(body) as Record<string, unknown>) : {} };
+    } catch {
+      return {
+        service,
+        name: operation.name,
+        error: new AwsError('SerializationException', 'Request body is not valid JSON'),
+      };
+    }
+  }
+
+  /**
+   * restJson1 (App Mesh, VPC Lattice): the service from the SigV4 credential scope (…/REGION/appmesh/aws4_request or
+   * …/vpc-lattice/…) when it names one, else the first whose model has an operation at the method and path; the input
+   * from the body, URI labels and query string.
+   */
+  private parseRest(req: http.IncomingMessage, url: URL, body: string): Parsed | Unparsed {
+    const method = req.method ?? 'GET';
+    const scope = /Credential=[^/,\s]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '')?.[1];
+    const candidates = REST_SERVICES.filter((s) => s === scope);
+    let found: { service: RestService; operation: Operation; labels: Record<string, string> } | undefined;
+    for (const service of candidates.length ? candidates : REST_SERVICES) {
+      const match = this.matchRest(service, method, url.pathname);
+      if (match) {
+        found = { service, ...match };
+        break;
+      }
+    }
+    if (!found) {
+      const service = candidates[0] ?? 'appmesh';
+      return {
+        service,
+        name: `${method} ${url.pathname}`,
+        error: new AwsError(
+          'UnknownOperationException',
+          `No ${this.models[service].api.metadata.serviceId} operation at ${method} ${url.pathname}`,
+          404,
+        ),
+      };
+    }
+    const { service, operation, labels } = found;
+    try {
+      const input = {
+        ...(body ? (JSON.parse(body) as Record<string, unknown>) : {}),
+        ...labels,
+        ...this.queryMembers(service, operation, url.searchParams),
+      };
+      return { service, operation, input };
+    } catch {
+      return {
+        service,
+        name: operation.name,
+        error: new AwsError('SerializationException', 'Request body is not valid JSON'),
+      };
+    }
+  }
+
+  private matchRest(
+    service: RestService,
+    method: string,
+    path: string,
+  ): { operation: Operation; labels: Record<string, string> } | undefined {
+    const model = this.models[service];
+    for (const operation of Object.values(model.api.operations)) {
       if (operation.http.method !== method) continue;
       const names: string[] = [];
       const pattern = operation.http.requestUri.split('?')[0].replace(/\{(\w+)\+?\}/g, (_m, name: string) => {
@@ -215,10 +395,13 @@ export class Emulator {
       });
       const match = new RegExp(`^${pattern}$`).exec(path);
       if (!match) continue;
-      const members = this.models.appmesh.shape(operation.input!.shape).members ?? {};
+      const members = operation.input ? (model.shape(operation.input.shape).members ?? {}) : {};
       const labels: Record<string, string> = {};
       names.forEach((locationName, i) => {
-        const member = Object.entries(members).find(([, m]) => m.location === 'uri' && (m.locationName ?? '') === locationName)?.[0] ?? locationName;
+        const member =
+          Object.entries(members).find(
+            ([, m]) => m.location === 'uri' && (m.locationName ?? '') === locationName,
+          )?.[0] ?? locationName;
         labels[member] = decodeURIComponent(match[i + 1]);
       });
       return { operation, labels };
@@ -226,30 +409,60 @@ export class Emulator {
     return undefined;
   }
 
-  private queryMembers(operation: Operation, params: URLSearchParams): Record<string, unknown> {
-    const members = operation.input ? (this.models.appmesh.shape(operation.input.shape).members ?? {}) : {};
+  /** Query-string members of the input: strings, numbers, booleans and lists (repeated parameters). */
+  private queryMembers(service: RestService, operation: Operation, params: URLSearchParams): Record<string, unknown> {
+    const model = this.models[service];
+    const members = operation.input ? (model.shape(operation.input.shape).members ?? {}) : {};
     const out: Record<string, unknown> = {};
     for (const [name, member] of Object.entries(members)) {
       if (member.location !== 'querystring') continue;
-      const value = params.get(member.locationName ?? name);
-      if (value === null) continue;
-      out[name] = this.models.appmesh.shape(member.shape).type === 'integer' ? Number(value) : value;
+      const key = member.locationName ?? name;
+      if (!params.has(key)) continue;
+      const shape = model.shape(member.shape);
+      if (shape.type === 'list') out[name] = params.getAll(key);
+      else if (shape.type === 'integer' || shape.type === 'long') out[name] = Number(params.get(key));
+      else if (shape.type === 'boolean') out[name] = params.get(key) === 'true';
+      else out[name] = params.get(key);
     }
     return out;
   }
 
   private reply(res: http.ServerResponse, status: number, body: unknown): void {
+    if (status === 204) {
+      res.writeHead(204, { 'x-amzn-requestid': `emu-${this.log.length}` });
+      return void res.end();
+    }
     const text = JSON.stringify(body ?? {});
-    res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `emu-${this.log.length}`, 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amzn-requestid': `emu-${this.log.length}`,
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 
-  private fail(res: http.ServerResponse, service: ServiceName, operation: string, input: Record<string, unknown>, err: AwsError, protocol: 'json' | 'rest', start = Date.now()): void {
+  private fail(
+    res: http.ServerResponse,
+    service: ServiceName,
+    operation: string,
+    input: Record<string, unknown>,
+    err: AwsError,
+    protocol: 'json' | 'rest',
+    start = Date.now(),
+  ): void {
     const status = err.status ?? this.models[service].errorStatus(err.code) ?? STATUS[err.code] ?? 400;
     this.log.push({ service, operation, input, status, error: err.code, start, end: Date.now() });
-    const body = protocol === 'json' ? { __type: err.code, message: err.message } : { message: err.message };
+    const body =
+      protocol === 'json'
+        ? { __type: err.code, message: err.message, ...err.fields }
+        : { message: err.message, ...err.fields };
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': err.code, 'x-amzn-requestid': `emu-${this.log.length}`, 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'x-amzn-errortype': err.code,
+      'x-amzn-requestid': `emu-${this.log.length}`,
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 }

@@ -5,11 +5,13 @@ import {
   DescribeServicesCommand,
   UpdateServiceCommand,
   type CreateServiceCommandInput,
-  type Deployment,
   type ECSClient,
   type Service,
 } from '@aws-sdk/client-ecs';
 import { awsErrorName, PlanError } from '../errors.js';
+import { primaryDeployment, rolloutComplete } from '../plan/ecs.js';
+
+export { primaryDeployment, rolloutComplete };
 
 /** Services by name; a name ECS does not know, or whose service is INACTIVE, maps to undefined. */
 export async function describeServices(ecs: ECSClient, cluster: string, names: string[]): Promise<Map<string, Service | undefined>> {
@@ -46,18 +48,6 @@ export async function updateService(
   return out.service;
 }
 
-export function primaryDeployment(service: Service | undefined): Deployment | undefined {
-  return service?.deployments?.find((d) => d.status === 'PRIMARY');
-}
-
-/** Whether the service's current deployment has finished with every desired task running. */
-export function rolloutComplete(service: Service | undefined): boolean {
-  const d = primaryDeployment(service);
-  if (!d) return false;
-  const done = d.rolloutState ? d.rolloutState === 'COMPLETED' : service?.deployments?.length === 1;
-  return done && d.runningCount === d.desiredCount;
-}
-
 export class RolloutError extends Error {
   constructor(message: string) {
     super(message);
@@ -90,8 +80,15 @@ export async function waitForRollout(ecs: ECSClient, opts: WaitOptions): Promise
   const now = opts.now ?? Date.now;
   const start = now();
   for (;;) {
-    const service = (await describeServices(ecs, opts.cluster, [opts.service])).get(opts.service);
+    const read = await describeOrStillWaiting(ecs, opts);
     const seconds = Math.round((now() - start) / 1000);
+    if (read === 'retry') {
+      core.info(`${opts.service}: AWS answered with a retryable error; still waiting (${seconds}s elapsed)`);
+      if (now() - start >= opts.timeoutMs) throw new RolloutError(`Gave up waiting for ${opts.service}: AWS kept answering with retryable errors`);
+      await opts.sleep(pollDelayMs(now() - start));
+      continue;
+    }
+    const service = read;
     if (!service) throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
     const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
     if (!deployment || deployment.status !== 'PRIMARY') {
@@ -115,5 +112,18 @@ export async function waitForRollout(ecs: ECSClient, opts: WaitOptions): Promise
       );
     }
     await opts.sleep(Math.min(pollDelayMs(now() - start), Math.max(0, opts.timeoutMs - (now() - start))));
+  }
+}
+
+const RETRYABLE = /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalServerError|ServerException|TimeoutError|ECONNRESET|ETIMEDOUT/;
+
+/** Throttling, 5xx and timeouts while waiting count as "still waiting" until the deadline. */
+async function describeOrStillWaiting(ecs: ECSClient, opts: WaitOptions): Promise<Service | undefined | 'retry'> {
+  try {
+    return (await describeServices(ecs, opts.cluster, [opts.service])).get(opts.service);
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
+    if (RETRYABLE.test(awsErrorName(err) ?? '') || status >= 500) return 'retry';
+    throw err;
   }
 }

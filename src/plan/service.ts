@@ -1,26 +1,23 @@
-// Pure: the canary ECS service, cloned from the stable one (same cluster, network and Cloud Map registry).
+// Pure: the canary ECS service, cloned from the stable one (same cluster and network); how it registers with the
+// traffic backend (Cloud Map registry, Lattice target group) is the provider's part.
 import type { CreateServiceCommandInput, Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../errors.js';
 
+export type Registration = Pick<CreateServiceCommandInput, 'serviceRegistries' | 'vpcLatticeConfigurations'>;
+
 export function canaryServiceInput(
   stable: Service,
-  opts: { cluster: string; serviceName: string; desiredCount: number },
+  opts: { cluster: string; serviceName: string; desiredCount: number; registration: Registration },
 ): Omit<CreateServiceCommandInput, 'taskDefinition'> {
   if (stable.schedulingStrategy === 'DAEMON') {
     throw new PlanError(`Service ${stable.serviceName} uses the DAEMON scheduling strategy; a canary needs REPLICA`, 'stable-service');
-  }
-  if (!stable.serviceRegistries?.length) {
-    throw new PlanError(
-      `Service ${stable.serviceName} has no Cloud Map service registry, so its tasks are invisible to App Mesh Cloud Map discovery; enable service discovery on it first`,
-      'stable-service',
-    );
   }
   const input: Omit<CreateServiceCommandInput, 'taskDefinition'> = {
     cluster: opts.cluster,
     serviceName: opts.serviceName,
     desiredCount: opts.desiredCount,
     networkConfiguration: stable.networkConfiguration,
-    serviceRegistries: stable.serviceRegistries,
+    ...opts.registration,
     // The canary always gets the deployment circuit breaker: a broken image then fails the run within minutes
     // instead of after wait-for-minutes.
     deploymentConfiguration: { ...stable.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } },
@@ -37,4 +34,8 @@ export function canaryServiceInput(
   const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
   input.tags = [...tags.filter((t) => t.key !== 'ecs-mesh-canary:stable-service'), { key: 'ecs-mesh-canary:stable-service', value: stable.serviceName }];
   return input;
+}
+
+export function clusterName(cluster: string): string {
+  return cluster.slice(cluster.lastIndexOf('/') + 1);
 }

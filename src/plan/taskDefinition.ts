@@ -1,21 +1,7 @@
-// Pure rendering of the canary (and promoted) task definition: strip what DescribeTaskDefinition adds, swap the
-// image, add or update the Envoy sidecar, make the app wait for Envoy, and set the APPMESH proxy configuration.
-import type {
-  ContainerDefinition,
-  KeyValuePair,
-  PortMapping,
-  ProxyConfiguration,
-  RegisterTaskDefinitionCommandInput,
-  TaskDefinition,
-} from '@aws-sdk/client-ecs';
+// Pure, provider-neutral task-definition work: strip what DescribeTaskDefinition adds, swap the application image,
+// compare revisions. A provider adds (or removes) its own sidecar on top of this.
+import type { ContainerDefinition, KeyValuePair, RegisterTaskDefinitionCommandInput, TaskDefinition } from '@aws-sdk/client-ecs';
 import { PlanError } from '../errors.js';
-
-export const ENVOY_HEALTH_COMMAND = 'curl -s http://localhost:9901/server_info | grep state | grep -q LIVE';
-export const ENVOY_UID = '1337';
-export const ENVOY_ADMIN_PORT = 9901;
-export const PROXY_INGRESS_PORT = 15000;
-export const PROXY_EGRESS_PORT = 15001;
-export const EGRESS_IGNORED_IPS = ['169.254.170.2', '169.254.169.254'];
 
 /** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 export const READ_ONLY_KEYS = [
@@ -31,30 +17,6 @@ export const READ_ONLY_KEYS = [
 
 export type TaskDefinitionInput = RegisterTaskDefinitionCommandInput;
 
-export interface RenderOptions {
-  family: string;
-  /** Value of APPMESH_RESOURCE_ARN: `mesh/<mesh>/virtualNode/<node>` or a full ARN for shared meshes. */
-  envoyResourceArn: string;
-  /** Container whose image is replaced; may be omitted when there is one application container. */
-  containerName?: string;
-  image?: string;
-  /** Image for a new Envoy container, and for an existing one only when the user asked for it. */
-  envoyImage?: string;
-  defaultEnvoyImage: string;
-  appPorts?: readonly number[];
-  /** Which input names the base, for error messages: `task-definition` or `stable-service`. */
-  source: string;
-}
-
-export interface Rendered {
-  definition: TaskDefinitionInput;
-  appContainers: string[];
-  envoyContainer: string;
-  appPorts: number[];
-  envoyAdded: boolean;
-  warnings: string[];
-}
-
 const SIDECAR_IMAGE = /aws-appmesh-envoy|aws-xray-daemon|aws-otel-collector|aws-for-fluent-bit/;
 
 /** Envoy, X-Ray, OpenTelemetry collector and FireLens log routers are sidecars; every other container is the app. */
@@ -68,8 +30,56 @@ export function isSidecarContainer(c: Pick<ContainerDefinition, 'name' | 'image'
   );
 }
 
-function isEnvoy(c: ContainerDefinition, proxyContainer: string | undefined): boolean {
-  return c.name === proxyContainer || c.name === 'envoy' || /aws-appmesh-envoy/.test(c.image ?? '');
+/** An App Mesh Envoy: the APPMESH proxy container, or a container named envoy or running the Envoy image. */
+export function isEnvoyContainer(c: ContainerDefinition, def: Pick<TaskDefinitionInput, 'proxyConfiguration'>): boolean {
+  const proxy = def.proxyConfiguration?.type === 'APPMESH' ? def.proxyConfiguration.containerName : undefined;
+  return c.name === proxy || c.name === 'envoy' || /aws-appmesh-envoy/.test(c.image ?? '');
+}
+
+export function upsertEnv(env: KeyValuePair[], name: string, value: string): KeyValuePair[] {
+  return env.some((e) => e.name === name) ? env.map((e) => (e.name === name ? { name, value } : e)) : [...env, { name, value }];
+}
+
+export interface BaseOptions {
+  family: string;
+  /** Container whose image is replaced; may be omitted when there is one application container. */
+  containerName?: string;
+  image?: string;
+  /** Which input names the base, for error messages: `task-definition`, `stable-service` or `canary-service`. */
+  source: string;
+}
+
+/** A base made ready for a provider's sidecar: read-only keys gone, family set, the application image swapped. */
+export interface Base {
+  definition: TaskDefinitionInput;
+  /** The application containers (in `definition`), and the one whose image was swapped. */
+  apps: ContainerDefinition[];
+  target?: ContainerDefinition;
+  source: string;
+}
+
+export function renderBase(base: TaskDefinition | TaskDefinitionInput, opts: BaseOptions): Base {
+  const definition = stripReadOnly(base);
+  definition.family = opts.family;
+  const containers = definition.containerDefinitions ?? [];
+  const apps = containers.filter((c) => !isSidecarContainer(c) && !isEnvoyContainer(c, definition));
+  if (apps.length === 0) throw new PlanError('The base task definition has no application container', opts.source);
+  const target = pickTarget(containers, apps, opts);
+  if (opts.image && target) target.image = opts.image;
+  return { definition, apps, target, source: opts.source };
+}
+
+function pickTarget(containers: ContainerDefinition[], apps: ContainerDefinition[], opts: BaseOptions): ContainerDefinition | undefined {
+  if (opts.containerName) {
+    const named = containers.find((c) => c.name === opts.containerName);
+    if (named) return named;
+    const names = containers.map((c) => c.name).join(', ');
+    throw new PlanError(`The base task definition has no container "${opts.containerName}" (it has ${names})`, 'container-name');
+  }
+  if (apps.length === 1) return apps[0];
+  if (!opts.image) return undefined;
+  const names = apps.map((c) => c.name).join(', ');
+  throw new PlanError(`The base task definition has ${apps.length} application containers (${names}); name the one whose image changes`, 'container-name');
 }
 
 /** The base minus the read-only keys DescribeTaskDefinition adds (a file may carry them too). */
@@ -77,141 +87,6 @@ export function stripReadOnly(base: TaskDefinition | TaskDefinitionInput): TaskD
   const copy: Record<string, unknown> = structuredClone(base) as Record<string, unknown>;
   for (const key of READ_ONLY_KEYS) delete copy[key];
   return copy as unknown as TaskDefinitionInput;
-}
-
-export function renderTaskDefinition(base: TaskDefinition | TaskDefinitionInput, opts: RenderOptions): Rendered {
-  const def = stripReadOnly(base);
-  def.family = opts.family;
-  const warnings: string[] = [];
-  if (def.networkMode !== 'awsvpc') {
-    throw new PlanError(
-      `App Mesh on ECS needs networkMode "awsvpc"; the base task definition has ${def.networkMode ? `"${def.networkMode}"` : 'none (bridge)'}`,
-      opts.source,
-    );
-  }
-  if (!def.taskRoleArn) {
-    warnings.push(
-      `The task definition has no taskRoleArn: Envoy cannot reach App Mesh without a task role that allows appmesh:StreamAggregatedResources (the AWSAppMeshEnvoyAccess managed policy).`,
-    );
-  }
-  const containers = (def.containerDefinitions ?? []).map((c) => structuredClone(c));
-  const proxyName = def.proxyConfiguration?.type === 'APPMESH' ? def.proxyConfiguration.containerName : undefined;
-  const apps = containers.filter((c) => !isSidecarContainer(c) && !isEnvoy(c, proxyName));
-  if (apps.length === 0) throw new PlanError('The base task definition has no application container', opts.source);
-
-  let target: ContainerDefinition | undefined;
-  if (opts.containerName) {
-    target = containers.find((c) => c.name === opts.containerName);
-    if (!target) {
-      throw new PlanError(
-        `The base task definition has no container "${opts.containerName}" (it has ${containers.map((c) => c.name).join(', ')})`,
-        'container-name',
-      );
-    }
-  } else if (apps.length === 1) {
-    target = apps[0];
-  } else if (opts.image) {
-    throw new PlanError(
-      `The base task definition has ${apps.length} application containers (${apps.map((c) => c.name).join(', ')}); name the one whose image changes`,
-      'container-name',
-    );
-  }
-  if (opts.image && target) target.image = opts.image;
-
-  // Envoy: update in place when present, else add one.
-  let envoy = containers.find((c) => isEnvoy(c, proxyName));
-  const envoyAdded = envoy === undefined;
-  if (!envoy) {
-    envoy = newEnvoyContainer(opts.envoyImage ?? opts.defaultEnvoyImage, target ?? apps[0]);
-    containers.push(envoy);
-  } else if (opts.envoyImage) {
-    envoy.image = opts.envoyImage;
-  }
-  configureEnvoy(envoy, opts.envoyResourceArn);
-
-  for (const app of apps) {
-    const others = (app.dependsOn ?? []).filter((d) => d.containerName !== envoy.name);
-    app.dependsOn = [{ containerName: envoy.name, condition: 'HEALTHY' }, ...others];
-  }
-
-  const appPorts = opts.appPorts ? [...opts.appPorts] : tcpPorts(target ? [target] : apps);
-  if (appPorts.length === 0) {
-    throw new PlanError(
-      `The application container${target ? ` "${target.name}"` : 's'} expose${target ? 's' : ''} no TCP port for Envoy to intercept; set app-ports`,
-      'app-ports',
-    );
-  }
-  def.containerDefinitions = containers;
-  def.proxyConfiguration = proxyConfiguration(def.proxyConfiguration, envoy.name!, appPorts);
-  return {
-    definition: def,
-    appContainers: apps.map((c) => c.name!),
-    envoyContainer: envoy.name!,
-    appPorts,
-    envoyAdded,
-    warnings,
-  };
-}
-
-function tcpPorts(containers: ContainerDefinition[]): number[] {
-  const ports = containers.flatMap((c) =>
-    (c.portMappings ?? []).filter((p) => (p.protocol ?? 'tcp') === 'tcp' && p.containerPort !== undefined).map((p) => p.containerPort!),
-  );
-  return [...new Set(ports)];
-}
-
-function newEnvoyContainer(image: string, app: ContainerDefinition | undefined): ContainerDefinition {
-  const envoy: ContainerDefinition = { name: 'envoy', image, essential: true, cpu: 0, environment: [] };
-  const log = app?.logConfiguration;
-  if (log?.logDriver === 'awslogs') {
-    envoy.logConfiguration = { ...log, options: { ...log.options, 'awslogs-stream-prefix': 'envoy' } };
-  }
-  return envoy;
-}
-
-function configureEnvoy(envoy: ContainerDefinition, resourceArn: string): void {
-  envoy.essential = true;
-  envoy.user = ENVOY_UID;
-  envoy.environment = upsertEnv(envoy.environment ?? [], 'APPMESH_RESOURCE_ARN', resourceArn);
-  const mappings = [...(envoy.portMappings ?? [])];
-  for (const port of [PROXY_EGRESS_PORT, PROXY_INGRESS_PORT, ENVOY_ADMIN_PORT]) {
-    if (!mappings.some((m) => m.containerPort === port)) {
-      mappings.push({ containerPort: port, hostPort: port, protocol: 'tcp' } satisfies PortMapping);
-    }
-  }
-  envoy.portMappings = mappings;
-  const ulimits = (envoy.ulimits ?? []).filter((u) => u.name !== 'nofile');
-  envoy.ulimits = [...ulimits, { name: 'nofile', softLimit: 15000, hardLimit: 15000 }];
-  const hc = envoy.healthCheck;
-  envoy.healthCheck = {
-    command: ['CMD-SHELL', ENVOY_HEALTH_COMMAND],
-    interval: hc?.interval ?? 5,
-    timeout: hc?.timeout ?? 2,
-    retries: hc?.retries ?? 3,
-    ...(hc?.startPeriod !== undefined ? { startPeriod: hc.startPeriod } : hc ? {} : { startPeriod: 10 }),
-  };
-}
-
-function upsertEnv(env: KeyValuePair[], name: string, value: string): KeyValuePair[] {
-  return env.some((e) => e.name === name) ? env.map((e) => (e.name === name ? { name, value } : e)) : [...env, { name, value }];
-}
-
-function proxyConfiguration(existing: ProxyConfiguration | undefined, envoyName: string, appPorts: number[]): ProxyConfiguration {
-  const ignoredIps = new Set(EGRESS_IGNORED_IPS);
-  const prior = existing?.type === 'APPMESH' ? (existing.properties ?? []) : [];
-  for (const p of prior) if (p.name === 'EgressIgnoredIPs') p.value?.split(',').forEach((ip) => ip && ignoredIps.add(ip.trim()));
-  const wanted: Record<string, string> = {
-    ProxyIngressPort: String(PROXY_INGRESS_PORT),
-    ProxyEgressPort: String(PROXY_EGRESS_PORT),
-    AppPorts: appPorts.join(','),
-    EgressIgnoredIPs: [...ignoredIps].join(','),
-    IgnoredUID: ENVOY_UID,
-  };
-  const properties = prior.map((p) => (p.name && p.name in wanted ? { name: p.name, value: wanted[p.name] } : { ...p }));
-  for (const [name, value] of Object.entries(wanted)) {
-    if (!properties.some((p) => p.name === name)) properties.push({ name, value });
-  }
-  return { type: 'APPMESH', containerName: envoyName, properties };
 }
 
 /** The family named in a task-definition ARN (`arn:…:task-definition/<family>:<revision>`) or `family:rev`. */
@@ -264,4 +139,13 @@ export function shortTaskDefinition(arn: string | undefined): string {
 /** The app container's image in a task definition, for reports. */
 export function appImages(def: TaskDefinitionInput | TaskDefinition): string[] {
   return (def.containerDefinitions ?? []).filter((c) => !isSidecarContainer(c)).map((c) => `${c.name}=${c.image}`);
+}
+
+/** A task definition safe to log or print: environment values and secret references' targets are not shown. */
+export function redactTaskDefinition<T extends TaskDefinitionInput | TaskDefinition>(def: T): T {
+  const copy = structuredClone(def);
+  for (const c of copy.containerDefinitions ?? []) {
+    c.environment = c.environment?.map((e) => ({ name: e.name, value: e.value === undefined ? undefined : '***' }));
+  }
+  return copy;
 }

@@ -1,7 +1,27 @@
-// The plan is data: an ordered list of Changes, each described before it runs. Only Change.run touches AWS.
-import type { Clients } from '../aws/clients.js';
+// The plan is data: an ordered list of Changes, each saying what it will send. Nothing in a plan runs; apply hands
+// each change's request to the executor registered for its kind. Values known only at apply time (the ARN a
+// registration returns) are explicit references that apply resolves from earlier outcomes.
 import type { Operation } from '../inputs.js';
 import type { Weights } from './weights.js';
+
+/** A value produced by an earlier change, e.g. `{ $ref: 'taskDefinitionArn' }`. */
+export interface Ref {
+  $ref: string;
+}
+
+export const ref = (name: string): Ref => ({ $ref: name });
+
+export function isRef(value: unknown): value is Ref {
+  return typeof value === 'object' && value !== null && typeof (value as Ref).$ref === 'string';
+}
+
+/** Refs every provider and the ECS layer agree on. */
+export const REFS = {
+  taskDefinitionArn: 'taskDefinitionArn',
+  canaryEndpointArn: 'canaryEndpointArn',
+  routeArn: 'routeArn',
+  deployment: (service: string) => `deployment:${service}`,
+} as const;
 
 /** An ECS service as the report shows it. */
 export interface ServiceSnapshot {
@@ -12,96 +32,64 @@ export interface ServiceSnapshot {
   desired: number;
 }
 
-/** Values later changes need from earlier ones (e.g. the ARN a registration returned). */
-export interface Facts {
-  /** Services as the last write or wait left them, by name. */
-  services?: Record<string, ServiceSnapshot>;
-  taskDefinitionArn?: string;
-  canaryNodeArn?: string;
-  routeArn?: string;
-  /** The ECS deployment a create/update started, for the rollout waiter. */
-  deploymentId?: string;
-  /** The route's version after this run's last write to it, for the concurrency guard of the next write. */
-  routeVersion?: number;
-  /** The split as this run's last route write (or restore) left it. */
-  weights?: Weights;
-}
-
-export interface ApplyContext {
-  clients: Clients;
-  facts: Facts;
-  /** Waits between polls; tests pass one that does not really wait. */
-  sleep(ms: number): Promise<void>;
-}
-
-/** How to put traffic back as it was, recorded by a change that moved it. */
-export interface Restore {
-  describe: string;
-  /** Why restoring would be unsafe now, if it would be; the change is then kept and reported as kept. */
-  unsafe?(ctx: ApplyContext): string | undefined;
-  run(ctx: ApplyContext): Promise<void>;
-}
-
-export interface ChangeOutcome {
-  /** Set by changes to traffic state (route weights, virtual-service provider). */
-  restore?: Restore;
-  /** What stays in the account if a later change fails, and how to clean it up. */
-  leftBehind?: string;
-  /** One line for the log and the summary, e.g. the ARN a registration returned. */
-  detail?: string;
-}
-
-export type ChangeKind =
-  | 'virtual-node'
-  | 'task-definition'
-  | 'ecs-service'
-  | 'wait-for-rollout'
-  | 'virtual-router'
-  | 'route'
-  | 'virtual-service';
+export type ChangeAction = 'create' | 'update' | 'register' | 'wait' | 'scale' | 'delete';
 
 export interface Change {
-  kind: ChangeKind;
-  /** A human name, e.g. `virtual node color-v2-node`. */
-  resource: string;
-  action: 'create' | 'update' | 'register' | 'wait' | 'scale';
+  /** The executor that carries it out, e.g. `ecs.register-task-definition`, `appmesh.set-route-weights`. */
+  kind: string;
+  resource: { type: string; name: string };
+  action: ChangeAction;
   before?: string;
   after: string;
-  /** True when the change moves traffic; false for waits and for resources no traffic reaches yet. */
-  traffic: boolean;
-  run(ctx: ApplyContext): Promise<ChangeOutcome | void>;
+  /** What the executor sends; may hold Refs. */
+  request: unknown;
+  /** Whether it moves traffic (journaled with an undo), capacity, or neither. */
+  moves: 'traffic' | 'capacity' | 'none';
+  /** What stays in the account if this change ran and a later one fails, and how to go back. */
+  leftBehind?: string;
+  /** A traffic change is kept, not undone, once this ref was produced (e.g. the canary's rollout started). */
+  keepOnceProduced?: { ref: string; why: string };
 }
 
-/** The same change, except that undoing it is refused while `unsafe` gives a reason. */
-export function guardRestore(change: Change, unsafe: (ctx: ApplyContext) => string | undefined): Change {
-  return {
-    ...change,
-    run: async (ctx) => {
-      const outcome = await change.run(ctx);
-      return outcome?.restore ? { ...outcome, restore: { ...outcome.restore, unsafe } } : outcome;
-    },
-  };
+/** How to undo a traffic change: itself a change for the same executors. */
+export interface Undo {
+  kind: string;
+  request: unknown;
+  describe: string;
+}
+
+/** What an executor reports. Plain data, journaled by apply. */
+export interface Outcome {
+  detail?: string;
+  /** Values later changes reference. */
+  produces?: Record<string, string | number>;
+  undo?: Undo;
+  /** What stays in the account if a later change fails, and how to clean it up. */
+  leftBehind?: string;
+  /** The split in effect after this change. */
+  weights?: Weights;
+  /** A service as this change left it. */
+  service?: Omit<ServiceSnapshot, 'role'>;
+  /** Set when the write landed but another writer changed the same resource around it. */
+  conflict?: string;
 }
 
 export interface Plan {
   operation: Operation;
+  provider: string;
   changes: Change[];
   weights: { before?: Weights; after: Weights };
   warnings: string[];
-  /** The canary (or, for promote, stable) task definition the run ends on; set once known. */
-  taskDefinitionArn?: string;
-  canaryNodeArn?: string;
-  routeArn?: string;
+  /** Known before apply; apply's outcomes may replace them. */
+  known: { taskDefinitionArn?: string; canaryEndpointArn?: string; routeArn?: string };
   /** The services as read before the run. */
   services: ServiceSnapshot[];
 }
 
-/** A plan as plain data, for the `plan` output and the dry-run log. */
-export function describePlan(plan: Plan): object {
-  return {
-    operation: plan.operation,
-    weights: plan.weights,
-    changes: plan.changes.map(({ kind, resource, action, before, after }) => ({ kind, resource, action, before, after })),
-    warnings: plan.warnings,
-  };
-}
+/** The ECS layer's change kinds, executed by src/aws/ecsExecutors.ts. */
+export const ECS_KINDS = {
+  register: 'ecs.register-task-definition',
+  create: 'ecs.create-service',
+  update: 'ecs.update-service',
+  wait: 'ecs.wait-for-rollout',
+} as const;

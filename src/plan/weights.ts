@@ -1,15 +1,9 @@
-// Pure weight math and App Mesh route-spec edits. Only the two weighted targets ever change; match, priority, retry
-// policy, timeouts and the route type are kept as they are.
-import type { RouteSpec, WeightedTarget } from '@aws-sdk/client-app-mesh';
-import { PlanError } from '../errors.js';
+// Pure weight math shared by every provider: the split is always stable + canary = 100.
 
 export interface Weights {
   stable: number;
   canary: number;
 }
-
-export const ROUTE_KINDS = ['httpRoute', 'http2Route', 'grpcRoute', 'tcpRoute'] as const;
-export type RouteKind = (typeof ROUTE_KINDS)[number];
 
 export function weightsFor(canaryPercent: number): Weights {
   if (!Number.isInteger(canaryPercent) || canaryPercent < 0 || canaryPercent > 100) {
@@ -22,70 +16,12 @@ export function sameWeights(a: Weights | undefined, b: Weights | undefined): boo
   return a !== undefined && b !== undefined && a.stable === b.stable && a.canary === b.canary;
 }
 
-export function routeKind(spec: RouteSpec): RouteKind {
-  const kind = ROUTE_KINDS.find((k) => spec[k] !== undefined);
-  if (!kind) throw new PlanError('The route has no http, http2, grpc or tcp section', 'route');
-  return kind;
-}
-
-function targetsOf(spec: RouteSpec): WeightedTarget[] {
-  return spec[routeKind(spec)]?.action?.weightedTargets ?? [];
-}
-
-/**
- * The route's split as percentages for stable and canary. A route whose targets name any other virtual node is an
- * error: we would silently drop that node's traffic.
- */
-export function readWeights(spec: RouteSpec, stableNode: string, canaryNode: string, routeName: string): Weights {
-  const targets = targetsOf(spec);
-  const others = targets.map((t) => t.virtualNode).filter((n) => n !== stableNode && n !== canaryNode);
-  if (others.length > 0) {
-    throw new PlanError(
-      `Route ${routeName} also sends traffic to ${others.join(', ')}; this action only manages routes whose targets are ${stableNode} and ${canaryNode}`,
-      'route',
-    );
-  }
-  const weightOf = (node: string) => targets.filter((t) => t.virtualNode === node).reduce((sum, t) => sum + (t.weight ?? 0), 0);
-  const stable = weightOf(stableNode);
-  const canary = weightOf(canaryNode);
+/** Raw backend weights (any scale) as percentages; nothing on either side reads as all on stable. */
+export function toPercent(stable: number, canary: number): Weights {
   const total = stable + canary;
   if (total === 0) return { stable: 100, canary: 0 };
   const canaryPercent = Math.round((canary * 100) / total);
   return { stable: 100 - canaryPercent, canary: canaryPercent };
 }
 
-/** The same spec with exactly two weighted targets; a target port already on the route is kept. */
-export function withWeights(spec: RouteSpec, stableNode: string, canaryNode: string, weights: Weights): RouteSpec {
-  const kind = routeKind(spec);
-  const next = structuredClone(spec);
-  const section = next[kind]!;
-  const existing = section.action?.weightedTargets ?? [];
-  const port = existing.find((t) => t.port !== undefined)?.port;
-  section.action = { ...section.action, weightedTargets: targetList(stableNode, canaryNode, weights, port) };
-  return next;
-}
-
-function targetList(stableNode: string, canaryNode: string, weights: Weights, port: number | undefined): WeightedTarget[] {
-  const withPort = (t: WeightedTarget): WeightedTarget => (port === undefined ? t : { ...t, port });
-  return [
-    withPort({ virtualNode: stableNode, weight: weights.stable }),
-    withPort({ virtualNode: canaryNode, weight: weights.canary }),
-  ];
-}
-
-/** A new route for a router whose listener speaks `protocol`: match everything, split by weight. */
-export function newRouteSpec(protocol: string, stableNode: string, canaryNode: string, weights: Weights): RouteSpec {
-  const weightedTargets = targetList(stableNode, canaryNode, weights, undefined);
-  switch (protocol) {
-    case 'http':
-      return { httpRoute: { match: { prefix: '/' }, action: { weightedTargets } } };
-    case 'http2':
-      return { http2Route: { match: { prefix: '/' }, action: { weightedTargets } } };
-    case 'grpc':
-      return { grpcRoute: { match: {}, action: { weightedTargets } } };
-    case 'tcp':
-      return { tcpRoute: { action: { weightedTargets } } };
-    default:
-      throw new PlanError(`The stable virtual node's listener protocol "${protocol}" cannot be routed by weight`, 'stable-virtual-node');
-  }
-}
+export const showWeights = (w: Weights) => `stable ${w.stable} / canary ${w.canary}`;

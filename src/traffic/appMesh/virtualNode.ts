@@ -1,8 +1,8 @@
 // Pure: the canary virtual node's spec, and the traffic-isolation check between stable and canary Cloud Map filters.
 import type { AwsCloudMapInstanceAttribute, AwsCloudMapServiceDiscovery, VirtualNodeSpec } from '@aws-sdk/client-app-mesh';
-import { PlanError } from '../errors.js';
-import type { CloudMapAttribute } from '../inputs.js';
-import { canonical } from './taskDefinition.js';
+import { PlanError } from '../../errors.js';
+import type { CloudMapAttribute } from './settings.js';
+import { canonical } from '../../plan/taskDefinition.js';
 
 /** Attributes ECS registers in Cloud Map for every task of a service. */
 export interface TaskAttributes {
@@ -103,8 +103,4 @@ export function sameNodeSpec(a: VirtualNodeSpec | undefined, b: VirtualNodeSpec 
 export function envoyResourceArn(opts: { mesh: string; meshOwner?: string; node: string; stableNodeArn: string }): string {
   if (!opts.meshOwner) return `mesh/${opts.mesh}/virtualNode/${opts.node}`;
   return opts.stableNodeArn.replace(/virtualNode\/[^/]+$/, `virtualNode/${opts.node}`);
-}
-
-export function clusterName(cluster: string): string {
-  return cluster.slice(cluster.lastIndexOf('/') + 1);
 }

@@ -1,0 +1,682 @@
+export const id = 219;
+export const ids = [219];
+export const modules = {
+
+/***/ 3902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ orUndefined)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/** Resolves to undefined when AWS answers that the resource does not exist; rethrows anything else. */
+async function orUndefined(request, notFound = ['NotFoundException']) {
+    try {
+        return await request;
+    }
+    catch (err) {
+        if (notFound.includes((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) ?? ''))
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8219:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  AppMeshProvider: () => (/* binding */ AppMeshProvider),
+  createAppMeshProvider: () => (/* binding */ createAppMeshProvider),
+  meshRef: () => (/* binding */ meshRef)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-app-mesh/dist-cjs/index.js
+var dist_cjs = __webpack_require__(9356);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/aws/notFound.ts
+var notFound = __webpack_require__(3902);
+;// CONCATENATED MODULE: ./src/traffic/appMesh/api.ts
+// App Mesh calls: every read answers undefined for a resource that does not exist; writes return what App Mesh
+// stored. The only module of the provider that sends App Mesh commands.
+
+
+class AppMeshApi {
+    client;
+    mesh;
+    constructor(client, mesh) {
+        this.client = client;
+        this.mesh = mesh;
+    }
+    async describeMesh() {
+        return (await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs.DescribeMeshCommand(this.mesh))))?.mesh;
+    }
+    async describeVirtualNode(virtualNodeName) {
+        const out = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs.DescribeVirtualNodeCommand({ ...this.mesh, virtualNodeName })));
+        return out?.virtualNode;
+    }
+    async createVirtualNode(virtualNodeName, spec) {
+        return (await this.client.send(new dist_cjs.CreateVirtualNodeCommand({ ...this.mesh, virtualNodeName, spec }))).virtualNode;
+    }
+    async updateVirtualNode(virtualNodeName, spec) {
+        return (await this.client.send(new dist_cjs.UpdateVirtualNodeCommand({ ...this.mesh, virtualNodeName, spec }))).virtualNode;
+    }
+    async describeVirtualRouter(virtualRouterName) {
+        const out = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs.DescribeVirtualRouterCommand({ ...this.mesh, virtualRouterName })));
+        return out?.virtualRouter;
+    }
+    async createVirtualRouter(virtualRouterName, spec) {
+        const command = new dist_cjs.CreateVirtualRouterCommand({ ...this.mesh, virtualRouterName, spec });
+        return (await this.client.send(command)).virtualRouter;
+    }
+    async describeRoute(virtualRouterName, routeName) {
+        const command = new dist_cjs.DescribeRouteCommand({ ...this.mesh, virtualRouterName, routeName });
+        return (await (0,notFound/* orUndefined */.y)(this.client.send(command)))?.route;
+    }
+    async createRoute(virtualRouterName, routeName, spec) {
+        return (await this.client.send(new dist_cjs.CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec }))).route;
+    }
+    async updateRoute(virtualRouterName, routeName, spec) {
+        return (await this.client.send(new dist_cjs.UpdateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec }))).route;
+    }
+    async describeVirtualService(virtualServiceName) {
+        const command = new dist_cjs.DescribeVirtualServiceCommand({ ...this.mesh, virtualServiceName });
+        return (await (0,notFound/* orUndefined */.y)(this.client.send(command)))?.virtualService;
+    }
+    async updateVirtualService(virtualServiceName, spec) {
+        const command = new dist_cjs.UpdateVirtualServiceCommand({ ...this.mesh, virtualServiceName, spec });
+        return (await this.client.send(command)).virtualService;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/plan/types.ts
+var types = __webpack_require__(9898);
+// EXTERNAL MODULE: ./src/plan/weights.ts
+var weights = __webpack_require__(5538);
+// EXTERNAL MODULE: ./src/traffic/provider.ts
+var provider = __webpack_require__(5508);
+;// CONCATENATED MODULE: ./src/traffic/appMesh/routeSpec.ts
+
+
+const ROUTE_KINDS = ['httpRoute', 'http2Route', 'grpcRoute', 'tcpRoute'];
+function routeKind(spec) {
+    const kind = ROUTE_KINDS.find((k) => spec[k] !== undefined);
+    if (!kind)
+        throw new errors/* PlanError */.W6('The route has no http, http2, grpc or tcp section', 'route');
+    return kind;
+}
+function targetsOf(spec) {
+    return spec[routeKind(spec)]?.action?.weightedTargets ?? [];
+}
+/**
+ * The route's split as percentages for stable and canary. A route whose targets name any other virtual node is an
+ * error: we would silently drop that node's traffic.
+ */
+function readWeights(spec, stableNode, canaryNode, routeName) {
+    const targets = targetsOf(spec);
+    const others = targets.map((t) => t.virtualNode).filter((n) => n !== stableNode && n !== canaryNode);
+    if (others.length > 0) {
+        throw new errors/* PlanError */.W6(`Route ${routeName} also sends traffic to ${others.join(', ')}; this action only manages routes whose targets are ${stableNode} and ${canaryNode}`, 'route');
+    }
+    const weightOf = (node) => targets.filter((t) => t.virtualNode === node).reduce((sum, t) => sum + (t.weight ?? 0), 0);
+    return (0,weights/* toPercent */.BY)(weightOf(stableNode), weightOf(canaryNode));
+}
+/** The same spec with exactly two weighted targets; a target port already on the route is kept. */
+function withWeights(spec, stableNode, canaryNode, weights) {
+    const kind = routeKind(spec);
+    const next = structuredClone(spec);
+    const section = next[kind];
+    const existing = section.action?.weightedTargets ?? [];
+    const port = existing.find((t) => t.port !== undefined)?.port;
+    section.action = { ...section.action, weightedTargets: targetList(stableNode, canaryNode, weights, port) };
+    return next;
+}
+function targetList(stableNode, canaryNode, weights, port) {
+    const withPort = (t) => (port === undefined ? t : { ...t, port });
+    return [
+        withPort({ virtualNode: stableNode, weight: weights.stable }),
+        withPort({ virtualNode: canaryNode, weight: weights.canary }),
+    ];
+}
+/** A new route for a router whose listener speaks `protocol`: match everything, split by weight. */
+function newRouteSpec(protocol, stableNode, canaryNode, weights) {
+    const weightedTargets = targetList(stableNode, canaryNode, weights, undefined);
+    switch (protocol) {
+        case 'http':
+            return { httpRoute: { match: { prefix: '/' }, action: { weightedTargets } } };
+        case 'http2':
+            return { http2Route: { match: { prefix: '/' }, action: { weightedTargets } } };
+        case 'grpc':
+            return { grpcRoute: { match: {}, action: { weightedTargets } } };
+        case 'tcp':
+            return { tcpRoute: { action: { weightedTargets } } };
+        default:
+            throw new errors/* PlanError */.W6(`The stable virtual node's listener protocol "${protocol}" cannot be routed by weight`, 'stable-virtual-node');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/traffic/appMesh/state.ts
+const ROUTE_VERSION = 'appmesh.routeVersion';
+const APP_MESH_KINDS = {
+    createNode: 'appmesh.create-virtual-node',
+    updateNode: 'appmesh.update-virtual-node',
+    createRouter: 'appmesh.create-virtual-router',
+    createRoute: 'appmesh.create-route',
+    setWeights: 'appmesh.set-route-weights',
+    putRouteSpec: 'appmesh.put-route-spec',
+    setProvider: 'appmesh.set-virtual-service-provider',
+};
+
+;// CONCATENATED MODULE: ./src/traffic/appMesh/executors.ts
+// Executors of the App Mesh change kinds. Route weight writes are guarded: re-read right before writing and refuse
+// if the version is not the one the plan (or this run's previous write) expects; after the write the version must
+// be exactly one more, else the write is journaled as a conflict.
+
+
+
+
+
+
+
+function appMeshExecutors(api) {
+    const node = async (r, existed) => {
+        const written = existed ? await api.updateVirtualNode(r.virtualNodeName, r.spec) : await api.createVirtualNode(r.virtualNodeName, r.spec);
+        const arn = written.metadata?.arn ?? '';
+        return { detail: arn, produces: { [types/* REFS */.tr.canaryEndpointArn]: arn } };
+    };
+    return {
+        [APP_MESH_KINDS.createNode]: (0,provider/* executor */.k)((r) => node(r, false)),
+        [APP_MESH_KINDS.updateNode]: (0,provider/* executor */.k)((r) => node(r, true)),
+        [APP_MESH_KINDS.createRouter]: (0,provider/* executor */.k)(async (r) => {
+            const created = await api.createVirtualRouter(r.virtualRouterName, r.spec);
+            return { detail: created.metadata?.arn };
+        }),
+        [APP_MESH_KINDS.createRoute]: (0,provider/* executor */.k)(async (r) => {
+            const created = await api.createRoute(r.virtualRouterName, r.routeName, r.spec);
+            const arn = created.metadata?.arn ?? '';
+            return { detail: arn, weights: r.weights, produces: { [types/* REFS */.tr.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 } };
+        }),
+        [APP_MESH_KINDS.setWeights]: (0,provider/* executor */.k)((r) => setWeights(api, r)),
+        [APP_MESH_KINDS.putRouteSpec]: (0,provider/* executor */.k)(async (r) => {
+            const written = await api.updateRoute(r.virtualRouterName, r.routeName, r.spec);
+            return { weights: r.weights, produces: { [ROUTE_VERSION]: written.metadata?.version ?? 0 } };
+        }),
+        [APP_MESH_KINDS.setProvider]: (0,provider/* executor */.k)(async (r) => {
+            await api.updateVirtualService(r.virtualServiceName, r.spec);
+            const undo = { virtualServiceName: r.virtualServiceName, spec: r.previous.spec, previous: { spec: r.spec, describe: '' } };
+            return {
+                undo: { kind: APP_MESH_KINDS.setProvider, request: undo, describe: `virtual service ${r.virtualServiceName} provider back to ${r.previous.describe}` },
+            };
+        }),
+    };
+}
+async function setWeights(api, r) {
+    const current = await api.describeRoute(r.virtualRouterName, r.routeName);
+    const version = current?.metadata?.version;
+    if (!current?.spec || version === undefined || version !== r.expectedVersion) {
+        throw new errors/* ConcurrentModificationError */._b(`Route ${r.routeName} changed while this run was working (version ${r.expectedVersion} expected, ${version ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
+    }
+    const previous = readWeights(current.spec, r.stableNode, r.canaryNode, r.routeName);
+    const spec = withWeights(current.spec, r.stableNode, r.canaryNode, r.weights);
+    core/* debug */.Yz(`UpdateRoute ${r.routeName} (version ${version}) to ${(0,weights/* showWeights */.V0)(r.weights)}`);
+    const written = await api.updateRoute(r.virtualRouterName, r.routeName, spec);
+    const now = written.metadata?.version;
+    const outcome = {
+        detail: `version ${now}`,
+        weights: r.weights,
+        produces: { [ROUTE_VERSION]: now ?? version + 1, [types/* REFS */.tr.routeArn]: written.metadata?.arn ?? '' },
+        undo: {
+            kind: APP_MESH_KINDS.putRouteSpec,
+            request: { virtualRouterName: r.virtualRouterName, routeName: r.routeName, spec: current.spec, weights: previous },
+            describe: `route ${r.routeName} weights back to ${(0,weights/* showWeights */.V0)(previous)}`,
+        },
+    };
+    if (now !== undefined && now !== version + 1) {
+        outcome.conflict = `Route ${r.routeName} was also written by someone else at the same moment as this run's write (version ${now}, expected ${version + 1}); the weights in effect may be theirs, not ${(0,weights/* showWeights */.V0)(r.weights)}: check them before retrying`;
+    }
+    return outcome;
+}
+
+// EXTERNAL MODULE: ./src/plan/service.ts
+var service = __webpack_require__(5472);
+// EXTERNAL MODULE: ./src/plan/taskDefinition.ts
+var taskDefinition = __webpack_require__(6379);
+;// CONCATENATED MODULE: ./src/traffic/appMesh/virtualNode.ts
+
+
+/** Attributes ECS also registers whose values stable and canary tasks share (same cluster, subnets, region). */
+const SHARED_KEYS = new Set(['AVAILABILITY_ZONE', 'REGION', 'AWS_INSTANCE_IPV4', 'AWS_INIT_HEALTH_STATUS', 'ECS_CLUSTER_NAME']);
+function cloudMapOf(spec, nodeName) {
+    const cloudMap = spec?.serviceDiscovery?.awsCloudMap;
+    if (!cloudMap) {
+        const kind = spec?.serviceDiscovery?.dns ? 'DNS' : 'no';
+        throw new errors/* PlanError */.W6(`Cloud Map discovery required: virtual node ${nodeName} uses ${kind} service discovery, so its endpoints cannot be told apart from the canary's. Switch it to AWS Cloud Map (awsCloudMap with namespaceName and serviceName)`, 'stable-virtual-node');
+    }
+    return cloudMap;
+}
+/** The stable node's spec with only the Cloud Map attribute filter replaced. */
+function canaryNodeSpec(stable, stableName, attributes) {
+    const cloudMap = cloudMapOf(stable, stableName);
+    const spec = structuredClone(stable);
+    spec.serviceDiscovery = {
+        awsCloudMap: { ...cloudMap, attributes: attributes.map((a) => ({ key: a.key, value: a.value })) },
+    };
+    return spec;
+}
+/** Whether a Cloud Map attribute filter can select a task with these ECS-registered attributes. */
+function filterMatches(filter, task) {
+    return (filter ?? []).every(({ key, value }) => {
+        if (key === undefined)
+            return true;
+        if (key in task && !SHARED_KEYS.has(key))
+            return task[key] === value;
+        if (key === 'ECS_CLUSTER_NAME')
+            return task.ECS_CLUSTER_NAME === value;
+        // Shared keys (AZ, region, …) can match either side; any other key is never registered by ECS.
+        return SHARED_KEYS.has(key);
+    });
+}
+/**
+ * Before any write: the stable node must not select canary tasks (else the canary gets traffic through the stable
+ * target whatever the weights say), and the canary node must select the canary tasks and only them.
+ */
+function checkIsolation(input) {
+    const stableMap = cloudMapOf(input.stableSpec, input.stableNode);
+    if (filterMatches(stableMap.attributes, input.canaryTasks)) {
+        const suggested = [...(stableMap.attributes ?? []).filter((a) => a.key !== 'ECS_SERVICE_NAME'), {
+                key: 'ECS_SERVICE_NAME',
+                value: input.stableTasks.ECS_SERVICE_NAME,
+            }];
+        const filter = JSON.stringify({ awsCloudMap: { ...stableMap, attributes: suggested } });
+        throw new errors/* PlanError */.W6(`Traffic isolation: the Cloud Map filter of virtual node ${input.stableNode} (${describeFilter(stableMap.attributes)}) also selects the canary's tasks, so the canary would get traffic through the stable target whatever the weights say. Add an attribute that only stable tasks carry; for example set its serviceDiscovery to ${filter}`, 'stable-virtual-node');
+    }
+    if (!filterMatches(input.canaryAttributes, input.canaryTasks)) {
+        throw new errors/* PlanError */.W6(`The canary filter (${describeFilter(input.canaryAttributes)}) does not select the canary's tasks, which ECS registers with ${describeFilter(asList(input.canaryTasks))}`, 'cloud-map-attributes');
+    }
+    if (filterMatches(input.canaryAttributes, input.stableTasks)) {
+        throw new errors/* PlanError */.W6(`The canary filter (${describeFilter(input.canaryAttributes)}) also selects the stable tasks (${describeFilter(asList(input.stableTasks))}); use an attribute only canary tasks carry, such as ECS_SERVICE_NAME=${input.canaryTasks.ECS_SERVICE_NAME}`, 'cloud-map-attributes');
+    }
+}
+function asList(task) {
+    return Object.entries(task).map(([key, value]) => ({ key, value }));
+}
+function describeFilter(attributes) {
+    if (!attributes?.length)
+        return 'no attributes';
+    return attributes.map((a) => `${a.key}=${a.value}`).join(', ');
+}
+function sameNodeSpec(a, b) {
+    return (0,taskDefinition/* canonical */.$N)(a) === (0,taskDefinition/* canonical */.$N)(b);
+}
+/** `mesh/<mesh>/virtualNode/<node>` for meshes of this account, the full ARN for shared meshes. */
+function envoyResourceArn(opts) {
+    if (!opts.meshOwner)
+        return `mesh/${opts.mesh}/virtualNode/${opts.node}`;
+    return opts.stableNodeArn.replace(/virtualNode\/[^/]+$/, `virtualNode/${opts.node}`);
+}
+
+;// CONCATENATED MODULE: ./src/traffic/appMesh/workload.ts
+
+
+const DEFAULT_ENVOY_IMAGE = 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.27.2.0-prod';
+const ENVOY_HEALTH_COMMAND = 'curl -s http://localhost:9901/server_info | grep state | grep -q LIVE';
+const ENVOY_UID = '1337';
+const ENVOY_ADMIN_PORT = 9901;
+const PROXY_INGRESS_PORT = 15000;
+const PROXY_EGRESS_PORT = 15001;
+const EGRESS_IGNORED_IPS = ['169.254.170.2', '169.254.169.254'];
+function withEnvoy(base, opts) {
+    const def = base.definition;
+    if (def.networkMode !== 'awsvpc') {
+        const mode = def.networkMode ? `"${def.networkMode}"` : 'none (bridge)';
+        throw new errors/* PlanError */.W6(`App Mesh on ECS needs networkMode "awsvpc"; the base task definition has ${mode}`, base.source);
+    }
+    const warnings = def.taskRoleArn
+        ? []
+        : [
+            'The task definition has no taskRoleArn: Envoy cannot reach App Mesh without a task role that allows appmesh:StreamAggregatedResources (the AWSAppMeshEnvoyAccess managed policy).',
+        ];
+    const containers = def.containerDefinitions ?? [];
+    let envoy = containers.find((c) => (0,taskDefinition/* isEnvoyContainer */.N5)(c, def));
+    const envoyAdded = envoy === undefined;
+    if (!envoy) {
+        envoy = newEnvoyContainer(opts.envoyImage ?? DEFAULT_ENVOY_IMAGE, base.target ?? base.apps[0]);
+        containers.push(envoy);
+    }
+    else if (opts.envoyImage) {
+        envoy.image = opts.envoyImage;
+    }
+    configureEnvoy(envoy, opts.envoyResourceArn);
+    for (const app of base.apps) {
+        const others = (app.dependsOn ?? []).filter((d) => d.containerName !== envoy.name);
+        app.dependsOn = [{ containerName: envoy.name, condition: 'HEALTHY' }, ...others];
+    }
+    def.containerDefinitions = containers;
+    def.proxyConfiguration = proxyConfiguration(def.proxyConfiguration, envoy.name, appPortsOf(base, opts));
+    return { definition: def, envoyAdded, warnings };
+}
+function appPortsOf(base, opts) {
+    if (opts.appPorts)
+        return [...opts.appPorts];
+    const ports = tcpPorts(base.target ? [base.target] : base.apps);
+    if (ports.length > 0)
+        return ports;
+    const which = base.target ? `container "${base.target.name}" exposes` : 'containers expose';
+    throw new errors/* PlanError */.W6(`The application ${which} no TCP port for Envoy to intercept; set app-ports`, 'app-ports');
+}
+function tcpPorts(containers) {
+    const ports = containers.flatMap((c) => (c.portMappings ?? []).filter((p) => (p.protocol ?? 'tcp') === 'tcp' && p.containerPort !== undefined).map((p) => p.containerPort));
+    return [...new Set(ports)];
+}
+function newEnvoyContainer(image, app) {
+    const envoy = { name: 'envoy', image, essential: true, cpu: 0, environment: [] };
+    const log = app?.logConfiguration;
+    if (log?.logDriver === 'awslogs') {
+        envoy.logConfiguration = { ...log, options: { ...log.options, 'awslogs-stream-prefix': 'envoy' } };
+    }
+    return envoy;
+}
+function configureEnvoy(envoy, resourceArn) {
+    envoy.essential = true;
+    envoy.user = ENVOY_UID;
+    envoy.environment = (0,taskDefinition/* upsertEnv */.lM)(envoy.environment ?? [], 'APPMESH_RESOURCE_ARN', resourceArn);
+    const mappings = [...(envoy.portMappings ?? [])];
+    for (const port of [PROXY_EGRESS_PORT, PROXY_INGRESS_PORT, ENVOY_ADMIN_PORT]) {
+        if (!mappings.some((m) => m.containerPort === port)) {
+            mappings.push({ containerPort: port, hostPort: port, protocol: 'tcp' });
+        }
+    }
+    envoy.portMappings = mappings;
+    const ulimits = (envoy.ulimits ?? []).filter((u) => u.name !== 'nofile');
+    envoy.ulimits = [...ulimits, { name: 'nofile', softLimit: 15000, hardLimit: 15000 }];
+    const hc = envoy.healthCheck;
+    envoy.healthCheck = {
+        command: ['CMD-SHELL', ENVOY_HEALTH_COMMAND],
+        interval: hc?.interval ?? 5,
+        timeout: hc?.timeout ?? 2,
+        retries: hc?.retries ?? 3,
+        ...(hc?.startPeriod !== undefined ? { startPeriod: hc.startPeriod } : hc ? {} : { startPeriod: 10 }),
+    };
+}
+function proxyConfiguration(existing, envoyName, appPorts) {
+    const ignoredIps = new Set(EGRESS_IGNORED_IPS);
+    const prior = existing?.type === 'APPMESH' ? (existing.properties ?? []) : [];
+    for (const p of prior)
+        if (p.name === 'EgressIgnoredIPs')
+            p.value?.split(',').forEach((ip) => ip && ignoredIps.add(ip.trim()));
+    const wanted = {
+        ProxyIngressPort: String(PROXY_INGRESS_PORT),
+        ProxyEgressPort: String(PROXY_EGRESS_PORT),
+        AppPorts: appPorts.join(','),
+        EgressIgnoredIPs: [...ignoredIps].join(','),
+        IgnoredUID: ENVOY_UID,
+    };
+    const properties = prior.map((p) => (p.name && p.name in wanted ? { name: p.name, value: wanted[p.name] } : { ...p }));
+    for (const [name, value] of Object.entries(wanted)) {
+        if (!properties.some((p) => p.name === name))
+            properties.push({ name, value });
+    }
+    return { type: 'APPMESH', containerName: envoyName, properties };
+}
+
+;// CONCATENATED MODULE: ./src/traffic/appMesh/planner.ts
+
+
+
+
+
+
+
+
+
+class AppMeshPlanner {
+    s;
+    canaryService;
+    constructor(s, 
+    /** The canary ECS service, whose tasks the canary node's Cloud Map filter must select. */
+    canaryService) {
+        this.s = s;
+        this.canaryService = canaryService;
+    }
+    renderWorkload(base, role, state) {
+        const node = role === 'canary' ? this.s.canaryNode : this.s.stableNode;
+        const stableNodeArn = state.stableNode?.metadata?.arn ?? '';
+        const arn = envoyResourceArn({ mesh: this.s.mesh, meshOwner: this.s.meshOwner, node, stableNodeArn });
+        return withEnvoy(base, { envoyResourceArn: arn, envoyImage: this.s.envoyImage, appPorts: this.s.appPorts });
+    }
+    registration(stable) {
+        if (!stable.serviceRegistries?.length) {
+            throw new errors/* PlanError */.W6(`Service ${stable.serviceName} has no Cloud Map service registry, so its tasks are invisible to App Mesh Cloud Map discovery; enable service discovery on it first`, 'stable-service');
+        }
+        return { serviceRegistries: stable.serviceRegistries };
+    }
+    planEndpoint(state, facts) {
+        const { s } = this;
+        const stableSpec = state.stableNode.spec;
+        const cluster = (0,service/* clusterName */.S)(facts.stableService.clusterArn ?? facts.cluster);
+        checkIsolation({
+            stableNode: s.stableNode,
+            stableSpec,
+            canaryAttributes: s.cloudMapAttributes,
+            stableTasks: {
+                ECS_SERVICE_NAME: facts.stableService.serviceName,
+                ECS_TASK_DEFINITION_FAMILY: (0,taskDefinition/* familyOf */.Ap)(facts.stableService.taskDefinition),
+                ECS_CLUSTER_NAME: cluster,
+            },
+            canaryTasks: { ECS_SERVICE_NAME: this.canaryService, ECS_TASK_DEFINITION_FAMILY: facts.canaryFamily, ECS_CLUSTER_NAME: cluster },
+        });
+        const spec = canaryNodeSpec(stableSpec, s.stableNode, s.cloudMapAttributes);
+        if (state.canaryNode && sameNodeSpec(state.canaryNode.spec, spec))
+            return [];
+        const existed = state.canaryNode !== undefined;
+        const filter = s.cloudMapAttributes.map((a) => `${a.key}=${a.value}`).join(', ');
+        const remove = `aws appmesh delete-virtual-node --mesh-name ${s.mesh} --virtual-node-name ${s.canaryNode}`;
+        return [
+            {
+                kind: existed ? APP_MESH_KINDS.updateNode : APP_MESH_KINDS.createNode,
+                resource: { type: 'virtual node', name: s.canaryNode },
+                action: existed ? 'update' : 'create',
+                before: existed ? 'spec differs from the stable node with the canary filter' : undefined,
+                after: `stable node's spec, Cloud Map filter ${filter}`,
+                request: { virtualNodeName: s.canaryNode, spec },
+                moves: 'none',
+                leftBehind: existed ? undefined : `virtual node ${s.canaryNode} (${remove})`,
+            },
+        ];
+    }
+    planWeights(state, target, opts = {}) {
+        const { s } = this;
+        if (!state.route) {
+            if (!opts.create) {
+                throw new errors/* PlanError */.W6(`Route ${s.route} of virtual router ${s.virtualRouter} does not exist; run deploy first`, 'route');
+            }
+            return this.createRouting(state, target);
+        }
+        if ((0,weights/* sameWeights */.ML)(state.weights, target))
+            return { changes: [], next: state };
+        const change = {
+            kind: APP_MESH_KINDS.setWeights,
+            resource: { type: 'route', name: s.route },
+            action: 'update',
+            before: state.weights ? (0,weights/* showWeights */.V0)(state.weights) : undefined,
+            after: (0,weights/* showWeights */.V0)(target),
+            request: {
+                virtualRouterName: s.virtualRouter,
+                routeName: s.route,
+                stableNode: s.stableNode,
+                canaryNode: s.canaryNode,
+                weights: target,
+                expectedVersion: state.routeVersion,
+            },
+            moves: 'traffic',
+        };
+        return { changes: [change], next: { ...state, weights: target, routeVersion: (0,types/* ref */.KR)(ROUTE_VERSION) } };
+    }
+    createRouting(state, target) {
+        const { s } = this;
+        const listener = state.stableNode?.spec?.listeners?.[0]?.portMapping;
+        if (!listener?.port || !listener.protocol) {
+            throw new errors/* PlanError */.W6(`Virtual node ${s.stableNode} has no listener to copy to the virtual router`, 'stable-virtual-node');
+        }
+        const mesh = `--mesh-name ${s.mesh} --virtual-router-name ${s.virtualRouter}`;
+        const changes = [];
+        if (!state.router) {
+            changes.push({
+                kind: APP_MESH_KINDS.createRouter,
+                resource: { type: 'virtual router', name: s.virtualRouter },
+                action: 'create',
+                after: `listener ${listener.protocol}:${listener.port}`,
+                request: {
+                    virtualRouterName: s.virtualRouter,
+                    spec: { listeners: [{ portMapping: { port: listener.port, protocol: listener.protocol } }] },
+                },
+                moves: 'none',
+                leftBehind: `virtual router ${s.virtualRouter} (aws appmesh delete-virtual-router ${mesh})`,
+            });
+        }
+        changes.push({
+            kind: APP_MESH_KINDS.createRoute,
+            resource: { type: 'route', name: s.route },
+            action: 'create',
+            after: (0,weights/* showWeights */.V0)(target),
+            request: {
+                virtualRouterName: s.virtualRouter,
+                routeName: s.route,
+                spec: newRouteSpec(listener.protocol, s.stableNode, s.canaryNode, target),
+                weights: target,
+            },
+            moves: 'none',
+            leftBehind: `route ${s.route} (aws appmesh delete-route ${mesh} --route-name ${s.route})`,
+        });
+        return { changes, next: { ...state, weights: target, routeVersion: (0,types/* ref */.KR)(ROUTE_VERSION), routeId: undefined } };
+    }
+    planEntryPoint(state) {
+        const { mesh, virtualService, virtualRouter } = this.s;
+        if (!virtualService)
+            return [];
+        const spec = state.virtualService?.spec;
+        if (!spec)
+            throw new errors/* PlanError */.W6(`Virtual service ${virtualService} does not exist in mesh ${mesh}`, 'virtual-service');
+        const routerName = spec.provider?.virtualRouter?.virtualRouterName;
+        if (routerName === virtualRouter)
+            return [];
+        if (routerName) {
+            throw new errors/* PlanError */.W6(`Virtual service ${virtualService} is provided by another virtual router (${routerName}); this action will not take it over`, 'virtual-service');
+        }
+        const next = { ...spec, provider: { virtualRouter: { virtualRouterName: virtualRouter } } };
+        const node = spec.provider?.virtualNode?.virtualNodeName;
+        const before = node ? `virtual node ${node}` : 'no provider';
+        return [
+            {
+                kind: APP_MESH_KINDS.setProvider,
+                resource: { type: 'virtual service', name: virtualService },
+                action: 'update',
+                before: `provider ${before}`,
+                after: `provider virtual router ${virtualRouter}`,
+                request: { virtualServiceName: virtualService, spec: next, previous: { spec, describe: before } },
+                moves: 'traffic',
+            },
+        ];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/traffic/appMesh/index.ts
+// The App Mesh provider: a virtual router with one route whose two weighted targets are the stable and canary
+// virtual nodes, a virtual service whose provider is that router, Envoy in every task. Loaded (with its SDK client)
+// only when traffic-provider is app-mesh.
+
+
+
+
+
+
+function meshRef(s) {
+    return s.meshOwner ? { meshName: s.mesh, meshOwner: s.meshOwner } : { meshName: s.mesh };
+}
+class AppMeshProvider {
+    s;
+    api;
+    name = 'App Mesh';
+    planner;
+    executors;
+    constructor(s, canaryService, api) {
+        this.s = s;
+        this.api = api;
+        this.planner = new AppMeshPlanner(s, canaryService);
+        this.executors = appMeshExecutors(api);
+    }
+    async read(operation) {
+        const { api, s } = this;
+        const full = operation === 'deploy';
+        const nodes = operation === 'deploy' || operation === 'promote';
+        const [route, stableNode, canaryNode, router, virtualService] = await Promise.all([
+            api.describeRoute(s.virtualRouter, s.route),
+            nodes ? api.describeVirtualNode(s.stableNode) : undefined,
+            full ? api.describeVirtualNode(s.canaryNode) : undefined,
+            full ? api.describeVirtualRouter(s.virtualRouter) : undefined,
+            full && s.virtualService ? api.describeVirtualService(s.virtualService) : undefined,
+        ]);
+        if (nodes && !stableNode?.spec)
+            await this.missingNode();
+        return {
+            stableNode,
+            canaryNode,
+            router,
+            route,
+            virtualService,
+            weights: route?.spec ? readWeights(route.spec, s.stableNode, s.canaryNode, s.route) : undefined,
+            routeId: route?.metadata?.arn,
+            routeVersion: route?.metadata?.version,
+            canaryEndpointArn: canaryNode?.metadata?.arn,
+            routeInput: 'route',
+        };
+    }
+    /** Says whether the mesh or the node is missing (one more read, only then). */
+    async missingNode() {
+        const { s } = this;
+        const owner = s.meshOwner ? ` owned by ${s.meshOwner}` : '';
+        if (!(await this.api.describeMesh())) {
+            throw new errors/* PlanError */.W6(`Mesh ${s.mesh}${owner} does not exist or is not shared with this account`, s.meshOwner ? 'mesh-owner' : 'mesh');
+        }
+        throw new errors/* PlanError */.W6(`Virtual node ${s.stableNode} does not exist in mesh ${s.mesh}${owner}`, 'stable-virtual-node');
+    }
+    view(region) {
+        const { s } = this;
+        const mesh = `https://${region}.console.aws.amazon.com/appmesh/meshes/${encodeURIComponent(s.mesh)}`;
+        const q = `?region=${region}`;
+        const router = `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}`;
+        const links = {
+            'virtual node': (name) => `${mesh}/virtual-nodes/${encodeURIComponent(name)}${q}`,
+            'virtual router': () => `${router}${q}`,
+            route: () => `${router}/routes/${encodeURIComponent(s.route)}${q}`,
+            'virtual service': (name) => `${mesh}/virtual-services/${encodeURIComponent(name)}${q}`,
+        };
+        return {
+            label: this.name,
+            endpointType: 'virtual node',
+            stableEndpoint: s.stableNode,
+            canaryEndpoint: s.canaryNode,
+            entry: s.virtualService ?? s.route,
+            endpointOutput: 'canary-virtual-node-arn',
+            link: (r) => links[r.type]?.(r.name),
+        };
+    }
+}
+function createAppMeshProvider(s, canaryService, config) {
+    return new AppMeshProvider(s, canaryService, new AppMeshApi(new dist_cjs.AppMeshClient(config), meshRef(s)));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,538 @@
+export const id = 761;
+export const ids = [761];
+export const modules = {
+
+/***/ 3902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ orUndefined)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/** Resolves to undefined when AWS answers that the resource does not exist; rethrows anything else. */
+async function orUndefined(request, notFound = ['NotFoundException']) {
+    try {
+        return await request;
+    }
+    catch (err) {
+        if (notFound.includes((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorName */ .ZH)(err) ?? ''))
+            return undefined;
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LatticeProvider: () => (/* binding */ LatticeProvider),
+  createLatticeProvider: () => (/* binding */ createLatticeProvider)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-vpc-lattice/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3635);
+// EXTERNAL MODULE: ./src/aws/notFound.ts
+var notFound = __webpack_require__(3902);
+;// CONCATENATED MODULE: ./src/traffic/vpcLattice/api.ts
+// VPC Lattice calls: resolve a service, listener, rule or target group given by name, ID or ARN (names through the
+// List calls), read and write the forward action, create the canary target group, list its targets. The only
+// module of the provider that sends Lattice commands.
+
+
+const NOT_FOUND = ['ResourceNotFoundException'];
+/** Whether a value is an ID (`svc-…`, `tg-…`) or an ARN rather than a name. */
+function isIdOrArn(value, prefix) {
+    return value.startsWith('arn:') || new RegExp(`^${prefix}-[0-9a-z]{17}$`).test(value);
+}
+/** The ID inside an ARN (its last path segment), or the value itself. */
+const idOf = (value) => value.slice(value.lastIndexOf('/') + 1);
+class LatticeApi {
+    client;
+    constructor(client) {
+        this.client = client;
+    }
+    async all(page) {
+        const items = [];
+        let token;
+        do {
+            const out = await page(token);
+            items.push(...(out.items ?? []));
+            token = out.nextToken;
+        } while (token);
+        return items;
+    }
+    async findService(ref) {
+        if (isIdOrArn(ref, 'svc'))
+            return (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetServiceCommand */.dns({ serviceIdentifier: ref })), NOT_FOUND);
+        const services = await this.all((nextToken) => this.client.send(new dist_cjs/* ListServicesCommand */.qde({ nextToken })));
+        const found = services.find((s) => s.name === ref);
+        return found?.id ? this.client.send(new dist_cjs/* GetServiceCommand */.dns({ serviceIdentifier: found.id })) : undefined;
+    }
+    listListeners(serviceIdentifier) {
+        return this.all((nextToken) => this.client.send(new dist_cjs/* ListListenersCommand */.NlV({ serviceIdentifier, nextToken })));
+    }
+    listRules(serviceIdentifier, listenerIdentifier) {
+        return this.all((nextToken) => this.client.send(new dist_cjs/* ListRulesCommand */.TtM({ serviceIdentifier, listenerIdentifier, nextToken })));
+    }
+    /** The action at `where` and when it last changed. */
+    async readAction(where) {
+        const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
+        if (where.rule) {
+            const rule = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetRuleCommand */.eDD({ ...ids, ruleIdentifier: where.rule })), NOT_FOUND);
+            return rule && { action: rule.action, lastUpdatedAt: rule.lastUpdatedAt, arn: rule.arn };
+        }
+        const listener = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetListenerCommand */.mOX(ids)), NOT_FOUND);
+        return listener && { action: listener.defaultAction, lastUpdatedAt: listener.lastUpdatedAt, arn: listener.arn };
+    }
+    async writeAction(where, action) {
+        const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
+        if (where.rule)
+            await this.client.send(new dist_cjs/* UpdateRuleCommand */.ngV({ ...ids, ruleIdentifier: where.rule, action }));
+        else
+            await this.client.send(new dist_cjs/* UpdateListenerCommand */.V0x({ ...ids, defaultAction: action }));
+    }
+    async findTargetGroup(ref) {
+        if (isIdOrArn(ref, 'tg')) {
+            return (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetTargetGroupCommand */.oWc({ targetGroupIdentifier: ref })), NOT_FOUND);
+        }
+        const groups = await this.all((nextToken) => this.client.send(new dist_cjs/* ListTargetGroupsCommand */.huv({ nextToken })));
+        const found = groups.find((g) => g.name === ref);
+        return found?.id ? this.client.send(new dist_cjs/* GetTargetGroupCommand */.oWc({ targetGroupIdentifier: found.id })) : undefined;
+    }
+    async createTargetGroup(input) {
+        return this.client.send(new dist_cjs/* CreateTargetGroupCommand */.GGF(input));
+    }
+    listTargets(targetGroupIdentifier) {
+        return this.all((nextToken) => this.client.send(new dist_cjs/* ListTargetsCommand */.U0N({ targetGroupIdentifier, nextToken })));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/plan/types.ts
+var types = __webpack_require__(9898);
+// EXTERNAL MODULE: ./src/plan/weights.ts
+var weights = __webpack_require__(5538);
+// EXTERNAL MODULE: ./src/traffic/provider.ts
+var provider = __webpack_require__(5508);
+// EXTERNAL MODULE: ./src/plan/taskDefinition.ts
+var taskDefinition = __webpack_require__(6379);
+;// CONCATENATED MODULE: ./src/traffic/vpcLattice/state.ts
+const CANARY_GROUP = 'lattice.canaryTargetGroupArn';
+const LATTICE_KINDS = {
+    createGroup: 'lattice.create-target-group',
+    setForward: 'lattice.set-forward',
+    waitHealthy: 'lattice.wait-targets-healthy',
+};
+const CREATED_BY_TAG = 'ecs-mesh-canary:created-by';
+
+;// CONCATENATED MODULE: ./src/traffic/vpcLattice/planner.ts
+
+
+
+
+
+/** The canary group as requests name it: its ARN, or the ref to the one this run creates. */
+const canaryGroup = (state) => state.canary.arn ?? (0,types/* ref */.KR)(CANARY_GROUP);
+function forwardFor(state, w) {
+    return [
+        { group: state.stable.arn, weight: w.stable },
+        { group: canaryGroup(state), weight: w.canary },
+    ];
+}
+function canaryListed(state) {
+    return state.canary.arn !== undefined && state.forward.some((f) => typeof f.group === 'string' && sameGroup(f.group, state.canary.arn));
+}
+/** Lattice answers IDs where requests gave ARNs (and the reverse): groups compare by ID. */
+function sameGroup(a, b) {
+    return a.slice(a.lastIndexOf('/') + 1) === b.slice(b.lastIndexOf('/') + 1);
+}
+class LatticePlanner {
+    opts;
+    constructor(opts) {
+        this.opts = opts;
+    }
+    renderWorkload(base) {
+        const def = base.definition;
+        const envoys = (def.containerDefinitions ?? []).filter((c) => (0,taskDefinition/* isEnvoyContainer */.N5)(c, def)).map((c) => c.name);
+        if (envoys.length === 0 && def.proxyConfiguration?.type !== 'APPMESH')
+            return { definition: def, warnings: [] };
+        def.containerDefinitions = (def.containerDefinitions ?? []).filter((c) => !envoys.includes(c.name)).map((c) => withoutDependency(c, envoys));
+        if (def.proxyConfiguration?.type === 'APPMESH')
+            delete def.proxyConfiguration;
+        const warning = `The base task definition still carries App Mesh (${envoys.length ? `Envoy container ${envoys.join(', ')}` : 'no Envoy'}, APPMESH proxy configuration); the revision for VPC Lattice drops them and the application's dependsOn on Envoy.`;
+        return { definition: def, warnings: [warning] };
+    }
+    registration(stable, state) {
+        // The canary group's ARN is only known at apply time when this run creates it: a Ref apply resolves.
+        const targetGroupArn = canaryGroup(state);
+        return { vpcLatticeConfigurations: [{ ...state.registration, targetGroupArn }] };
+    }
+    planEndpoint(state) {
+        if (state.canary.arn)
+            return [];
+        const { stable } = state;
+        const { port, protocol, protocolVersion, ipAddressType, vpcIdentifier, healthCheck } = stable.config;
+        const name = state.canary.name;
+        return [
+            {
+                kind: LATTICE_KINDS.createGroup,
+                resource: { type: 'target group', name },
+                action: 'create',
+                after: `IP targets, config of ${stable.name} (${protocol}:${port}, ${vpcIdentifier})`,
+                request: {
+                    name,
+                    type: 'IP',
+                    config: { port, protocol, protocolVersion, ipAddressType, vpcIdentifier, healthCheck },
+                    tags: { [CREATED_BY_TAG]: 'ecs-mesh-canary', 'ecs-mesh-canary:stable-target-group': stable.name },
+                },
+                moves: 'none',
+                leftBehind: `target group ${name} (aws vpc-lattice delete-target-group --target-group-identifier <its ID>)`,
+            },
+        ];
+    }
+    planWeights(state, target, opts = {}) {
+        if (!state.canary.arn && !opts.create && target.canary > 0) {
+            throw new errors/* PlanError */.W6(`Target group ${state.canary.name} does not exist; run deploy first`, 'canary-target-group');
+        }
+        const changes = [];
+        let now = state;
+        const listed = canaryListed(state);
+        if (!listed && (target.canary > 0 || opts.create)) {
+            const attach = this.setForward(now, { stable: 100, canary: 0 }, 'joins the forward action at 0 to be health-checked');
+            changes.push(attach.change);
+            now = attach.next;
+        }
+        if (target.canary > 0)
+            changes.push(this.waitHealthy(now, opts.canaryTasks ?? 1));
+        if ((listed || changes.length > 0) && !(0,weights/* sameWeights */.ML)(now.weights, target)) {
+            const set = this.setForward(now, target);
+            changes.push(set.change);
+            now = set.next;
+        }
+        return { changes, next: now };
+    }
+    setForward(state, w, why) {
+        const forward = forwardFor(state, w);
+        const change = {
+            kind: LATTICE_KINDS.setForward,
+            resource: { type: state.where.rule ? 'listener rule' : 'listener', name: state.splitName },
+            action: 'update',
+            before: state.weights ? (0,weights/* showWeights */.V0)(state.weights) : undefined,
+            after: why ? `${(0,weights/* showWeights */.V0)(w)} (canary group ${why})` : (0,weights/* showWeights */.V0)(w),
+            request: { where: state.where, forward, expected: state.forward, weights: w },
+            moves: 'traffic',
+        };
+        return { change, next: { ...state, forward, weights: w } };
+    }
+    waitHealthy(state, tasks) {
+        return {
+            kind: LATTICE_KINDS.waitHealthy,
+            resource: { type: 'target group', name: state.canary.name },
+            action: 'wait',
+            after: `${tasks} target(s) HEALTHY (at most ${this.opts.waitForMinutes} min)`,
+            request: { targetGroup: canaryGroup(state), minHealthy: tasks, timeoutMinutes: this.opts.waitForMinutes },
+            moves: 'none',
+        };
+    }
+    planEntryPoint() {
+        return [];
+    }
+}
+function withoutDependency(c, removed) {
+    if (!c.dependsOn)
+        return c;
+    const dependsOn = c.dependsOn.filter((d) => !removed.includes(d.containerName));
+    return { ...c, dependsOn: dependsOn.length ? dependsOn : undefined };
+}
+
+;// CONCATENATED MODULE: ./src/traffic/vpcLattice/executors.ts
+// Executors of the VPC Lattice change kinds. Rules carry no version (last writer wins), so a forward write re-reads
+// the action right before writing and stops if it is not what the plan (or this run's previous write) left, and
+// re-reads after writing to report a concurrent change.
+
+
+
+
+
+
+
+function forwardOf(action) {
+    return action?.forward?.targetGroups?.map((g) => ({ group: g.targetGroupIdentifier, weight: g.weight ?? 0 }));
+}
+function sameForward(a, b) {
+    if (!a || a.length !== b.length)
+        return false;
+    return b.every((x) => a.some((y) => sameGroup(x.group, y.group) && x.weight === y.weight));
+}
+const show = (f) => (f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none');
+async function setForward(api, r) {
+    const current = forwardOf((await api.readAction(r.where))?.action);
+    if (!sameForward(current, r.expected)) {
+        throw new errors/* ConcurrentModificationError */._b(`The forward action of ${r.where.rule ?? `listener ${r.where.listener}`} changed while this run was working (expected ${show(r.expected)}, now ${show(current)}): another run or person is editing it. Nothing was written; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
+    }
+    const action = { forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) } };
+    core/* debug */.Yz(`Forward ${show(r.forward)}`);
+    await api.writeAction(r.where, action);
+    const after = await api.readAction(r.where);
+    const previous = (0,weights/* toPercent */.BY)(...stableCanary(current, r.forward));
+    const outcome = {
+        detail: show(r.forward),
+        weights: r.weights,
+        produces: { [types/* REFS */.tr.routeArn]: after?.arn ?? '' },
+        undo: {
+            kind: LATTICE_KINDS.setForward,
+            request: { where: r.where, forward: current, expected: r.forward, weights: previous },
+            describe: `forward action back to ${(0,weights/* showWeights */.V0)(previous)}`,
+        },
+    };
+    if (!sameForward(forwardOf(after?.action), r.forward)) {
+        outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${show(forwardOf(after?.action))}, written ${show(r.forward)}); the weights in effect are theirs: check them before retrying`;
+    }
+    return outcome;
+}
+/** Stable and canary weights of `forward`, the stable group being the first of `written`. */
+function stableCanary(forward, written) {
+    const weightOf = (group) => forward.filter((f) => sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
+    return [weightOf(written[0].group), weightOf(written[1].group)];
+}
+const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalServer|TimeoutError/;
+async function waitHealthy(api, r, ctx) {
+    const start = Date.now();
+    const deadline = start + r.timeoutMinutes * 60_000;
+    for (let poll = 1;; poll++) {
+        const targets = await listOrRetry(api, r.targetGroup);
+        const seconds = Math.round((Date.now() - start) / 1000);
+        const healthy = targets?.filter((t) => t.status === 'HEALTHY').length ?? 0;
+        const others = targets?.filter((t) => t.status !== 'HEALTHY' && t.status !== 'DRAINING') ?? [];
+        const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
+        if (targets && healthy >= r.minHealthy && others.length === 0) {
+            core/* info */.pq(`Canary targets HEALTHY: ${summary} (${seconds}s)`);
+            return { detail: `${healthy} target(s) HEALTHY` };
+        }
+        core/* info */.pq(`Canary targets: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
+        if (Date.now() >= deadline) {
+            throw new Error(`Canary targets in ${r.targetGroup} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was given to the canary`);
+        }
+        await ctx.sleep(Math.min(5000, Math.max(1000, poll * 1000), Math.max(0, deadline - Date.now())));
+    }
+}
+async function listOrRetry(api, group) {
+    try {
+        return await api.listTargets(group);
+    }
+    catch (err) {
+        if (RETRYABLE.test(err.name ?? ''))
+            return undefined;
+        throw err;
+    }
+}
+function describeTargets(targets) {
+    if (targets.length === 0)
+        return 'no targets registered yet';
+    const counts = new Map();
+    for (const t of targets) {
+        const key = `${t.status ?? 'UNKNOWN'}${t.reasonCode ? ` (${t.reasonCode})` : ''}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+function latticeExecutors(api) {
+    return {
+        [LATTICE_KINDS.createGroup]: (0,provider/* executor */.k)(async (r) => {
+            const created = await api.createTargetGroup({ ...r, clientToken: `ecs-mesh-canary-${r.name}`.slice(0, 64) });
+            const arn = created.arn;
+            return {
+                detail: arn,
+                produces: { [CANARY_GROUP]: arn, [types/* REFS */.tr.canaryEndpointArn]: arn },
+                leftBehind: `target group ${r.name} (aws vpc-lattice delete-target-group --target-group-identifier ${created.id})`,
+            };
+        }),
+        [LATTICE_KINDS.setForward]: (0,provider/* executor */.k)((r) => setForward(api, r)),
+        [LATTICE_KINDS.waitHealthy]: (0,provider/* executor */.k)((r, ctx) => waitHealthy(api, r, ctx)),
+    };
+}
+
+// EXTERNAL MODULE: ./src/plan/ecs.ts
+var ecs = __webpack_require__(4570);
+;// CONCATENATED MODULE: ./src/traffic/vpcLattice/read.ts
+
+
+
+
+
+
+const matches = (ref, item) => isIdOrArn(ref, '[a-z]+') ? item.id === idOf(ref) || item.arn === ref : item.name === ref;
+async function locate(api, s) {
+    const service = await api.findService(s.service);
+    if (!service?.id)
+        throw new errors/* PlanError */.W6(`VPC Lattice service ${s.service} does not exist in this account and region`, 'lattice-service');
+    const listeners = await api.listListeners(service.id);
+    const listener = s.listener ? listeners.find((l) => matches(s.listener, l)) : listeners.length === 1 ? listeners[0] : undefined;
+    if (!listener?.id) {
+        const names = listeners.map((l) => `${l.name} (${l.protocol}:${l.port})`).join(', ') || 'none';
+        const why = s.listener
+            ? `Listener ${s.listener} is not a listener of Lattice service ${service.name} (it has ${names})`
+            : `Lattice service ${service.name} has ${listeners.length} listeners (${names}); name the one that carries the split`;
+        throw new errors/* PlanError */.W6(why, 'lattice-listener');
+    }
+    const where = { service: service.id, listener: listener.id };
+    if (!s.rule)
+        return { where, splitName: `${listener.name} (default action)`, serviceName: service.name };
+    const rules = await api.listRules(service.id, listener.id);
+    const rule = rules.find((r) => matches(s.rule, r));
+    if (!rule?.id) {
+        const names = rules.filter((r) => !r.isDefault).map((r) => r.name).join(', ') || 'none';
+        throw new errors/* PlanError */.W6(`Rule ${s.rule} is not a rule of listener ${listener.name} (its rules: ${names})`, 'lattice-rule');
+    }
+    return { where: { ...where, rule: rule.id }, splitName: rule.name, serviceName: service.name };
+}
+function stableRegistration(stable, group) {
+    const configs = (0,ecs/* primaryDeployment */.sg)(stable)?.vpcLatticeConfigurations ?? stable?.deployments?.flatMap((d) => d.vpcLatticeConfigurations ?? []) ?? [];
+    return group ? configs.filter((c) => sameGroup(c.targetGroupArn, group)) : configs;
+}
+async function stableGroup(api, s, stable, serviceName) {
+    let ref = s.stableTargetGroup;
+    if (!ref) {
+        const configs = stableRegistration(stable);
+        if (configs.length !== 1) {
+            const why = `ECS service ${serviceName} is registered in ${configs.length} Lattice target groups; name the stable one`;
+            throw new errors/* PlanError */.W6(why, 'stable-target-group');
+        }
+        ref = configs[0].targetGroupArn;
+    }
+    const group = await api.findTargetGroup(ref);
+    if (!group?.arn)
+        throw new errors/* PlanError */.W6(`Target group ${ref} does not exist`, 'stable-target-group');
+    return group;
+}
+function groupRef(g) {
+    return { arn: g.arn, id: g.id, name: g.name };
+}
+function checkForward(action, splitName, stable, canaryArn) {
+    if (action?.fixedResponse) {
+        throw new errors/* PlanError */.W6(`${splitName} answers with a fixed response (${action.fixedResponse.statusCode}); this action only manages forward actions`, 'lattice-rule');
+    }
+    const forward = forwardOf(action);
+    if (!forward)
+        throw new errors/* PlanError */.W6(`${splitName} has no forward action`, 'lattice-rule');
+    const foreign = forward.filter((f) => !sameGroup(f.group, stable.arn) && !(canaryArn && sameGroup(f.group, canaryArn)));
+    if (foreign.length) {
+        const names = foreign.map((f) => f.group).join(', ');
+        throw new errors/* PlanError */.W6(`${splitName} also forwards to ${names}; this action only manages a split between the stable and canary target groups`, 'lattice-rule');
+    }
+    if (!forward.some((f) => sameGroup(f.group, stable.arn))) {
+        throw new errors/* PlanError */.W6(`${splitName} does not forward to the stable target group ${stable.name}`, 'stable-target-group');
+    }
+    return forward;
+}
+async function readLattice(api, s, names, operation, ecs) {
+    const located = await locate(api, s);
+    const [read, services] = await Promise.all([api.readAction(located.where), ecs.services]);
+    if (!read)
+        throw new errors/* PlanError */.W6(`${located.splitName} cannot be read`, s.rule ? 'lattice-rule' : 'lattice-listener');
+    const stableService = services.get(names.stable);
+    const stable = await stableGroup(api, s, stableService, names.stable);
+    const canaryName = s.canaryTargetGroup ?? `${stable.name}-canary`;
+    const canary = await api.findTargetGroup(canaryName);
+    if (!canary && isIdOrArn(canaryName, 'tg'))
+        throw new errors/* PlanError */.W6(`Target group ${canaryName} does not exist`, 'canary-target-group');
+    checkGroups(stable, canary);
+    const forward = checkForward(read.action, located.splitName, groupRef(stable), canary?.arn);
+    const registration = stableRegistration(stableService, stable.arn)[0];
+    if (operation === 'deploy' && !registration) {
+        throw new errors/* PlanError */.W6(`ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`, 'stable-target-group');
+    }
+    const weightOf = (arn) => forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
+    return {
+        where: located.where,
+        splitName: located.splitName,
+        stable: { ...groupRef(stable), config: stable.config ?? {} },
+        canary: canary ? { ...groupRef(canary), vpc: canary.config?.vpcIdentifier } : { name: canaryName },
+        forward,
+        registration: { roleArn: registration?.roleArn ?? '', portName: registration?.portName ?? '' },
+        weights: (0,weights/* toPercent */.BY)(weightOf(stable.arn), weightOf(canary?.arn)),
+        routeId: read.arn,
+        canaryEndpointArn: canary?.arn,
+        routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
+    };
+}
+function checkGroups(stable, canary) {
+    if (!canary)
+        return;
+    if (canary.id === stable.id) {
+        throw new errors/* PlanError */.W6(`The canary target group must differ from the stable one (both are ${stable.name})`, 'canary-target-group');
+    }
+    const [vpc, canaryVpc] = [stable.config?.vpcIdentifier, canary.config?.vpcIdentifier];
+    if (vpc !== canaryVpc) {
+        throw new errors/* PlanError */.W6(`Target group ${canary.name} is in ${canaryVpc}, the stable group ${stable.name} in ${vpc}: both must be in one VPC`, 'canary-target-group');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/traffic/vpcLattice/index.ts
+// The VPC Lattice provider: a listener rule (or the listener's default action) whose forward action splits traffic
+// between the stable and canary target groups; ECS registers each service's tasks in its group. Loaded (with its
+// SDK client) only when traffic-provider is vpc-lattice.
+
+
+
+
+
+class LatticeProvider {
+    s;
+    settings;
+    api;
+    name = 'VPC Lattice';
+    planner;
+    executors;
+    last;
+    constructor(s, settings, api) {
+        this.s = s;
+        this.settings = settings;
+        this.api = api;
+        this.planner = new LatticePlanner({ waitForMinutes: settings.waitForMinutes });
+        this.executors = latticeExecutors(api);
+    }
+    async read(operation, ecs) {
+        const names = { stable: this.settings.stable.service, canary: this.settings.canary.service };
+        this.last = await readLattice(this.api, this.s, names, operation, ecs);
+        return this.last;
+    }
+    view(region) {
+        const console = `https://${region}.console.aws.amazon.com/vpc/home?region=${region}`;
+        const stable = this.last?.stable.name ?? this.s.stableTargetGroup ?? 'stable target group';
+        const canary = this.last?.canary.name ?? this.s.canaryTargetGroup ?? 'canary target group';
+        const links = {
+            'target group': `${console}#TargetGroups:`,
+            'listener rule': `${console}#Services:`,
+            listener: `${console}#Services:`,
+        };
+        return {
+            label: this.name,
+            endpointType: 'target group',
+            stableEndpoint: stable,
+            canaryEndpoint: canary,
+            entry: `Lattice service ${this.s.service}`,
+            endpointOutput: 'canary-target-group-arn',
+            link: (r) => links[r.type],
+        };
+    }
+}
+function createLatticeProvider(s, settings, config) {
+    return new LatticeProvider(s, settings, new LatticeApi(new dist_cjs/* VPCLatticeClient */.fzb(config)));
+}
+
+
+/***/ })
+
+};

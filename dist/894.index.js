@@ -1,0 +1,1132 @@
+export const id = 894;
+export const ids = [894];
+export const modules = {
+
+/***/ 4894:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  execute: () => (/* binding */ execute)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/render.ts
+const resourceName = (c) => `${c.resource.type} ${c.resource.name}`;
+const transition = (c) => (c.before ? `${c.before} → ${c.after}` : c.after);
+function changeLine(c) {
+    return `${c.action} ${resourceName(c)}: ${transition(c)}`;
+}
+/** The failure as plain sentences, for the log's one `::error::` line and the summary. */
+function failureLines(f) {
+    const lines = [`${f.failed.action} ${resourceName(f.failed)} failed: ${f.reason}`];
+    if (f.restored.length)
+        lines.push(`Traffic restored: ${f.restored.join('; ')}.`);
+    if (f.kept.length)
+        lines.push(`Kept on purpose: ${f.kept.join('; ')}.`);
+    if (f.notRestored.length)
+        lines.push(`COULD NOT RESTORE (fix by hand): ${f.notRestored.join('; ')}.`);
+    if (!f.restored.length && !f.notRestored.length && !f.kept.length)
+        lines.push('Traffic was not changed by this run.');
+    if (f.leftBehind.length)
+        lines.push(`Left behind: ${f.leftBehind.join('; ')}.`);
+    return lines;
+}
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Inert markdown for one value: HTML special characters escaped, table pipes escaped, newlines flattened, `@`
+ * mentions and bidi controls neutralised, so nothing a value holds can open a tag, a comment or ping anyone.
+ */
+function md(value) {
+    return String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, ' ')
+        .replace(/@/g, '@\u200b')
+        .replace(BIDI, '');
+}
+/** A value in backticks; backticks inside become quotes so the span cannot be closed early. */
+function code(value) {
+    return `\`${md(value).replace(/`/g, "'")}\``;
+}
+/** One line, for `core.info` and friends: no newline can start a workflow command. */
+function oneLine(value) {
+    return value.replace(/\r?\n|\r/g, ' ⏎ ');
+}
+
+// EXTERNAL MODULE: ./src/plan/types.ts
+var types = __webpack_require__(9898);
+;// CONCATENATED MODULE: ./src/apply.ts
+// Runs a plan: each change's request, with its refs resolved from earlier outcomes, goes to the executor registered
+// for its kind, and each outcome is journaled before anything else looks at it. When a change fails, every traffic
+// change made so far is undone newest first (unless it is to be kept), and the error says what was restored, kept
+// and left behind.
+
+
+
+
+class ApplyError extends Error {
+    reason;
+    journal;
+    report;
+    constructor(reason, journal, report) {
+        super((0,errors/* errorMessage */.gJ)(reason));
+        this.reason = reason;
+        this.journal = journal;
+        this.report = report;
+        this.name = 'ApplyError';
+    }
+}
+/** Replaces every `{ $ref }` in a request with the value an earlier change produced. */
+function resolveRefs(value, produced) {
+    if ((0,types/* isRef */.i9)(value)) {
+        if (!(value.$ref in produced))
+            throw new Error(`No earlier change produced ${value.$ref}`);
+        return produced[value.$ref];
+    }
+    if (Array.isArray(value))
+        return value.map((v) => resolveRefs(v, produced));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveRefs(v, produced)]));
+    }
+    return value;
+}
+const RESTORE_ATTEMPTS = 3;
+async function applyPlan(plan, opts) {
+    const journal = [];
+    const produced = {};
+    const ctx = { sleep: opts.sleep, produced };
+    for (const change of plan.changes) {
+        core/* info */.pq(`→ ${changeLine(change)}`);
+        let request;
+        try {
+            request = resolveRefs(change.request, produced);
+            const outcome = await executorFor(opts, change.kind)(request, ctx);
+            journal.push({ change, request, outcome });
+            Object.assign(produced, outcome.produces);
+            if (outcome.conflict)
+                throw new errors/* ConcurrentModificationError */._b(outcome.conflict);
+            if (outcome.detail)
+                core/* info */.pq(`  ✓ ${outcome.detail}`);
+        }
+        catch (err) {
+            const conflict = err instanceof errors/* ConcurrentModificationError */._b;
+            const report = await restoreTraffic(journal, opts, ctx, conflict);
+            throw new ApplyError(err, journal, { failed: change, reason: (0,errors/* errorMessage */.gJ)(err), ...report });
+        }
+    }
+    return journal;
+}
+function executorFor(opts, kind) {
+    const executor = opts.executors[kind];
+    if (!executor)
+        throw new Error(`No executor for change kind ${kind}`);
+    return executor;
+}
+async function restoreTraffic(journal, opts, ctx, conflict) {
+    const report = { restored: [], kept: [], notRestored: [], leftBehind: [], undone: [] };
+    for (const entry of [...journal].reverse()) {
+        const { change, outcome } = entry;
+        const left = outcome.leftBehind ?? change.leftBehind;
+        if (left && change.moves !== 'traffic')
+            report.leftBehind.unshift(left);
+        if (!outcome.undo)
+            continue;
+        const keep = conflict
+            ? 'another writer changed it at the same time; undoing this run’s write could overwrite theirs'
+            : change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
+                ? change.keepOnceProduced.why
+                : undefined;
+        if (keep) {
+            core/* info */.pq(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`);
+            report.kept.push(`${change.resource.type} ${change.resource.name} stays at ${change.after} (${keep})`);
+            continue;
+        }
+        await undo(entry, opts, ctx, report);
+    }
+    return report;
+}
+async function undo(entry, opts, ctx, report) {
+    const plan = entry.outcome.undo;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const outcome = await executorFor(opts, plan.kind)(plan.request, ctx);
+            core/* info */.pq(`↺ restored ${plan.describe}`);
+            report.restored.push(plan.describe);
+            report.undone.push(outcome);
+            return;
+        }
+        catch (err) {
+            if (attempt >= RESTORE_ATTEMPTS) {
+                core/* error */.z3(`Could not restore ${plan.describe}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+                report.notRestored.push(`${plan.describe} (${(0,errors/* errorMessage */.gJ)(err)})`);
+                return;
+            }
+            await opts.sleep(1000 * attempt);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/aws/clients.ts
+// The one place AWS client settings are decided. Region comes from AWS_REGION (or AWS_DEFAULT_REGION), credentials
+// from the standard provider chain, endpoints from the SDK's own AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
+// handling. Each provider makes its own client with the same settings, loaded only when it is chosen.
+
+/** Survives at least two consecutive throttles per call; adaptive mode also slows down under throttling. */
+const MAX_ATTEMPTS = 5;
+function clientConfig(env = process.env) {
+    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region) {
+        throw new Error('No AWS region: set AWS_REGION (aws-actions/configure-aws-credentials does this for you)');
+    }
+    return { region, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-mesh-canary' };
+}
+function createEcsClient(config) {
+    return new dist_cjs/* ECSClient */.Zgc(config);
+}
+
+// EXTERNAL MODULE: ./src/plan/taskDefinition.ts
+var plan_taskDefinition = __webpack_require__(6379);
+// EXTERNAL MODULE: ./src/traffic/provider.ts
+var provider = __webpack_require__(5508);
+// EXTERNAL MODULE: ./src/plan/ecs.ts
+var plan_ecs = __webpack_require__(4570);
+;// CONCATENATED MODULE: ./src/aws/ecsServices.ts
+// ECS services: one DescribeServices for all the services a run needs, create/update, and the rollout waiter.
+
+
+
+
+
+/** Services by name; a name ECS does not know, or whose service is INACTIVE, maps to undefined. */
+async function describeServices(ecs, cluster, names) {
+    let services;
+    try {
+        const out = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: names, include: ['TAGS'] }));
+        services = out.services ?? [];
+    }
+    catch (err) {
+        if ((0,errors/* awsErrorName */.ZH)(err) === 'ClusterNotFoundException') {
+            throw new errors/* PlanError */.W6(`ECS cluster "${cluster}" does not exist in this account and region`, 'cluster');
+        }
+        throw err;
+    }
+    const found = new Map();
+    for (const name of names) {
+        const service = services.find((s) => s.serviceName === name && s.status !== 'INACTIVE');
+        found.set(name, service);
+    }
+    return found;
+}
+async function createService(ecs, input) {
+    const out = await ecs.send(new dist_cjs/* CreateServiceCommand */.JkR(input));
+    if (!out.service)
+        throw new Error('CreateService returned no service');
+    return out.service;
+}
+async function updateService(ecs, input) {
+    const out = await ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input));
+    if (!out.service)
+        throw new Error('UpdateService returned no service');
+    return out.service;
+}
+class RolloutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RolloutError';
+    }
+}
+/**
+ * Time to the next poll: a tenth of the time waited so far, between 1 s and 5 s. A completed rollout is noticed
+ * within 5 s, and within 10 % of its own duration when it is short.
+ */
+function pollDelayMs(elapsedMs) {
+    return Math.min(5000, Math.max(1000, Math.round(elapsedMs / 10)));
+}
+/**
+ * Waits until the given deployment is COMPLETED with runningCount = desiredCount. Fails when it FAILED, when it
+ * disappears or stops being PRIMARY (the deployment circuit breaker rolled it back), or on timeout.
+ */
+async function waitForRollout(ecs, opts) {
+    const now = opts.now ?? Date.now;
+    const start = now();
+    for (;;) {
+        const read = await describeOrStillWaiting(ecs, opts);
+        const seconds = Math.round((now() - start) / 1000);
+        if (read === 'retry') {
+            core/* info */.pq(`${opts.service}: AWS answered with a retryable error; still waiting (${seconds}s elapsed)`);
+            if (now() - start >= opts.timeoutMs)
+                throw new RolloutError(`Gave up waiting for ${opts.service}: AWS kept answering with retryable errors`);
+            await opts.sleep(pollDelayMs(now() - start));
+            continue;
+        }
+        const service = read;
+        if (!service)
+            throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
+        const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
+        if (!deployment || deployment.status !== 'PRIMARY') {
+            const current = (0,plan_ecs/* primaryDeployment */.sg)(service);
+            throw new RolloutError(`Deployment ${opts.deploymentId} of ${opts.service} was rolled back by ECS (deployment circuit breaker)${current ? `; the service now runs ${current.taskDefinition}` : ''}`);
+        }
+        if (deployment.rolloutState === 'FAILED') {
+            throw new RolloutError(`Rollout of ${opts.service} FAILED: ${deployment.rolloutStateReason ?? 'no reason given'}`);
+        }
+        const running = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ${deployment.pendingCount ?? 0} pending`;
+        if ((0,plan_ecs/* rolloutComplete */.Z8)({ ...service, deployments: [deployment] })) {
+            core/* info */.pq(`${opts.service}: rollout COMPLETED, ${running} (${seconds}s)`);
+            return service;
+        }
+        core/* info */.pq(`${opts.service}: rollout ${deployment.rolloutState ?? 'IN_PROGRESS'}, ${running} (${seconds}s elapsed)`);
+        if (now() - start >= opts.timeoutMs) {
+            throw new RolloutError(`Gave up waiting for ${opts.service} after ${+(opts.timeoutMs / 60000).toFixed(2)} minute(s) (wait-for-minutes); its rollout is ${deployment.rolloutState ?? 'IN_PROGRESS'} with ${running}`);
+        }
+        await opts.sleep(Math.min(pollDelayMs(now() - start), Math.max(0, opts.timeoutMs - (now() - start))));
+    }
+}
+const RETRYABLE = /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalServerError|ServerException|TimeoutError|ECONNRESET|ETIMEDOUT/;
+/** Throttling, 5xx and timeouts while waiting count as "still waiting" until the deadline. */
+async function describeOrStillWaiting(ecs, opts) {
+    try {
+        return (await describeServices(ecs, opts.cluster, [opts.service])).get(opts.service);
+    }
+    catch (err) {
+        const status = err.$metadata?.httpStatusCode ?? 0;
+        if (RETRYABLE.test((0,errors/* awsErrorName */.ZH)(err) ?? '') || status >= 500)
+            return 'retry';
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/ecsTaskDefinitions.ts
+// ECS task definitions: describe (a revision or a family's latest) and register.
+
+
+async function describeTaskDefinition(ecs, arnOrFamily) {
+    try {
+        const out = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arnOrFamily }));
+        return out.taskDefinition;
+    }
+    catch (err) {
+        // ECS answers ClientException ("Unable to describe task definition") for a family or revision it does not have.
+        if ((0,errors/* awsErrorName */.ZH)(err) === 'ClientException')
+            return undefined;
+        throw err;
+    }
+}
+async function registerTaskDefinition(ecs, definition) {
+    const out = await ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl(definition));
+    if (!out.taskDefinition?.taskDefinitionArn)
+        throw new Error('RegisterTaskDefinition returned no taskDefinitionArn');
+    return out.taskDefinition;
+}
+
+;// CONCATENATED MODULE: ./src/aws/ecsExecutors.ts
+// Executors of the ECS change kinds: each sends the request its change holds (refs already resolved) and reports
+// what it produced, what it left behind and the service as ECS answered.
+
+
+
+
+
+
+function snapshot(service) {
+    return {
+        name: service.serviceName,
+        taskDefinition: service.taskDefinition,
+        running: service.runningCount ?? 0,
+        desired: service.desiredCount ?? 0,
+    };
+}
+function deployed(service) {
+    const deployment = (0,plan_ecs/* primaryDeployment */.sg)(service);
+    return {
+        service: snapshot(service),
+        produces: deployment?.id ? { [types/* REFS */.tr.deployment(service.serviceName)]: deployment.id } : undefined,
+    };
+}
+function ecsExecutors(ecs) {
+    return {
+        [types/* ECS_KINDS */.kG.register]: (0,provider/* executor */.k)(async (definition) => {
+            core/* debug */.Yz(`RegisterTaskDefinition ${JSON.stringify((0,plan_taskDefinition/* redactTaskDefinition */.S6)(definition))}`);
+            const { taskDefinitionArn: arn } = await registerTaskDefinition(ecs, definition);
+            return {
+                detail: arn,
+                produces: { [types/* REFS */.tr.taskDefinitionArn]: arn },
+                leftBehind: `task definition ${arn} (aws ecs deregister-task-definition --task-definition ${arn})`,
+            };
+        }),
+        [types/* ECS_KINDS */.kG.create]: (0,provider/* executor */.k)(async (input) => {
+            const created = await createService(ecs, input);
+            const remove = `aws ecs delete-service --cluster ${input.cluster} --service ${input.serviceName} --force`;
+            return { ...deployed(created), detail: created.serviceArn, leftBehind: `ECS service ${input.serviceName} (${remove})` };
+        }),
+        [types/* ECS_KINDS */.kG.update]: (0,provider/* executor */.k)(async (input) => {
+            const updated = await updateService(ecs, input);
+            const deployment = (0,plan_ecs/* primaryDeployment */.sg)(updated);
+            const detail = input.taskDefinition
+                ? `deployment ${deployment?.id} of ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(deployment?.taskDefinition)}`
+                : `desired count ${updated.desiredCount}`;
+            return { ...deployed(updated), detail };
+        }),
+        [types/* ECS_KINDS */.kG.wait]: (0,provider/* executor */.k)(async (request, ctx) => {
+            const timeoutMs = request.timeoutMinutes * 60_000;
+            const done = await waitForRollout(ecs, { ...request, timeoutMs, sleep: ctx.sleep });
+            return { service: snapshot(done) };
+        }),
+    };
+}
+
+// EXTERNAL MODULE: ./src/plan/service.ts
+var service = __webpack_require__(5472);
+// EXTERNAL MODULE: ./src/plan/weights.ts
+var plan_weights = __webpack_require__(5538);
+;// CONCATENATED MODULE: ./src/plan/index.ts
+
+
+
+
+
+
+function plan_snapshot(service, name, role) {
+    return {
+        name,
+        role,
+        taskDefinition: service?.taskDefinition,
+        running: service?.runningCount ?? 0,
+        desired: service?.desiredCount ?? 0,
+    };
+}
+function basePlan(settings, state, provider) {
+    const stable = 'stableService' in state ? [plan_snapshot(state.stableService, settings.stable.service, 'stable')] : [];
+    return {
+        operation: state.operation,
+        provider,
+        changes: [],
+        weights: { before: state.traffic.weights, after: (0,plan_weights/* weightsFor */.NK)(settings.canaryWeight) },
+        warnings: [],
+        known: { canaryEndpointArn: state.traffic.canaryEndpointArn, routeArn: state.traffic.routeId },
+        services: [...stable, plan_snapshot(state.canaryService, settings.canary.service, 'canary')],
+    };
+}
+function buildPlan(settings, state, provider) {
+    const plan = basePlan(settings, state, provider.name);
+    switch (state.operation) {
+        case 'deploy':
+            return planDeploy(settings, state, provider.planner, plan);
+        case 'promote':
+            return planPromote(settings, state, provider.planner, plan);
+        case 'shift':
+            return planShift(settings, state, provider.planner, plan);
+        case 'rollback':
+            return planRollback(settings, state, provider.planner, plan);
+    }
+}
+const DRAINED_WHY = 'the canary service started a new rollout, so its weight stays at 0; shift it back once it is healthy';
+function planDeploy(settings, state, p, plan) {
+    const { stableService, traffic } = state;
+    const canary = settings.canary.service;
+    const base = (0,plan_taskDefinition/* renderBase */.c1)(state.base, {
+        family: state.canaryFamily,
+        containerName: settings.containerName,
+        image: settings.image,
+        source: state.baseSource,
+    });
+    const rendered = p.renderWorkload(base, 'canary', traffic);
+    const facts = { cluster: settings.cluster, stableService, canaryFamily: state.canaryFamily, desiredCount: settings.desiredCount };
+    const endpoint = p.planEndpoint(traffic, facts);
+    const reuse = state.latestCanary && (0,plan_taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
+    // Decided now, so that a stable service that cannot be cloned stops the run before any write.
+    const create = state.canaryService
+        ? undefined
+        : (0,service/* canaryServiceInput */.K)(stableService, {
+            cluster: settings.cluster,
+            serviceName: canary,
+            desiredCount: settings.desiredCount,
+            registration: p.registration(stableService, traffic),
+        });
+    const rollout = (0,plan_ecs/* planRollout */.ne)({
+        cluster: settings.cluster,
+        serviceName: canary,
+        definition: reuse ? undefined : rendered.definition,
+        reusedArn: reuse?.taskDefinitionArn,
+        service: state.canaryService,
+        create,
+        desiredCount: settings.desiredCount,
+        wait: settings.waitForServiceStability,
+        waitForMinutes: settings.waitForMinutes,
+        clonedFrom: settings.stable.service,
+    });
+    // A canary that has weight gives it up before its service changes: no request reaches the new revision before its
+    // rollout completed. Once the service started changing, a failure keeps the weight at 0 instead of restoring it.
+    let now = traffic;
+    let drain = [];
+    if ((traffic.weights?.canary ?? 0) > 0 && rollout.serviceChanges) {
+        const drained = p.planWeights(traffic, (0,plan_weights/* weightsFor */.NK)(0));
+        const keepOnceProduced = { ref: types/* REFS */.tr.deployment(canary), why: DRAINED_WHY };
+        drain = drained.changes.map((c) => ({ ...c, after: `${c.after} while the canary rolls out`, keepOnceProduced }));
+        now = drained.next;
+    }
+    const weights = p.planWeights(now, plan.weights.after, { create: true, canaryTasks: settings.desiredCount });
+    const serviceAt = rollout.changes.findIndex((c) => c.resource.type === 'ECS service');
+    const [registered, rest] = serviceAt < 0 ? [rollout.changes, []] : [rollout.changes.slice(0, serviceAt), rollout.changes.slice(serviceAt)];
+    plan.changes.push(...endpoint, ...registered, ...drain, ...rest, ...weights.changes, ...p.planEntryPoint(weights.next));
+    plan.warnings.push(...rendered.warnings);
+    plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
+    return plan;
+}
+/** Traffic moves only to a canary whose current rollout completed with every desired task running. */
+function requireHealthyCanary(settings, service, why) {
+    const deployment = (0,plan_ecs/* primaryDeployment */.sg)(service);
+    if (service && deployment && (0,plan_ecs/* rolloutComplete */.Z8)(service) && (deployment.runningCount ?? 0) > 0)
+        return;
+    const detail = !service
+        ? 'it does not exist'
+        : `its current deployment is ${deployment?.rolloutState ?? 'unknown'} with ${deployment?.runningCount ?? 0}/${deployment?.desiredCount ?? 0} tasks running`;
+    throw new errors/* PlanError */.W6(`Refusing to ${why}: canary service ${settings.canary.service} is not serving (${detail})`, 'canary-service');
+}
+function planShift(settings, state, p, plan) {
+    const target = plan.weights.after;
+    if (target.canary > 0)
+        requireHealthyCanary(settings, state.canaryService, `send ${target.canary}% of traffic to the canary`);
+    plan.changes.push(...p.planWeights(state.traffic, target, { canaryTasks: state.canaryService?.desiredCount }).changes);
+    return plan;
+}
+function planRollback(settings, state, p, plan) {
+    const routed = state.traffic.weights !== undefined;
+    const canaryTasks = state.canaryService?.desiredCount ?? 0;
+    if (!routed && canaryTasks > 0) {
+        throw new errors/* PlanError */.W6(`Refusing to scale canary service ${settings.canary.service} (${canaryTasks} task(s)) to 0: the route or rule that splits its traffic was not found, so it may still receive traffic. Check the route input`, state.traffic.routeInput);
+    }
+    if (routed)
+        plan.changes.push(...p.planWeights(state.traffic, plan.weights.after).changes);
+    else
+        plan.warnings.push('The route or rule that splits traffic does not exist: no traffic to move back');
+    plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
+    return plan;
+}
+function planPromote(settings, state, p, plan) {
+    const { stableService } = state;
+    const controller = stableService.deploymentController?.type;
+    if (controller && controller !== 'ECS') {
+        throw new errors/* PlanError */.W6(`Service ${settings.stable.service} is deployed by ${controller}, not by ECS; promote can only update services with the ECS deployment controller`, 'stable-service');
+    }
+    const base = (0,plan_taskDefinition/* renderBase */.c1)(state.canaryTaskDefinition, { family: (0,plan_taskDefinition/* familyOf */.Ap)(stableService.taskDefinition), source: 'canary-service' });
+    const rendered = p.renderWorkload(base, 'stable', state.traffic);
+    const reuse = state.latestStable && (0,plan_taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestStable) ? state.latestStable : undefined;
+    // A promote that already happened (stable runs the canary's containers) converges without needing the canary.
+    const promoted = reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && (0,plan_ecs/* rolloutComplete */.Z8)(stableService);
+    if (!promoted)
+        requireHealthyCanary(settings, state.canaryService, 'promote');
+    const rollout = (0,plan_ecs/* planRollout */.ne)({
+        cluster: settings.cluster,
+        serviceName: settings.stable.service,
+        definition: reuse ? undefined : rendered.definition,
+        reusedArn: reuse?.taskDefinitionArn,
+        service: stableService,
+        desiredCount: stableService.desiredCount ?? 1,
+        wait: settings.waitForServiceStability,
+        waitForMinutes: settings.waitForMinutes,
+    });
+    plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after).changes);
+    plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
+    plan.warnings.push(...rendered.warnings);
+    plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
+    return plan;
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+// Outputs, the job summary and the pull-request comment, from the plan, the journal and the provider's view. Never
+// calls AWS. Every value that reaches markdown goes through md()/code().
+
+
+
+
+const ENDPOINT_OUTPUTS = ['canary-virtual-node-arn', 'canary-target-group-arn'];
+/** Values the run's changes produced, later ones winning. */
+function produced(r) {
+    return Object.assign({}, ...r.journal.map((e) => e.outcome.produces ?? {}));
+}
+/** Pure: the action's outputs, describing what the run left (or, for a dry run, planned). */
+function outputsOf(r) {
+    const made = produced(r);
+    const now = weightsNow(r);
+    const endpoint = String(made[types/* REFS */.tr.canaryEndpointArn] ?? r.plan.known.canaryEndpointArn ?? '');
+    return {
+        'task-definition-arn': String(made[types/* REFS */.tr.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn ?? ''),
+        ...Object.fromEntries(ENDPOINT_OUTPUTS.map((name) => [name, name === r.view.endpointOutput ? endpoint : ''])),
+        'route-arn': String(made[types/* REFS */.tr.routeArn] ?? r.plan.known.routeArn ?? ''),
+        'stable-weight': now ? String(now.stable) : '',
+        'canary-weight': now ? String(now.canary) : '',
+        'previous-canary-weight': r.plan.weights.before ? String(r.plan.weights.before.canary) : '',
+        plan: planJson(r.plan),
+    };
+}
+/** The plan as JSON, as apply receives it, with environment values redacted. */
+function planJson(plan) {
+    return JSON.stringify(plan, (key, value) => key === 'environment' && Array.isArray(value) ? value.map((e) => ({ name: e.name, value: '***' })) : value);
+}
+/** The weights to show: as planned (also for a dry run), or after a failure what its writes and undos left. */
+function weightsNow(r) {
+    if (!r.failure)
+        return r.plan.weights.after;
+    const outcomes = [...r.journal.map((e) => e.outcome), ...r.failure.undone];
+    return outcomes.reduce((w, o) => o.weights ?? w, r.plan.weights.before);
+}
+function ecsLinks(region, cluster) {
+    const ecs = `https://${region}.console.aws.amazon.com/ecs/v2`;
+    const q = `?region=${region}`;
+    const clusterName = cluster.slice(cluster.lastIndexOf('/') + 1);
+    return {
+        service: (name) => `${ecs}/clusters/${clusterName}/services/${encodeURIComponent(name)}/health${q}`,
+        taskDefinition: (arn) => {
+            const [family, revision] = (0,plan_taskDefinition/* shortTaskDefinition */.P5)(arn).split(':');
+            return `${ecs}/task-definitions/${family}/${revision}/containers${q}`;
+        },
+    };
+}
+function report_link(r, c) {
+    const url = c.resource.type === 'ECS service' ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name) : r.view.link(c.resource);
+    return url ? `[${md(resourceName(c))}](${url})` : md(resourceName(c));
+}
+const pct = (n) => (n === undefined ? '—' : `${n} %`);
+function headline(r) {
+    const { plan, settings, view } = r;
+    if (r.dryRun)
+        return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
+    if (r.failure)
+        return `Canary ${plan.operation} failed`;
+    switch (plan.operation) {
+        case 'deploy':
+        case 'shift':
+            return `Canary ${plan.operation}: ${plan.weights.after.canary} % of traffic to ${view.canaryEndpoint}`;
+        case 'promote':
+            return `Canary promoted: ${settings.stable.service} runs the new version, all traffic on ${view.stableEndpoint}`;
+        case 'rollback':
+            return `Canary rolled back: all traffic on ${view.stableEndpoint}`;
+    }
+}
+function servicesNow(r) {
+    const latest = new Map(r.journal.flatMap((e) => (e.outcome.service ? [[e.outcome.service.name, e.outcome.service]] : [])));
+    return r.plan.services.map((s) => ({ ...s, ...latest.get(s.name), role: s.role }));
+}
+function taskDefinitionOf(r) {
+    const arn = produced(r)[types/* REFS */.tr.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn;
+    return arn === undefined ? undefined : String(arn);
+}
+function weightsTable(r) {
+    const { view } = r;
+    const before = r.plan.weights.before;
+    const after = weightsNow(r);
+    const row = (name, role, b, a) => `| [${md(name)}](${view.link({ type: view.endpointType, name })}) | ${role} | ${pct(b)} | ${pct(a)} |`;
+    return [
+        `| ${view.endpointType} | role | weight before | ${r.dryRun ? 'planned' : 'weight now'} |`,
+        '|---|---|---:|---:|',
+        row(view.stableEndpoint, 'stable', before?.stable, after?.stable),
+        row(view.canaryEndpoint, 'canary', before?.canary, after?.canary),
+        '',
+    ];
+}
+function servicesTable(r) {
+    const links = ecsLinks(r.region, r.settings.cluster);
+    const lines = ['| ECS service | role | task definition | running / desired |', '|---|---|---|---:|'];
+    for (const s of servicesNow(r)) {
+        const td = s.taskDefinition ? md((0,plan_taskDefinition/* shortTaskDefinition */.P5)(s.taskDefinition)) : '—';
+        lines.push(`| [${md(s.name)}](${links.service(s.name)}) | ${s.role} | ${td} | ${s.running} / ${s.desired} |`);
+    }
+    return [...lines, ''];
+}
+function changesTable(r) {
+    if (r.plan.changes.length === 0)
+        return [`Nothing to change: ${r.view.label} and the services already match the inputs.`];
+    const lines = [`| ${r.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`, '|---|---|---|---|'];
+    for (const c of r.plan.changes) {
+        const entry = r.journal.find((e) => e.change === c);
+        const detail = entry?.outcome.detail ? ` ${code((0,plan_taskDefinition/* shortTaskDefinition */.P5)(entry.outcome.detail))}` : '';
+        const result = r.dryRun ? 'planned' : entry ? `✅${detail}` : c === r.failure?.failed ? '❌ failed' : 'not run';
+        lines.push(`| ${c.action} | ${report_link(r, c)} | ${md(transition(c))} | ${result} |`);
+    }
+    return lines;
+}
+function failureSection(f) {
+    const [first, ...rest] = failureLines(f);
+    return ['', '### What happened', '', `**${md(first)}**`, '', ...rest.flatMap((l) => [md(l), ''])];
+}
+function pie(r, after) {
+    const { view } = r;
+    return [
+        '',
+        '```mermaid',
+        `pie showData title Traffic of ${mermaid(view.entry)}${r.dryRun ? ' (planned)' : ''}`,
+        `  "${mermaid(view.stableEndpoint)} (stable)" : ${after.stable}`,
+        `  "${mermaid(view.canaryEndpoint)} (canary)" : ${after.canary}`,
+        '```',
+    ];
+}
+const mermaid = (text) => text.replace(/["\n\r`]/g, '');
+/** Pure: the job summary as markdown. */
+function summaryMarkdown(r) {
+    const lines = [`## ${md(headline(r))}`, '', ...weightsTable(r)];
+    const taskDefinition = taskDefinitionOf(r);
+    if (taskDefinition) {
+        const short = md((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition));
+        lines.push(`Task definition: [${short}](${ecsLinks(r.region, r.settings.cluster).taskDefinition(taskDefinition)})`, '');
+    }
+    lines.push(...servicesTable(r), ...changesTable(r));
+    if (r.failure)
+        lines.push(...failureSection(r.failure));
+    const after = weightsNow(r);
+    if (after && !r.failure)
+        lines.push(...pie(r, after));
+    for (const w of r.plan.warnings)
+        lines.push('', '> [!WARNING]', `> ${md(w)}`);
+    return `${lines.join('\n')}\n`;
+}
+/** Pure: the short form for the pull request. */
+function commentMarkdown(r, runUrl) {
+    const { view } = r;
+    const after = weightsNow(r);
+    const lines = [`### ${r.failure ? '❌' : '🐤'} ${md(headline(r))}`, ''];
+    const was = pct(r.plan.weights.before?.canary);
+    lines.push(`**Traffic:** ${md(view.stableEndpoint)} ${pct(after?.stable)} · ${md(view.canaryEndpoint)} ${pct(after?.canary)} (canary was ${was})`);
+    const taskDefinition = taskDefinitionOf(r);
+    if (taskDefinition)
+        lines.push(`**Task definition:** ${code((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition))}`);
+    lines.push(`**Services (running/desired):** ${servicesNow(r).map((s) => `${md(s.name)} ${s.running}/${s.desired}`).join(' · ')}`);
+    if (r.failure) {
+        const [first, ...rest] = failureLines(r.failure);
+        lines.push('', `> ${md(first)}`, ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`));
+    }
+    if (runUrl)
+        lines.push('', `[Run details](${runUrl})`);
+    return `${lines.join('\n')}\n`;
+}
+/** Pure: the summary of a run that stopped while reading or planning, before any change. */
+function stoppedMarkdown(settings, message) {
+    const text = message.split('\n').map(md).join('\n\n');
+    return `## Canary ${settings.operation} stopped before any change\n\n${text}\n\nNothing was changed in ECS or the traffic layer.\n`;
+}
+async function reportStopped(settings, message) {
+    const comment = () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${md(message)}\n`;
+    await publish(settings, stoppedMarkdown(settings, message), comment);
+}
+async function report(r) {
+    for (const [name, value] of Object.entries(outputsOf(r)))
+        core/* setOutput */.uH(name, value);
+    const now = weightsNow(r);
+    const { view } = r;
+    core/* info */.pq(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`));
+    await publish(r.settings, summaryMarkdown(r), (runUrl) => commentMarkdown(r, runUrl));
+}
+/** Writes the job summary, and on pull requests (not for a dry run) the PR comment. */
+async function publish(settings, summary, comment) {
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await core/* summary */.z.addRaw(summary).write();
+        core/* info */.pq('Job summary written.');
+    }
+    if (settings.prComment && !settings.dryRun) {
+        const { commentOnPullRequest, runUrl } = await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 5920));
+        await commentOnPullRequest(settings, comment(runUrl()));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+
+
+
+
+async function readState(settings, ecs, provider) {
+    switch (settings.operation) {
+        case 'deploy':
+            return readDeployState(settings, ecs, provider);
+        case 'promote':
+            return readPromoteState(settings, ecs, provider);
+        case 'shift':
+        case 'rollback': {
+            const services = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+            const [read, traffic] = await Promise.all([services, provider.read(settings.operation, { services })]);
+            return { operation: settings.operation, canaryService: read.get(settings.canary.service), traffic };
+        }
+    }
+}
+function requireService(services, name, input, cluster) {
+    const service = services.get(name);
+    if (!service)
+        throw new errors/* PlanError */.W6(`ECS service ${name} does not exist (or is inactive) in cluster ${cluster}`, input);
+    return service;
+}
+async function readDeployState(settings, ecs, provider) {
+    const file = settings.taskDefinitionFile?.document;
+    const fileFamily = file?.family;
+    // Round trip 1: both services in one call, the provider's state; the file family's latest revision.
+    const described = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+    const [services, traffic, latestFromFile] = await Promise.all([
+        described,
+        provider.read('deploy', { services: described }),
+        fileFamily ? describeTaskDefinition(ecs, fileFamily) : undefined,
+    ]);
+    const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
+    const stableTaskDefinition = stableService.taskDefinition;
+    const canaryFamily = fileFamily ?? `${(0,plan_taskDefinition/* familyOf */.Ap)(stableTaskDefinition)}-canary`;
+    // Round trip 2: the task definitions the services name.
+    const [base, latestCanary] = await Promise.all([
+        file ?? describeTaskDefinition(ecs, stableTaskDefinition),
+        fileFamily ? latestFromFile : describeTaskDefinition(ecs, canaryFamily),
+    ]);
+    if (!base) {
+        const why = `Task definition ${stableTaskDefinition} of service ${settings.stable.service} cannot be described`;
+        throw new errors/* PlanError */.W6(why, 'stable-service');
+    }
+    return {
+        operation: 'deploy',
+        stableService,
+        canaryService: services.get(settings.canary.service),
+        base,
+        baseSource: file ? 'task-definition' : 'stable-service',
+        canaryFamily,
+        latestCanary,
+        traffic,
+    };
+}
+async function readPromoteState(settings, ecs, provider) {
+    const described = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+    const [services, traffic] = await Promise.all([described, provider.read('promote', { services: described })]);
+    const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
+    const canaryService = requireService(services, settings.canary.service, 'canary-service', settings.cluster);
+    const [canaryTaskDefinition, latestStable] = await Promise.all([
+        describeTaskDefinition(ecs, canaryService.taskDefinition),
+        describeTaskDefinition(ecs, (0,plan_taskDefinition/* familyOf */.Ap)(stableService.taskDefinition)),
+    ]);
+    if (!canaryTaskDefinition) {
+        const why = `Task definition ${canaryService.taskDefinition} of service ${settings.canary.service} cannot be described`;
+        throw new errors/* PlanError */.W6(why, 'canary-service');
+    }
+    return { operation: 'promote', stableService, canaryService, canaryTaskDefinition, latestStable, traffic };
+}
+
+;// CONCATENATED MODULE: ./src/traffic/index.ts
+async function loadProvider(settings, config) {
+    const traffic = settings.traffic;
+    switch (traffic.provider) {
+        case 'app-mesh':
+            return (await Promise.all(/* import() */[__webpack_require__.e(356), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 8219))).createAppMeshProvider(traffic, settings.canary.service, config);
+        case 'vpc-lattice':
+            return (await Promise.all(/* import() */[__webpack_require__.e(635), __webpack_require__.e(761)]).then(__webpack_require__.bind(__webpack_require__, 3761))).createLatticeProvider(traffic, settings, config);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+// The pipeline after the inputs: read state → plan → apply → report, each a log group. Loaded lazily by main.ts, so
+// the AWS SDK is only loaded once the inputs are known to be valid, and only the chosen provider's client.
+
+
+
+
+
+
+
+
+
+
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function group(name, fn) {
+    core/* startGroup */.Oh(name);
+    try {
+        return await fn();
+    }
+    finally {
+        core/* endGroup */.N4();
+    }
+}
+function logPlan(plan) {
+    for (const w of plan.warnings)
+        core/* warning */.$e(oneLine(w));
+    if (plan.changes.length === 0)
+        core/* info */.pq('Nothing to change.');
+    for (const c of plan.changes)
+        core/* info */.pq(oneLine(changeLine(c)));
+    return plan;
+}
+async function execute(settings, options = {}) {
+    const config = clientConfig();
+    const ecs = createEcsClient(config);
+    const provider = await loadProvider(settings, config);
+    let plan;
+    try {
+        const state = await group(`Read state (${settings.operation}, ${provider.name})`, () => readState(settings, ecs, provider));
+        plan = await group('Plan', () => logPlan(buildPlan(settings, state, provider)));
+    }
+    catch (err) {
+        await group('Report', () => reportStopped(settings, (0,errors/* errorMessage */.gJ)(err)));
+        throw err;
+    }
+    const record = { settings, plan, journal: [], dryRun: settings.dryRun, region: config.region, view: provider.view(config.region) };
+    if (settings.dryRun) {
+        core/* info */.pq(`Dry run: no change made. Plan: ${planJson(plan)}`);
+        await group('Report', () => report(record));
+        return;
+    }
+    options.onPlan?.(plan);
+    const executors = { ...ecsExecutors(ecs), ...provider.executors };
+    try {
+        record.journal = await group('Apply', () => applyPlan(plan, { executors, sleep: options.sleep ?? realSleep }));
+    }
+    catch (err) {
+        if (!(err instanceof ApplyError))
+            throw err;
+        record.journal = err.journal;
+        record.failure = err.report;
+        await group('Report', () => report(record));
+        throw new Error(failureLines(err.report).join('\n'));
+    }
+    await group('Report', () => report(record));
+}
+
+
+/***/ }),
+
+/***/ 4570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G5: () => (/* binding */ scaleToZero),
+/* harmony export */   Z8: () => (/* binding */ rolloutComplete),
+/* harmony export */   ne: () => (/* binding */ planRollout),
+/* harmony export */   sg: () => (/* binding */ primaryDeployment)
+/* harmony export */ });
+/* harmony import */ var _taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6379);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9898);
+
+
+const serviceResource = (name) => ({ type: 'ECS service', name });
+/** Register (unless reused), create or update the service, and wait for its rollout. */
+function planRollout(spec) {
+    const { definition, service } = spec;
+    const taskDefinition = definition ? (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)(_types_js__WEBPACK_IMPORTED_MODULE_1__/* .REFS */ .tr.taskDefinitionArn) : spec.reusedArn;
+    const serviceChanges = !service || definition !== undefined || service.taskDefinition !== spec.reusedArn || service.desiredCount !== spec.desiredCount;
+    const changes = definition ? [registerChange(definition)] : [];
+    if (!service)
+        changes.push(createChange(spec, taskDefinition));
+    else if (serviceChanges)
+        changes.push(updateChange(spec, service, taskDefinition));
+    const inProgress = service && !serviceChanges && !rolloutComplete(service) ? primaryDeployment(service)?.id : undefined;
+    if (spec.wait && (serviceChanges || inProgress))
+        changes.push(waitChange(spec, inProgress));
+    return { changes, serviceChanges };
+}
+function registerChange(definition) {
+    return {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.register,
+        resource: { type: 'task definition', name: definition.family },
+        action: 'register',
+        after: `new revision: ${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .appImages */ .EQ)(definition).join(', ')}`,
+        request: definition,
+        moves: 'none',
+    };
+}
+function createChange(spec, taskDefinition) {
+    return {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.create,
+        resource: serviceResource(spec.serviceName),
+        action: 'create',
+        after: `${spec.desiredCount} task(s)${spec.clonedFrom ? `, cloned from ${spec.clonedFrom}` : ''}`,
+        request: { ...spec.create, taskDefinition },
+        moves: 'capacity',
+    };
+}
+function updateChange(spec, service, taskDefinition) {
+    const runs = spec.definition ? 'the new revision' : (0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(spec.reusedArn);
+    const back = `aws ecs update-service --cluster ${spec.cluster} --service ${spec.serviceName} --task-definition ${service.taskDefinition}`;
+    return {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.update,
+        resource: serviceResource(spec.serviceName),
+        action: 'update',
+        before: `${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)} × ${service.desiredCount}`,
+        after: `${runs} × ${spec.desiredCount}`,
+        request: { cluster: spec.cluster, service: spec.serviceName, taskDefinition, desiredCount: spec.desiredCount },
+        moves: 'capacity',
+        leftBehind: `ECS service ${spec.serviceName} now deploys ${runs} (it ran ${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)}; to go back: ${back})`,
+    };
+}
+function waitChange(spec, inProgress) {
+    return {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.wait,
+        resource: serviceResource(spec.serviceName),
+        action: 'wait',
+        after: `rollout COMPLETED with ${spec.desiredCount} task(s) running (at most ${spec.waitForMinutes} min)`,
+        request: {
+            cluster: spec.cluster,
+            service: spec.serviceName,
+            deploymentId: inProgress ?? (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)(_types_js__WEBPACK_IMPORTED_MODULE_1__/* .REFS */ .tr.deployment(spec.serviceName)),
+            timeoutMinutes: spec.waitForMinutes,
+        },
+        moves: 'none',
+    };
+}
+/** Scale a canary to 0 tasks; the service and its endpoint stay for the next canary. */
+function scaleToZero(cluster, service, kept) {
+    if (!service || service.desiredCount === 0)
+        return [];
+    const name = service.serviceName;
+    return [
+        {
+            kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.update,
+            resource: serviceResource(name),
+            action: 'scale',
+            before: `${service.desiredCount} task(s)`,
+            after: `0 tasks (${kept} stay for the next canary)`,
+            request: { cluster, service: name, desiredCount: 0 },
+            moves: 'capacity',
+            leftBehind: `ECS service ${name} scaled to 0 (it had ${service.desiredCount})`,
+        },
+    ];
+}
+function primaryDeployment(service) {
+    return service?.deployments?.find((d) => d.status === 'PRIMARY');
+}
+/** Whether the service's current deployment has finished with every desired task running. */
+function rolloutComplete(service) {
+    const d = primaryDeployment(service);
+    if (!d)
+        return false;
+    const done = d.rolloutState ? d.rolloutState === 'COMPLETED' : service?.deployments?.length === 1;
+    return done && d.runningCount === d.desiredCount;
+}
+
+
+/***/ }),
+
+/***/ 5472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ canaryServiceInput),
+/* harmony export */   S: () => (/* binding */ clusterName)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+function canaryServiceInput(stable, opts) {
+    if (stable.schedulingStrategy === 'DAEMON') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanError */ .W6(`Service ${stable.serviceName} uses the DAEMON scheduling strategy; a canary needs REPLICA`, 'stable-service');
+    }
+    const input = {
+        cluster: opts.cluster,
+        serviceName: opts.serviceName,
+        desiredCount: opts.desiredCount,
+        networkConfiguration: stable.networkConfiguration,
+        ...opts.registration,
+        // The canary always gets the deployment circuit breaker: a broken image then fails the run within minutes
+        // instead of after wait-for-minutes.
+        deploymentConfiguration: { ...stable.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } },
+        schedulingStrategy: 'REPLICA',
+        enableECSManagedTags: stable.enableECSManagedTags,
+        enableExecuteCommand: stable.enableExecuteCommand,
+    };
+    if (stable.capacityProviderStrategy?.length)
+        input.capacityProviderStrategy = stable.capacityProviderStrategy;
+    else if (stable.launchType)
+        input.launchType = stable.launchType;
+    if (stable.platformVersion && stable.platformVersion !== 'LATEST')
+        input.platformVersion = stable.platformVersion;
+    if (stable.placementConstraints?.length)
+        input.placementConstraints = stable.placementConstraints;
+    if (stable.placementStrategy?.length)
+        input.placementStrategy = stable.placementStrategy;
+    if (stable.propagateTags && stable.propagateTags !== 'NONE')
+        input.propagateTags = stable.propagateTags;
+    const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
+    input.tags = [...tags.filter((t) => t.key !== 'ecs-mesh-canary:stable-service'), { key: 'ecs-mesh-canary:stable-service', value: stable.serviceName }];
+    return input;
+}
+function clusterName(cluster) {
+    return cluster.slice(cluster.lastIndexOf('/') + 1);
+}
+
+
+/***/ }),
+
+/***/ 9898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KR: () => (/* binding */ ref),
+/* harmony export */   i9: () => (/* binding */ isRef),
+/* harmony export */   kG: () => (/* binding */ ECS_KINDS),
+/* harmony export */   tr: () => (/* binding */ REFS)
+/* harmony export */ });
+const ref = (name) => ({ $ref: name });
+function isRef(value) {
+    return typeof value === 'object' && value !== null && typeof value.$ref === 'string';
+}
+/** Refs every provider and the ECS layer agree on. */
+const REFS = {
+    taskDefinitionArn: 'taskDefinitionArn',
+    canaryEndpointArn: 'canaryEndpointArn',
+    routeArn: 'routeArn',
+    deployment: (service) => `deployment:${service}`,
+};
+/** The ECS layer's change kinds, executed by src/aws/ecsExecutors.ts. */
+const ECS_KINDS = {
+    register: 'ecs.register-task-definition',
+    create: 'ecs.create-service',
+    update: 'ecs.update-service',
+    wait: 'ecs.wait-for-rollout',
+};
+
+
+/***/ }),
+
+/***/ 5538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ toPercent),
+/* harmony export */   ML: () => (/* binding */ sameWeights),
+/* harmony export */   NK: () => (/* binding */ weightsFor),
+/* harmony export */   V0: () => (/* binding */ showWeights)
+/* harmony export */ });
+// Pure weight math shared by every provider: the split is always stable + canary = 100.
+function weightsFor(canaryPercent) {
+    if (!Number.isInteger(canaryPercent) || canaryPercent < 0 || canaryPercent > 100) {
+        throw new RangeError(`canary weight must be an integer from 0 to 100, got ${canaryPercent}`);
+    }
+    return { stable: 100 - canaryPercent, canary: canaryPercent };
+}
+function sameWeights(a, b) {
+    return a !== undefined && b !== undefined && a.stable === b.stable && a.canary === b.canary;
+}
+/** Raw backend weights (any scale) as percentages; nothing on either side reads as all on stable. */
+function toPercent(stable, canary) {
+    const total = stable + canary;
+    if (total === 0)
+        return { stable: 100, canary: 0 };
+    const canaryPercent = Math.round((canary * 100) / total);
+    return { stable: 100 - canaryPercent, canary: canaryPercent };
+}
+const showWeights = (w) => `stable ${w.stable} / canary ${w.canary}`;
+
+
+/***/ }),
+
+/***/ 5508:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ executor)
+/* harmony export */ });
+/** An executor for requests of one shape: apply hands it the request its change holds, refs resolved. */
+function executor(fn) {
+    return fn;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,72 @@
+// Executors of the ECS change kinds: each sends the request its change holds (refs already resolved) and reports
+// what it produced, what it left behind and the service as ECS answered.
+import * as core from '@actions/core';
+import type { CreateServiceCommandInput, ECSClient, Service } from '@aws-sdk/client-ecs';
+import { redactTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from '../plan/taskDefinition.js';
+import { ECS_KINDS, REFS, type Outcome, type ServiceSnapshot } from '../plan/types.js';
+import { executor, type Executor, type ExecutorContext } from '../traffic/provider.js';
+import { createService, primaryDeployment, updateService, waitForRollout } from './ecsServices.js';
+import { registerTaskDefinition } from './ecsTaskDefinitions.js';
+
+interface UpdateRequest {
+  cluster: string;
+  service: string;
+  taskDefinition?: string;
+  desiredCount?: number;
+}
+
+export interface WaitRequest {
+  cluster: string;
+  service: string;
+  deploymentId: string;
+  timeoutMinutes: number;
+}
+
+function snapshot(service: Service): Omit<ServiceSnapshot, 'role'> {
+  return {
+    name: service.serviceName!,
+    taskDefinition: service.taskDefinition,
+    running: service.runningCount ?? 0,
+    desired: service.desiredCount ?? 0,
+  };
+}
+
+function deployed(service: Service): Outcome {
+  const deployment = primaryDeployment(service);
+  return {
+    service: snapshot(service),
+    produces: deployment?.id ? { [REFS.deployment(service.serviceName!)]: deployment.id } : undefined,
+  };
+}
+
+export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
+  return {
+    [ECS_KINDS.register]: executor(async (definition: TaskDefinitionInput) => {
+      core.debug(`RegisterTaskDefinition ${JSON.stringify(redactTaskDefinition(definition))}`);
+      const { taskDefinitionArn: arn } = await registerTaskDefinition(ecs, definition);
+      return {
+        detail: arn,
+        produces: { [REFS.taskDefinitionArn]: arn! },
+        leftBehind: `task definition ${arn} (aws ecs deregister-task-definition --task-definition ${arn})`,
+      };
+    }),
+    [ECS_KINDS.create]: executor(async (input: CreateServiceCommandInput) => {
+      const created = await createService(ecs, input);
+      const remove = `aws ecs delete-service --cluster ${input.cluster} --service ${input.serviceName} --force`;
+      return { ...deployed(created), detail: created.serviceArn, leftBehind: `ECS service ${input.serviceName} (${remove})` };
+    }),
+    [ECS_KINDS.update]: executor(async (input: UpdateRequest) => {
+      const updated = await updateService(ecs, input);
+      const deployment = primaryDeployment(updated);
+      const detail = input.taskDefinition
+        ? `deployment ${deployment?.id} of ${shortTaskDefinition(deployment?.taskDefinition)}`
+        : `desired count ${updated.desiredCount}`;
+      return { ...deployed(updated), detail };
+    }),
+    [ECS_KINDS.wait]: executor(async (request: WaitRequest, ctx: ExecutorContext) => {
+      const timeoutMs = request.timeoutMinutes * 60_000;
+      const done = await waitForRollout(ecs, { ...request, timeoutMs, sleep: ctx.sleep });
+      return { service: snapshot(done) };
+    }),
+  };
+}

@@ -1,0 +1,126 @@
+// Pure builders of the ECS changes: register a revision, create or update a service, wait for its rollout, scale.
+import type { CreateServiceCommandInput, Deployment, Service } from '@aws-sdk/client-ecs';
+import { appImages, shortTaskDefinition, type TaskDefinitionInput } from './taskDefinition.js';
+import { ECS_KINDS, REFS, ref, type Change, type Ref } from './types.js';
+
+export interface RolloutSpec {
+  cluster: string;
+  serviceName: string;
+  /** The definition to register, or undefined to run `reusedArn`. */
+  definition?: TaskDefinitionInput;
+  reusedArn?: string;
+  /** The service as read; undefined when it is to be created with `create`. */
+  service?: Service;
+  create?: Omit<CreateServiceCommandInput, 'taskDefinition'>;
+  desiredCount: number;
+  /** Wait for the rollout (wait-for-service-stability), at most this many minutes. */
+  wait: boolean;
+  waitForMinutes: number;
+  /** Where a created service was cloned from, for the plan's wording. */
+  clonedFrom?: string;
+}
+
+export interface Rollout {
+  changes: Change[];
+  /** Whether the service itself changes (a new deployment starts). */
+  serviceChanges: boolean;
+}
+
+const serviceResource = (name: string) => ({ type: 'ECS service', name });
+
+/** Register (unless reused), create or update the service, and wait for its rollout. */
+export function planRollout(spec: RolloutSpec): Rollout {
+  const { definition, service } = spec;
+  const taskDefinition: string | Ref = definition ? ref(REFS.taskDefinitionArn) : spec.reusedArn!;
+  const serviceChanges =
+    !service || definition !== undefined || service.taskDefinition !== spec.reusedArn || service.desiredCount !== spec.desiredCount;
+  const changes = definition ? [registerChange(definition)] : [];
+  if (!service) changes.push(createChange(spec, taskDefinition));
+  else if (serviceChanges) changes.push(updateChange(spec, service, taskDefinition));
+  const inProgress = service && !serviceChanges && !rolloutComplete(service) ? primaryDeployment(service)?.id : undefined;
+  if (spec.wait && (serviceChanges || inProgress)) changes.push(waitChange(spec, inProgress));
+  return { changes, serviceChanges };
+}
+
+function registerChange(definition: TaskDefinitionInput): Change {
+  return {
+    kind: ECS_KINDS.register,
+    resource: { type: 'task definition', name: definition.family! },
+    action: 'register',
+    after: `new revision: ${appImages(definition).join(', ')}`,
+    request: definition,
+    moves: 'none',
+  };
+}
+
+function createChange(spec: RolloutSpec, taskDefinition: string | Ref): Change {
+  return {
+    kind: ECS_KINDS.create,
+    resource: serviceResource(spec.serviceName),
+    action: 'create',
+    after: `${spec.desiredCount} task(s)${spec.clonedFrom ? `, cloned from ${spec.clonedFrom}` : ''}`,
+    request: { ...spec.create!, taskDefinition },
+    moves: 'capacity',
+  };
+}
+
+function updateChange(spec: RolloutSpec, service: Service, taskDefinition: string | Ref): Change {
+  const runs = spec.definition ? 'the new revision' : shortTaskDefinition(spec.reusedArn);
+  const back = `aws ecs update-service --cluster ${spec.cluster} --service ${spec.serviceName} --task-definition ${service.taskDefinition}`;
+  return {
+    kind: ECS_KINDS.update,
+    resource: serviceResource(spec.serviceName),
+    action: 'update',
+    before: `${shortTaskDefinition(service.taskDefinition)} × ${service.desiredCount}`,
+    after: `${runs} × ${spec.desiredCount}`,
+    request: { cluster: spec.cluster, service: spec.serviceName, taskDefinition, desiredCount: spec.desiredCount },
+    moves: 'capacity',
+    leftBehind: `ECS service ${spec.serviceName} now deploys ${runs} (it ran ${shortTaskDefinition(service.taskDefinition)}; to go back: ${back})`,
+  };
+}
+
+function waitChange(spec: RolloutSpec, inProgress: string | undefined): Change {
+  return {
+    kind: ECS_KINDS.wait,
+    resource: serviceResource(spec.serviceName),
+    action: 'wait',
+    after: `rollout COMPLETED with ${spec.desiredCount} task(s) running (at most ${spec.waitForMinutes} min)`,
+    request: {
+      cluster: spec.cluster,
+      service: spec.serviceName,
+      deploymentId: inProgress ?? ref(REFS.deployment(spec.serviceName)),
+      timeoutMinutes: spec.waitForMinutes,
+    },
+    moves: 'none',
+  };
+}
+
+/** Scale a canary to 0 tasks; the service and its endpoint stay for the next canary. */
+export function scaleToZero(cluster: string, service: Service | undefined, kept: string): Change[] {
+  if (!service || service.desiredCount === 0) return [];
+  const name = service.serviceName!;
+  return [
+    {
+      kind: ECS_KINDS.update,
+      resource: serviceResource(name),
+      action: 'scale',
+      before: `${service.desiredCount} task(s)`,
+      after: `0 tasks (${kept} stay for the next canary)`,
+      request: { cluster, service: name, desiredCount: 0 },
+      moves: 'capacity',
+      leftBehind: `ECS service ${name} scaled to 0 (it had ${service.desiredCount})`,
+    },
+  ];
+}
+
+export function primaryDeployment(service: Service | undefined): Deployment | undefined {
+  return service?.deployments?.find((d) => d.status === 'PRIMARY');
+}
+
+/** Whether the service's current deployment has finished with every desired task running. */
+export function rolloutComplete(service: Service | undefined): boolean {
+  const d = primaryDeployment(service);
+  if (!d) return false;
+  const done = d.rolloutState ? d.rolloutState === 'COMPLETED' : service?.deployments?.length === 1;
+  return done && d.runningCount === d.desiredCount;
+}

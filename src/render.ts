@@ -1,0 +1,61 @@
+// One wording for a change, an outcome and a failure, used by the log, the job summary and the PR comment; and the
+// one escaping helper for every value that reaches markdown.
+import type { Change, Outcome } from './plan/types.js';
+
+/** What a failed apply did: the change that failed and what happened to the ones before it. */
+export interface FailureReport {
+  failed: Change;
+  reason: string;
+  restored: string[];
+  kept: string[];
+  notRestored: string[];
+  leftBehind: string[];
+  /** Outcomes of the undos, newest last (the weights they left). */
+  undone: Outcome[];
+}
+
+export const resourceName = (c: Change) => `${c.resource.type} ${c.resource.name}`;
+
+export const transition = (c: Change) => (c.before ? `${c.before} → ${c.after}` : c.after);
+
+export function changeLine(c: Change): string {
+  return `${c.action} ${resourceName(c)}: ${transition(c)}`;
+}
+
+/** The failure as plain sentences, for the log's one `::error::` line and the summary. */
+export function failureLines(f: FailureReport): string[] {
+  const lines = [`${f.failed.action} ${resourceName(f.failed)} failed: ${f.reason}`];
+  if (f.restored.length) lines.push(`Traffic restored: ${f.restored.join('; ')}.`);
+  if (f.kept.length) lines.push(`Kept on purpose: ${f.kept.join('; ')}.`);
+  if (f.notRestored.length) lines.push(`COULD NOT RESTORE (fix by hand): ${f.notRestored.join('; ')}.`);
+  if (!f.restored.length && !f.notRestored.length && !f.kept.length) lines.push('Traffic was not changed by this run.');
+  if (f.leftBehind.length) lines.push(`Left behind: ${f.leftBehind.join('; ')}.`);
+  return lines;
+}
+
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Inert markdown for one value: HTML special characters escaped, table pipes escaped, newlines flattened, `@`
+ * mentions and bidi controls neutralised, so nothing a value holds can open a tag, a comment or ping anyone.
+ */
+export function md(value: string | number | undefined): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .replace(/@/g, '@\u200b')
+    .replace(BIDI, '');
+}
+
+/** A value in backticks; backticks inside become quotes so the span cannot be closed early. */
+export function code(value: string): string {
+  return `\`${md(value).replace(/`/g, "'")}\``;
+}
+
+/** One line, for `core.info` and friends: no newline can start a workflow command. */
+export function oneLine(value: string): string {
+  return value.replace(/\r?\n|\r/g, ' ⏎ ');
+}

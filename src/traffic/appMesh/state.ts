@@ -1,0 +1,26 @@
+// What the App Mesh provider reads, as plain data for its planner.
+import type { RouteData, VirtualNodeData, VirtualRouterData, VirtualServiceData } from '@aws-sdk/client-app-mesh';
+import type { Ref } from '../../plan/types.js';
+import type { TrafficState } from '../provider.js';
+
+export interface AppMeshState extends TrafficState {
+  stableNode?: VirtualNodeData;
+  canaryNode?: VirtualNodeData;
+  router?: VirtualRouterData;
+  route?: RouteData;
+  virtualService?: VirtualServiceData;
+  /** The route version the next write expects: as read, or what this plan's previous write will produce. */
+  routeVersion?: number | Ref;
+}
+
+export const ROUTE_VERSION = 'appmesh.routeVersion';
+
+export const APP_MESH_KINDS = {
+  createNode: 'appmesh.create-virtual-node',
+  updateNode: 'appmesh.update-virtual-node',
+  createRouter: 'appmesh.create-virtual-router',
+  createRoute: 'appmesh.create-route',
+  setWeights: 'appmesh.set-route-weights',
+  putRouteSpec: 'appmesh.put-route-spec',
+  setProvider: 'appmesh.set-virtual-service-provider',
+} as const;

@@ -1,0 +1,108 @@
+// VPC Lattice calls: resolve a service, listener, rule or target group given by name, ID or ARN (names through the
+// List calls), read and write the forward action, create the canary target group, list its targets. The only
+// module of the provider that sends Lattice commands.
+import {
+  CreateTargetGroupCommand,
+  GetListenerCommand,
+  GetRuleCommand,
+  GetServiceCommand,
+  GetTargetGroupCommand,
+  ListListenersCommand,
+  ListRulesCommand,
+  ListServicesCommand,
+  ListTargetGroupsCommand,
+  ListTargetsCommand,
+  UpdateListenerCommand,
+  UpdateRuleCommand,
+  type CreateTargetGroupCommandInput,
+  type GetTargetGroupCommandOutput,
+  type ListenerSummary,
+  type RuleAction,
+  type RuleSummary,
+  type TargetSummary,
+  type VPCLatticeClient,
+} from '@aws-sdk/client-vpc-lattice';
+import { orUndefined } from '../../aws/notFound.js';
+
+const NOT_FOUND = ['ResourceNotFoundException'];
+
+/** Whether a value is an ID (`svc-…`, `tg-…`) or an ARN rather than a name. */
+export function isIdOrArn(value: string, prefix: string): boolean {
+  return value.startsWith('arn:') || new RegExp(`^${prefix}-[0-9a-z]{17}$`).test(value);
+}
+
+/** The ID inside an ARN (its last path segment), or the value itself. */
+export const idOf = (value: string) => value.slice(value.lastIndexOf('/') + 1);
+
+export interface Where {
+  service: string;
+  listener: string;
+  /** The rule, or undefined for the listener's default action. */
+  rule?: string;
+}
+
+export type TargetGroup = GetTargetGroupCommandOutput;
+
+export class LatticeApi {
+  constructor(readonly client: VPCLatticeClient) {}
+
+  private async all<T>(page: (nextToken?: string) => Promise<{ items?: T[]; nextToken?: string }>): Promise<T[]> {
+    const items: T[] = [];
+    let token: string | undefined;
+    do {
+      const out = await page(token);
+      items.push(...(out.items ?? []));
+      token = out.nextToken;
+    } while (token);
+    return items;
+  }
+
+  async findService(ref: string) {
+    if (isIdOrArn(ref, 'svc')) return orUndefined(this.client.send(new GetServiceCommand({ serviceIdentifier: ref })), NOT_FOUND);
+    const services = await this.all((nextToken) => this.client.send(new ListServicesCommand({ nextToken })));
+    const found = services.find((s) => s.name === ref);
+    return found?.id ? this.client.send(new GetServiceCommand({ serviceIdentifier: found.id })) : undefined;
+  }
+
+  listListeners(serviceIdentifier: string): Promise<ListenerSummary[]> {
+    return this.all((nextToken) => this.client.send(new ListListenersCommand({ serviceIdentifier, nextToken })));
+  }
+
+  listRules(serviceIdentifier: string, listenerIdentifier: string): Promise<RuleSummary[]> {
+    return this.all((nextToken) => this.client.send(new ListRulesCommand({ serviceIdentifier, listenerIdentifier, nextToken })));
+  }
+
+  /** The action at `where` and when it last changed. */
+  async readAction(where: Where): Promise<{ action?: RuleAction; lastUpdatedAt?: Date; arn?: string } | undefined> {
+    const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
+    if (where.rule) {
+      const rule = await orUndefined(this.client.send(new GetRuleCommand({ ...ids, ruleIdentifier: where.rule })), NOT_FOUND);
+      return rule && { action: rule.action, lastUpdatedAt: rule.lastUpdatedAt, arn: rule.arn };
+    }
+    const listener = await orUndefined(this.client.send(new GetListenerCommand(ids)), NOT_FOUND);
+    return listener && { action: listener.defaultAction, lastUpdatedAt: listener.lastUpdatedAt, arn: listener.arn };
+  }
+
+  async writeAction(where: Where, action: RuleAction): Promise<void> {
+    const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
+    if (where.rule) await this.client.send(new UpdateRuleCommand({ ...ids, ruleIdentifier: where.rule, action }));
+    else await this.client.send(new UpdateListenerCommand({ ...ids, defaultAction: action }));
+  }
+
+  async findTargetGroup(ref: string): Promise<TargetGroup | undefined> {
+    if (isIdOrArn(ref, 'tg')) {
+      return orUndefined(this.client.send(new GetTargetGroupCommand({ targetGroupIdentifier: ref })), NOT_FOUND);
+    }
+    const groups = await this.all((nextToken) => this.client.send(new ListTargetGroupsCommand({ nextToken })));
+    const found = groups.find((g) => g.name === ref);
+    return found?.id ? this.client.send(new GetTargetGroupCommand({ targetGroupIdentifier: found.id })) : undefined;
+  }
+
+  async createTargetGroup(input: CreateTargetGroupCommandInput) {
+    return this.client.send(new CreateTargetGroupCommand(input));
+  }
+
+  listTargets(targetGroupIdentifier: string): Promise<TargetSummary[]> {
+    return this.all((nextToken) => this.client.send(new ListTargetsCommand({ targetGroupIdentifier, nextToken })));
+  }
+}

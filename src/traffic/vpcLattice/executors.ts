@@ -1,0 +1,142 @@
+// Executors of the VPC Lattice change kinds. Rules carry no version (last writer wins), so a forward write re-reads
+// the action right before writing and stops if it is not what the plan (or this run's previous write) left, and
+// re-reads after writing to report a concurrent change.
+import * as core from '@actions/core';
+import type { RuleAction, TargetSummary } from '@aws-sdk/client-vpc-lattice';
+import { ConcurrentModificationError } from '../../errors.js';
+import { REFS, type Outcome } from '../../plan/types.js';
+import { showWeights, toPercent, type Weights } from '../../plan/weights.js';
+import { executor, type Executor, type ExecutorContext } from '../provider.js';
+import type { LatticeApi, Where } from './api.js';
+import { sameGroup } from './planner.js';
+import { CANARY_GROUP, LATTICE_KINDS as K } from './state.js';
+
+interface ForwardEntry {
+  group: string;
+  weight: number;
+}
+
+interface ForwardRequest {
+  where: Where;
+  forward: ForwardEntry[];
+  expected: ForwardEntry[];
+  weights: Weights;
+}
+
+interface HealthRequest {
+  targetGroup: string;
+  minHealthy: number;
+  timeoutMinutes: number;
+}
+
+export function forwardOf(action: RuleAction | undefined): ForwardEntry[] | undefined {
+  return action?.forward?.targetGroups?.map((g) => ({ group: g.targetGroupIdentifier!, weight: g.weight ?? 0 }));
+}
+
+function sameForward(a: ForwardEntry[] | undefined, b: ForwardEntry[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  return b.every((x) => a.some((y) => sameGroup(x.group, y.group) && x.weight === y.weight));
+}
+
+const show = (f: ForwardEntry[] | undefined) => (f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none');
+
+async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> {
+  const current = forwardOf((await api.readAction(r.where))?.action);
+  if (!sameForward(current, r.expected)) {
+    throw new ConcurrentModificationError(
+      `The forward action of ${r.where.rule ?? `listener ${r.where.listener}`} changed while this run was working (expected ${show(r.expected)}, now ${show(current)}): another run or person is editing it. Nothing was written; rerun once the other change is done (a workflow concurrency group per service prevents this)`,
+    );
+  }
+  const action: RuleAction = { forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) } };
+  core.debug(`Forward ${show(r.forward)}`);
+  await api.writeAction(r.where, action);
+  const after = await api.readAction(r.where);
+  const previous = toPercent(...stableCanary(current!, r.forward));
+  const outcome: Outcome = {
+    detail: show(r.forward),
+    weights: r.weights,
+    produces: { [REFS.routeArn]: after?.arn ?? '' },
+    undo: {
+      kind: K.setForward,
+      request: { where: r.where, forward: current, expected: r.forward, weights: previous },
+      describe: `forward action back to ${showWeights(previous)}`,
+    },
+  };
+  if (!sameForward(forwardOf(after?.action), r.forward)) {
+    outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${show(forwardOf(after?.action))}, written ${show(r.forward)}); the weights in effect are theirs: check them before retrying`;
+  }
+  return outcome;
+}
+
+/** Stable and canary weights of `forward`, the stable group being the first of `written`. */
+function stableCanary(forward: ForwardEntry[], written: ForwardEntry[]): [number, number] {
+  const weightOf = (group: string) => forward.filter((f) => sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
+  return [weightOf(written[0].group), weightOf(written[1].group)];
+}
+
+const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalServer|TimeoutError/;
+
+async function waitHealthy(api: LatticeApi, r: HealthRequest, ctx: ExecutorContext): Promise<Outcome> {
+  const start = Date.now();
+  const deadline = start + r.timeoutMinutes * 60_000;
+  for (let poll = 1; ; poll++) {
+    const targets = await listOrRetry(api, r.targetGroup);
+    const seconds = Math.round((Date.now() - start) / 1000);
+    const healthy = targets?.filter((t) => t.status === 'HEALTHY').length ?? 0;
+    const others = targets?.filter((t) => t.status !== 'HEALTHY' && t.status !== 'DRAINING') ?? [];
+    const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
+    if (targets && healthy >= r.minHealthy && others.length === 0) {
+      core.info(`Canary targets HEALTHY: ${summary} (${seconds}s)`);
+      return { detail: `${healthy} target(s) HEALTHY` };
+    }
+    core.info(`Canary targets: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `Canary targets in ${r.targetGroup} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was given to the canary`,
+      );
+    }
+    await ctx.sleep(Math.min(5000, Math.max(1000, poll * 1000), Math.max(0, deadline - Date.now())));
+  }
+}
+
+async function listOrRetry(api: LatticeApi, group: string): Promise<TargetSummary[] | undefined> {
+  try {
+    return await api.listTargets(group);
+  } catch (err) {
+    if (RETRYABLE.test((err as Error).name ?? '')) return undefined;
+    throw err;
+  }
+}
+
+function describeTargets(targets: TargetSummary[]): string {
+  if (targets.length === 0) return 'no targets registered yet';
+  const counts = new Map<string, number>();
+  for (const t of targets) {
+    const key = `${t.status ?? 'UNKNOWN'}${t.reasonCode ? ` (${t.reasonCode})` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+
+interface GroupRequest {
+  name: string;
+  type: 'IP';
+  config: Record<string, unknown>;
+  tags: Record<string, string>;
+}
+
+export function latticeExecutors(api: LatticeApi): Record<string, Executor> {
+  return {
+    [K.createGroup]: executor(async (r: GroupRequest) => {
+      const created = await api.createTargetGroup({ ...r, clientToken: `ecs-mesh-canary-${r.name}`.slice(0, 64) });
+      const arn = created.arn!;
+      return {
+        detail: arn,
+        produces: { [CANARY_GROUP]: arn, [REFS.canaryEndpointArn]: arn },
+        leftBehind: `target group ${r.name} (aws vpc-lattice delete-target-group --target-group-identifier ${created.id})`,
+      };
+    }),
+    [K.setForward]: executor((r: ForwardRequest) => setForward(api, r)),
+    [K.waitHealthy]: executor((r: HealthRequest, ctx: ExecutorContext) => waitHealthy(api, r, ctx)),
+  };
+}

@@ -1,0 +1,59 @@
+// The VPC Lattice provider: a listener rule (or the listener's default action) whose forward action splits traffic
+// between the stable and canary target groups; ECS registers each service's tasks in its group. Loaded (with its
+// SDK client) only when traffic-provider is vpc-lattice.
+import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
+import type { ClientConfig } from '../../aws/clients.js';
+import type { Operation, Settings } from '../../inputs.js';
+import type { EcsReads, TrafficProvider, TrafficView } from '../provider.js';
+import { LatticeApi } from './api.js';
+import { latticeExecutors } from './executors.js';
+import { LatticePlanner } from './planner.js';
+import { readLattice } from './read.js';
+import type { LatticeSettings } from './settings.js';
+import type { LatticeState } from './state.js';
+
+export class LatticeProvider implements TrafficProvider<LatticeState> {
+  readonly name = 'VPC Lattice';
+  readonly planner: LatticePlanner;
+  readonly executors;
+  private last?: LatticeState;
+
+  constructor(
+    private readonly s: LatticeSettings,
+    private readonly settings: Pick<Settings, 'stable' | 'canary' | 'waitForMinutes'>,
+    private readonly api: LatticeApi,
+  ) {
+    this.planner = new LatticePlanner({ waitForMinutes: settings.waitForMinutes });
+    this.executors = latticeExecutors(api);
+  }
+
+  async read(operation: Operation, ecs: EcsReads): Promise<LatticeState> {
+    const names = { stable: this.settings.stable.service, canary: this.settings.canary.service };
+    this.last = await readLattice(this.api, this.s, names, operation, ecs);
+    return this.last;
+  }
+
+  view(region: string): TrafficView {
+    const console = `https://${region}.console.aws.amazon.com/vpc/home?region=${region}`;
+    const stable = this.last?.stable.name ?? this.s.stableTargetGroup ?? 'stable target group';
+    const canary = this.last?.canary.name ?? this.s.canaryTargetGroup ?? 'canary target group';
+    const links: Record<string, string> = {
+      'target group': `${console}#TargetGroups:`,
+      'listener rule': `${console}#Services:`,
+      listener: `${console}#Services:`,
+    };
+    return {
+      label: this.name,
+      endpointType: 'target group',
+      stableEndpoint: stable,
+      canaryEndpoint: canary,
+      entry: `Lattice service ${this.s.service}`,
+      endpointOutput: 'canary-target-group-arn',
+      link: (r) => links[r.type],
+    };
+  }
+}
+
+export function createLatticeProvider(s: LatticeSettings, settings: Settings, config: ClientConfig): LatticeProvider {
+  return new LatticeProvider(s, settings, new LatticeApi(new VPCLatticeClient(config)));
+}

@@ -1,0 +1,123 @@
+// Reads the Lattice side of a run: the service, listener and rule (or default action) the inputs name, the forward
+// action, the stable and canary target groups, and the stable ECS service's registration. Everything a plan could
+// trip over later is refused here, before any write, naming the input.
+import type { Service } from '@aws-sdk/client-ecs';
+import type { RuleAction } from '@aws-sdk/client-vpc-lattice';
+import { PlanError } from '../../errors.js';
+import type { Operation } from '../../inputs.js';
+import { primaryDeployment } from '../../plan/ecs.js';
+import { toPercent } from '../../plan/weights.js';
+import type { EcsReads } from '../provider.js';
+import { idOf, isIdOrArn, type LatticeApi, type TargetGroup, type Where } from './api.js';
+import { forwardOf } from './executors.js';
+import { sameGroup } from './planner.js';
+import type { LatticeSettings } from './settings.js';
+import type { GroupRef, LatticeState } from './state.js';
+
+const matches = (ref: string, item: { id?: string; name?: string; arn?: string }) =>
+  isIdOrArn(ref, '[a-z]+') ? item.id === idOf(ref) || item.arn === ref : item.name === ref;
+
+async function locate(api: LatticeApi, s: LatticeSettings): Promise<{ where: Where; splitName: string; serviceName: string }> {
+  const service = await api.findService(s.service);
+  if (!service?.id) throw new PlanError(`VPC Lattice service ${s.service} does not exist in this account and region`, 'lattice-service');
+  const listeners = await api.listListeners(service.id);
+  const listener = s.listener ? listeners.find((l) => matches(s.listener!, l)) : listeners.length === 1 ? listeners[0] : undefined;
+  if (!listener?.id) {
+    const names = listeners.map((l) => `${l.name} (${l.protocol}:${l.port})`).join(', ') || 'none';
+    const why = s.listener
+      ? `Listener ${s.listener} is not a listener of Lattice service ${service.name} (it has ${names})`
+      : `Lattice service ${service.name} has ${listeners.length} listeners (${names}); name the one that carries the split`;
+    throw new PlanError(why, 'lattice-listener');
+  }
+  const where: Where = { service: service.id, listener: listener.id };
+  if (!s.rule) return { where, splitName: `${listener.name} (default action)`, serviceName: service.name! };
+  const rules = await api.listRules(service.id, listener.id);
+  const rule = rules.find((r) => matches(s.rule!, r));
+  if (!rule?.id) {
+    const names = rules.filter((r) => !r.isDefault).map((r) => r.name).join(', ') || 'none';
+    throw new PlanError(`Rule ${s.rule} is not a rule of listener ${listener.name} (its rules: ${names})`, 'lattice-rule');
+  }
+  return { where: { ...where, rule: rule.id }, splitName: rule.name!, serviceName: service.name! };
+}
+
+function stableRegistration(stable: Service | undefined, group?: string) {
+  const configs = primaryDeployment(stable)?.vpcLatticeConfigurations ?? stable?.deployments?.flatMap((d) => d.vpcLatticeConfigurations ?? []) ?? [];
+  return group ? configs.filter((c) => sameGroup(c.targetGroupArn!, group)) : configs;
+}
+
+async function stableGroup(api: LatticeApi, s: LatticeSettings, stable: Service | undefined, serviceName: string): Promise<TargetGroup> {
+  let ref = s.stableTargetGroup;
+  if (!ref) {
+    const configs = stableRegistration(stable);
+    if (configs.length !== 1) {
+      const why = `ECS service ${serviceName} is registered in ${configs.length} Lattice target groups; name the stable one`;
+      throw new PlanError(why, 'stable-target-group');
+    }
+    ref = configs[0].targetGroupArn!;
+  }
+  const group = await api.findTargetGroup(ref);
+  if (!group?.arn) throw new PlanError(`Target group ${ref} does not exist`, 'stable-target-group');
+  return group;
+}
+
+function groupRef(g: TargetGroup): GroupRef {
+  return { arn: g.arn!, id: g.id!, name: g.name! };
+}
+
+function checkForward(action: RuleAction | undefined, splitName: string, stable: GroupRef, canaryArn?: string) {
+  if (action?.fixedResponse) {
+    throw new PlanError(`${splitName} answers with a fixed response (${action.fixedResponse.statusCode}); this action only manages forward actions`, 'lattice-rule');
+  }
+  const forward = forwardOf(action);
+  if (!forward) throw new PlanError(`${splitName} has no forward action`, 'lattice-rule');
+  const foreign = forward.filter((f) => !sameGroup(f.group, stable.arn) && !(canaryArn && sameGroup(f.group, canaryArn)));
+  if (foreign.length) {
+    const names = foreign.map((f) => f.group).join(', ');
+    throw new PlanError(`${splitName} also forwards to ${names}; this action only manages a split between the stable and canary target groups`, 'lattice-rule');
+  }
+  if (!forward.some((f) => sameGroup(f.group, stable.arn))) {
+    throw new PlanError(`${splitName} does not forward to the stable target group ${stable.name}`, 'stable-target-group');
+  }
+  return forward;
+}
+
+export async function readLattice(api: LatticeApi, s: LatticeSettings, names: { stable: string; canary: string }, operation: Operation, ecs: EcsReads): Promise<LatticeState> {
+  const located = await locate(api, s);
+  const [read, services] = await Promise.all([api.readAction(located.where), ecs.services]);
+  if (!read) throw new PlanError(`${located.splitName} cannot be read`, s.rule ? 'lattice-rule' : 'lattice-listener');
+  const stableService = services.get(names.stable);
+  const stable = await stableGroup(api, s, stableService, names.stable);
+  const canaryName = s.canaryTargetGroup ?? `${stable.name}-canary`;
+  const canary = await api.findTargetGroup(canaryName);
+  if (!canary && isIdOrArn(canaryName, 'tg')) throw new PlanError(`Target group ${canaryName} does not exist`, 'canary-target-group');
+  checkGroups(stable, canary);
+  const forward = checkForward(read.action, located.splitName, groupRef(stable), canary?.arn);
+  const registration = stableRegistration(stableService, stable.arn)[0];
+  if (operation === 'deploy' && !registration) {
+    throw new PlanError(`ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`, 'stable-target-group');
+  }
+  const weightOf = (arn?: string) => forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
+  return {
+    where: located.where,
+    splitName: located.splitName,
+    stable: { ...groupRef(stable), config: stable.config ?? {} },
+    canary: canary ? { ...groupRef(canary), vpc: canary.config?.vpcIdentifier } : { name: canaryName },
+    forward,
+    registration: { roleArn: registration?.roleArn ?? '', portName: registration?.portName ?? '' },
+    weights: toPercent(weightOf(stable.arn), weightOf(canary?.arn)),
+    routeId: read.arn,
+    canaryEndpointArn: canary?.arn,
+    routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
+  };
+}
+
+function checkGroups(stable: TargetGroup, canary: TargetGroup | undefined) {
+  if (!canary) return;
+  if (canary.id === stable.id) {
+    throw new PlanError(`The canary target group must differ from the stable one (both are ${stable.name})`, 'canary-target-group');
+  }
+  const [vpc, canaryVpc] = [stable.config?.vpcIdentifier, canary.config?.vpcIdentifier];
+  if (vpc !== canaryVpc) {
+    throw new PlanError(`Target group ${canary.name} is in ${canaryVpc}, the stable group ${stable.name} in ${vpc}: both must be in one VPC`, 'canary-target-group');
+  }
+}
