@@ -166,7 +166,8 @@ function planPromote<S extends TrafficState>(settings: Settings, state: PromoteS
     wait: settings.waitForServiceStability,
     waitForMinutes: settings.waitForMinutes,
   });
-  plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after).changes);
+  const stableTasks = rollout.serviceChanges ? (stableService.desiredCount ?? 1) : undefined;
+  plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes);
   plan.changes.push(...scaleToZero(settings.cluster, state.canaryService, 'the service and its endpoint'));
   plan.warnings.push(...rendered.warnings);
   plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;

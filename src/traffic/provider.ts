@@ -37,6 +37,8 @@ export interface WeightOptions {
   create?: boolean;
   /** Canary tasks the run expects, for a provider that checks endpoint health before giving weight. */
   canaryTasks?: number;
+  /** Stable tasks that just rolled out (promote), for a provider that checks their health before giving weight. */
+  stableTasks?: number;
 }
 
 export interface WeightPlan<S> {

@@ -25,6 +25,7 @@ interface ForwardRequest {
 
 interface HealthRequest {
   targetGroup: string;
+  name: string;
   minHealthy: number;
   timeoutMinutes: number;
 }
@@ -86,13 +87,13 @@ async function waitHealthy(api: LatticeApi, r: HealthRequest, ctx: ExecutorConte
     const others = targets?.filter((t) => t.status !== 'HEALTHY' && t.status !== 'DRAINING') ?? [];
     const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
     if (targets && healthy >= r.minHealthy && others.length === 0) {
-      core.info(`Canary targets HEALTHY: ${summary} (${seconds}s)`);
+      core.info(`Targets of ${r.name} HEALTHY: ${summary} (${seconds}s)`);
       return { detail: `${healthy} target(s) HEALTHY` };
     }
-    core.info(`Canary targets: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
+    core.info(`Targets of ${r.name}: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
     if (Date.now() >= deadline) {
       throw new Error(
-        `Canary targets in ${r.targetGroup} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was given to the canary`,
+        `Targets of target group ${r.name} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`,
       );
     }
     await ctx.sleep(Math.min(5000, Math.max(1000, poll * 1000), Math.max(0, deadline - Date.now())));

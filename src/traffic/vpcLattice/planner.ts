@@ -87,7 +87,8 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
       changes.push(attach.change);
       now = attach.next;
     }
-    if (target.canary > 0) changes.push(this.waitHealthy(now, opts.canaryTasks ?? 1));
+    if (opts.stableTasks) changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
+    if (target.canary > 0) changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
     if ((listed || changes.length > 0) && !sameWeights(now.weights, target)) {
       const set = this.setForward(now, target);
       changes.push(set.change);
@@ -110,13 +111,13 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
     return { change, next: { ...state, forward, weights: w } };
   }
 
-  private waitHealthy(state: LatticeState, tasks: number): Change {
+  private waitHealthy(group: string | Ref, name: string, tasks: number): Change {
     return {
       kind: K.waitHealthy,
-      resource: { type: 'target group', name: state.canary.name },
+      resource: { type: 'target group', name },
       action: 'wait',
       after: `${tasks} target(s) HEALTHY (at most ${this.opts.waitForMinutes} min)`,
-      request: { targetGroup: canaryGroup(state), minHealthy: tasks, timeoutMinutes: this.opts.waitForMinutes },
+      request: { targetGroup: group, name, minHealthy: tasks, timeoutMinutes: this.opts.waitForMinutes },
       moves: 'none',
     };
   }
