@@ -108,7 +108,9 @@ function readServices(inputs: Inputs): Pick<Settings, 'stable' | 'canary'> {
 
 /** The provider's own inputs; another provider's inputs are refused by name. */
 function readTraffic(inputs: Inputs, canaryService: string): TrafficSettings {
-  const provider = choice(inputs, 'traffic-provider', PROVIDERS) ?? 'app-mesh';
+  const provider = choice(inputs, 'traffic-provider', PROVIDERS);
+  // With no known provider there is no telling which inputs belong: the one error is the provider's.
+  if (!provider) return { provider: 'vpc-lattice', service: '' };
   if (provider === 'vpc-lattice') {
     inputs.refuse(APP_MESH_INPUTS, 'is an App Mesh input and is not used with traffic-provider: vpc-lattice; remove it');
     return readLatticeSettings(inputs);

@@ -2,7 +2,7 @@
 // app on VPC Lattice, run as the GitHub runner runs it. Traffic is checked by simulating requests through the Lattice
 // service's listener and weighted target groups.
 import { Emulator } from '../emulator/server.js';
-import { LATTICE_SAMPLE, seedLatticeColor } from '../emulator/fixture.js';
+import { LATTICE_SAMPLE, latticeInputs, seedLatticeColor } from '../emulator/fixture.js';
 import { NODE24, runAction } from '../support/runAction.js';
 
 let emu: Emulator;
@@ -12,16 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-export function latticeInputs(over: Record<string, string> = {}): Record<string, string> {
-  return {
-    'traffic-provider': 'vpc-lattice',
-    cluster: LATTICE_SAMPLE.cluster,
-    'lattice-service': LATTICE_SAMPLE.service,
-    'stable-service': LATTICE_SAMPLE.ecsService,
-    'canary-service': 'color-canary',
-    ...over,
-  };
-}
 
 const canaryGroup = `${LATTICE_SAMPLE.targetGroup}-canary`;
 const run = (inputs: Record<string, string>) => runAction(latticeInputs(inputs), { env: emu.env(), node: NODE24 });

@@ -257,3 +257,15 @@ export function seedLatticeColor(emu: Emulator): LatticeSeed {
     taskDefinitionArn: def.taskDefinitionArn,
   };
 }
+
+/** The action inputs for the Lattice color app (provider vpc-lattice, canary service color-canary). */
+export function latticeInputs(over: Record<string, string> = {}): Record<string, string> {
+  return {
+    'traffic-provider': 'vpc-lattice',
+    cluster: LATTICE_SAMPLE.cluster,
+    'lattice-service': LATTICE_SAMPLE.service,
+    'stable-service': LATTICE_SAMPLE.ecsService,
+    'canary-service': 'color-canary',
+    ...over,
+  };
+}

@@ -21,6 +21,8 @@ interface ForwardRequest {
   forward: ForwardEntry[];
   expected: ForwardEntry[];
   weights: Weights;
+  /** The stable and canary groups, to tell the split of any forward action. */
+  groups: { stable: string; canary: string };
 }
 
 interface HealthRequest {
@@ -52,14 +54,14 @@ async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> 
   core.debug(`Forward ${show(r.forward)}`);
   await api.writeAction(r.where, action);
   const after = await api.readAction(r.where);
-  const previous = toPercent(...stableCanary(current!, r.forward));
+  const previous = toPercent(weightOf(current!, r.groups.stable), weightOf(current!, r.groups.canary));
   const outcome: Outcome = {
     detail: show(r.forward),
     weights: r.weights,
     produces: { [REFS.routeArn]: after?.arn ?? '' },
     undo: {
       kind: K.setForward,
-      request: { where: r.where, forward: current, expected: r.forward, weights: previous },
+      request: { ...r, forward: current, expected: r.forward, weights: previous },
       describe: `forward action back to ${showWeights(previous)}`,
     },
   };
@@ -69,10 +71,8 @@ async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> 
   return outcome;
 }
 
-/** Stable and canary weights of `forward`, the stable group being the first of `written`. */
-function stableCanary(forward: ForwardEntry[], written: ForwardEntry[]): [number, number] {
-  const weightOf = (group: string) => forward.filter((f) => sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
-  return [weightOf(written[0].group), weightOf(written[1].group)];
+function weightOf(forward: ForwardEntry[], group: string): number {
+  return forward.filter((f) => sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
 }
 
 const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalServer|TimeoutError/;

@@ -105,7 +105,7 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
       action: 'update',
       before: state.weights ? showWeights(state.weights) : undefined,
       after: why ? `${showWeights(w)} (canary group ${why})` : showWeights(w),
-      request: { where: state.where, forward, expected: state.forward, weights: w },
+      request: { where: state.where, forward, expected: state.forward, weights: w, groups: { stable: state.stable.arn, canary: canaryGroup(state) } },
       moves: 'traffic',
     };
     return { change, next: { ...state, forward, weights: w } };

@@ -64,19 +64,21 @@ function groupRef(g: TargetGroup): GroupRef {
   return { arn: g.arn!, id: g.id!, name: g.name! };
 }
 
-function checkForward(action: RuleAction | undefined, splitName: string, stable: GroupRef, canaryArn?: string) {
+function checkForward(action: RuleAction | undefined, split: { name: string; input: string }, stable: GroupRef, canaryArn?: string) {
   if (action?.fixedResponse) {
-    throw new PlanError(`${splitName} answers with a fixed response (${action.fixedResponse.statusCode}); this action only manages forward actions`, 'lattice-rule');
+    const why = `${split.name} answers with a fixed response (${action.fixedResponse.statusCode}); this action only manages forward actions`;
+    throw new PlanError(why, split.input);
   }
   const forward = forwardOf(action);
-  if (!forward) throw new PlanError(`${splitName} has no forward action`, 'lattice-rule');
+  if (!forward) throw new PlanError(`${split.name} has no forward action`, split.input);
+  if (!forward.some((f) => sameGroup(f.group, stable.arn))) {
+    throw new PlanError(`${split.name} does not forward to the stable target group ${stable.name}`, 'stable-target-group');
+  }
   const foreign = forward.filter((f) => !sameGroup(f.group, stable.arn) && !(canaryArn && sameGroup(f.group, canaryArn)));
   if (foreign.length) {
     const names = foreign.map((f) => f.group).join(', ');
-    throw new PlanError(`${splitName} also forwards to ${names}; this action only manages a split between the stable and canary target groups`, 'lattice-rule');
-  }
-  if (!forward.some((f) => sameGroup(f.group, stable.arn))) {
-    throw new PlanError(`${splitName} does not forward to the stable target group ${stable.name}`, 'stable-target-group');
+    const why = `${split.name} also forwards to ${names}; this action only manages a split between the stable and canary target groups`;
+    throw new PlanError(why, split.input);
   }
   return forward;
 }
@@ -91,7 +93,8 @@ export async function readLattice(api: LatticeApi, s: LatticeSettings, names: { 
   const canary = await api.findTargetGroup(canaryName);
   if (!canary && isIdOrArn(canaryName, 'tg')) throw new PlanError(`Target group ${canaryName} does not exist`, 'canary-target-group');
   checkGroups(stable, canary);
-  const forward = checkForward(read.action, located.splitName, groupRef(stable), canary?.arn);
+  const split = { name: located.splitName, input: s.rule ? 'lattice-rule' : 'lattice-listener' };
+  const forward = checkForward(read.action, split, groupRef(stable), canary?.arn);
   const registration = stableRegistration(stableService, stable.arn)[0];
   if (operation === 'deploy' && !registration) {
     throw new PlanError(`ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`, 'stable-target-group');
