@@ -77,7 +77,12 @@ function executorFor(opts: ApplyOptions, kind: string): Executor {
 
 type Restored = Omit<FailureReport, 'failed' | 'reason'>;
 
-async function restoreTraffic(journal: JournalEntry[], opts: ApplyOptions, ctx: ExecutorContext, conflict: boolean): Promise<Restored> {
+async function restoreTraffic(
+  journal: JournalEntry[],
+  opts: ApplyOptions,
+  ctx: ExecutorContext,
+  conflict: boolean,
+): Promise<Restored> {
   const report: Restored = { restored: [], kept: [], notRestored: [], leftBehind: [], undone: [] };
   for (const entry of [...journal].reverse()) {
     const { change, outcome } = entry;

@@ -62,7 +62,8 @@ export function envInputReader(env: NodeJS.ProcessEnv = process.env): InputReade
 
 const ECS_SERVICE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 const SERVICE_RULE = 'an ECS service name of 1-255 letters, digits, dashes or underscores';
-const CLUSTER = /^([A-Za-z0-9][A-Za-z0-9_-]{0,254}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255})$/;
+const CLUSTER =
+  /^([A-Za-z0-9][A-Za-z0-9_-]{0,254}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255})$/;
 const IMAGE = /^\S{1,1024}$/;
 
 /**
@@ -102,7 +103,8 @@ function choice<T extends string>(inputs: Inputs, name: string, options: readonl
 function readServices(inputs: Inputs): Pick<Settings, 'stable' | 'canary'> {
   const stable = inputs.required('stable-service', ECS_SERVICE, SERVICE_RULE);
   const canary = inputs.required('canary-service', ECS_SERVICE, SERVICE_RULE);
-  if (stable && stable === canary) inputs.fail('canary-service', `must differ from stable-service (both are "${stable}")`);
+  if (stable && stable === canary)
+    inputs.fail('canary-service', `must differ from stable-service (both are "${stable}")`);
   return { stable: { service: stable }, canary: { service: canary } };
 }
 
@@ -112,10 +114,16 @@ function readTraffic(inputs: Inputs, canaryService: string): TrafficSettings {
   // With no known provider there is no telling which inputs belong: the one error is the provider's.
   if (!provider) return { provider: 'vpc-lattice', service: '' };
   if (provider === 'vpc-lattice') {
-    inputs.refuse(APP_MESH_INPUTS, 'is an App Mesh input and is not used with traffic-provider: vpc-lattice; remove it');
+    inputs.refuse(
+      APP_MESH_INPUTS,
+      'is an App Mesh input and is not used with traffic-provider: vpc-lattice; remove it',
+    );
     return readLatticeSettings(inputs);
   }
-  inputs.refuse(LATTICE_INPUTS, 'is a VPC Lattice input and needs traffic-provider: vpc-lattice; remove it or set that');
+  inputs.refuse(
+    LATTICE_INPUTS,
+    'is a VPC Lattice input and needs traffic-provider: vpc-lattice; remove it or set that',
+  );
   return readAppMeshSettings(inputs, canaryService);
 }
 
@@ -157,7 +165,10 @@ function readMinutes(inputs: Inputs, name: string, fallback: number): number {
   return n;
 }
 
-function readTaskDefinition(inputs: Inputs, workspace: string): Pick<Settings, 'taskDefinitionFile' | 'containerName' | 'image'> {
+function readTaskDefinition(
+  inputs: Inputs,
+  workspace: string,
+): Pick<Settings, 'taskDefinitionFile' | 'containerName' | 'image'> {
   const containerName = inputs.optional('container-name', /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/, 'a container name');
   const image = inputs.optional('image', IMAGE, 'a container image reference without spaces');
   const file = inputs.read('task-definition');
@@ -201,7 +212,12 @@ function loadTaskDefinitionFile(
     text = readFileSync(full, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(err)})`;
+    const why =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : `cannot be read (${code ?? String(err)})`;
     return fail('task-definition', `must be a readable JSON file; ${file} ${why}`);
   }
   let parsed: unknown;

@@ -44,13 +44,22 @@ export async function execute(settings: Settings, options: ExecuteOptions = {}):
   const provider = await loadProvider(settings, config);
   let plan: Plan;
   try {
-    const state = await group(`Read state (${settings.operation}, ${provider.name})`, () => readState(settings, ecs, provider));
+    const state = await group(`Read state (${settings.operation}, ${provider.name})`, () =>
+      readState(settings, ecs, provider),
+    );
     plan = await group('Plan', () => logPlan(buildPlan(settings, state, provider)));
   } catch (err) {
     await group('Report', () => reportStopped(settings, errorMessage(err)));
     throw err;
   }
-  const record: RunRecord = { settings, plan, journal: [], dryRun: settings.dryRun, region: config.region, view: provider.view(config.region) };
+  const record: RunRecord = {
+    settings,
+    plan,
+    journal: [],
+    dryRun: settings.dryRun,
+    region: config.region,
+    view: provider.view(config.region),
+  };
   if (settings.dryRun) {
     core.info(`Dry run: no change made. Plan: ${planJson(plan)}`);
     await group('Report', () => report(record));

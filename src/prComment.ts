@@ -15,8 +15,18 @@ export interface IssuesOctokit {
   rest: {
     issues: {
       listComments: unknown;
-      createComment(params: { owner: string; repo: string; issue_number: number; body: string }): Promise<{ data: Comment }>;
-      updateComment(params: { owner: string; repo: string; comment_id: number; body: string }): Promise<{ data: Comment }>;
+      createComment(params: {
+        owner: string;
+        repo: string;
+        issue_number: number;
+        body: string;
+      }): Promise<{ data: Comment }>;
+      updateComment(params: {
+        owner: string;
+        repo: string;
+        comment_id: number;
+        body: string;
+      }): Promise<{ data: Comment }>;
     };
   };
 }
@@ -32,9 +42,19 @@ export function marker(settings: Pick<Settings, 'cluster' | 'canary'>): string {
 }
 
 /** Creates the comment on the first run for a PR, updates that same comment afterwards. */
-export async function upsertComment(octokit: IssuesOctokit, pr: PullRequestRef, mark: string, body: string): Promise<'created' | 'updated'> {
+export async function upsertComment(
+  octokit: IssuesOctokit,
+  pr: PullRequestRef,
+  mark: string,
+  body: string,
+): Promise<'created' | 'updated'> {
   const text = `${mark}\n${body}`;
-  const comments = await octokit.paginate<Comment>(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+  const comments = await octokit.paginate<Comment>(octokit.rest.issues.listComments, {
+    owner: pr.owner,
+    repo: pr.repo,
+    issue_number: pr.number,
+    per_page: 100,
+  });
   const mine = comments.find((c) => c.body?.includes(mark));
   if (mine) {
     await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: mine.id, body: text });
@@ -68,9 +88,16 @@ export async function commentOnPullRequest(settings: Settings, body: string): Pr
   }
   try {
     const { getOctokit } = await import('@actions/github');
-    const result = await upsertComment(getOctokit(settings.githubToken) as unknown as IssuesOctokit, pr, marker(settings), body);
+    const result = await upsertComment(
+      getOctokit(settings.githubToken) as unknown as IssuesOctokit,
+      pr,
+      marker(settings),
+      body,
+    );
     core.info(`Pull request #${pr.number}: comment ${result}.`);
   } catch (err) {
-    core.warning(`Could not comment on pull request #${pr.number} (the workflow needs permissions: pull-requests: write): ${errorMessage(err)}`);
+    core.warning(
+      `Could not comment on pull request #${pr.number} (the workflow needs permissions: pull-requests: write): ${errorMessage(err)}`,
+    );
   }
 }

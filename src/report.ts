@@ -45,7 +45,9 @@ export function outputsOf(r: RunRecord): Record<string, string> {
 /** The plan as JSON, as apply receives it, with environment values redacted. */
 export function planJson(plan: Plan): string {
   return JSON.stringify(plan, (key, value) =>
-    key === 'environment' && Array.isArray(value) ? value.map((e: { name?: string }) => ({ name: e.name, value: '***' })) : value,
+    key === 'environment' && Array.isArray(value)
+      ? value.map((e: { name?: string }) => ({ name: e.name, value: '***' }))
+      : value,
   );
 }
 
@@ -70,7 +72,10 @@ function ecsLinks(region: string, cluster: string) {
 }
 
 function link(r: RunRecord, c: Change): string {
-  const url = c.resource.type === 'ECS service' ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name) : r.view.link(c.resource);
+  const url =
+    c.resource.type === 'ECS service'
+      ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name)
+      : r.view.link(c.resource);
   return url ? `[${md(resourceName(c))}](${url})` : md(resourceName(c));
 }
 
@@ -92,7 +97,9 @@ function headline(r: RunRecord): string {
 }
 
 function servicesNow(r: RunRecord): ServiceSnapshot[] {
-  const latest = new Map(r.journal.flatMap((e) => (e.outcome.service ? [[e.outcome.service.name, e.outcome.service]] : [])));
+  const latest = new Map(
+    r.journal.flatMap((e) => (e.outcome.service ? [[e.outcome.service.name, e.outcome.service]] : [])),
+  );
   return r.plan.services.map((s) => ({ ...s, ...latest.get(s.name), role: s.role }));
 }
 
@@ -127,8 +134,12 @@ function servicesTable(r: RunRecord): string[] {
 }
 
 function changesTable(r: RunRecord): string[] {
-  if (r.plan.changes.length === 0) return [`Nothing to change: ${r.view.label} and the services already match the inputs.`];
-  const lines = [`| ${r.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`, '|---|---|---|---|'];
+  if (r.plan.changes.length === 0)
+    return [`Nothing to change: ${r.view.label} and the services already match the inputs.`];
+  const lines = [
+    `| ${r.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`,
+    '|---|---|---|---|',
+  ];
   for (const c of r.plan.changes) {
     const entry = r.journal.find((e) => e.change === c);
     const detail = entry?.outcome.detail ? ` ${code(shortTaskDefinition(entry.outcome.detail))}` : '';
@@ -163,7 +174,10 @@ export function summaryMarkdown(r: RunRecord): string {
   const taskDefinition = taskDefinitionOf(r);
   if (taskDefinition) {
     const short = md(shortTaskDefinition(taskDefinition));
-    lines.push(`Task definition: [${short}](${ecsLinks(r.region, r.settings.cluster).taskDefinition(taskDefinition)})`, '');
+    lines.push(
+      `Task definition: [${short}](${ecsLinks(r.region, r.settings.cluster).taskDefinition(taskDefinition)})`,
+      '',
+    );
   }
   lines.push(...servicesTable(r), ...changesTable(r));
   if (r.failure) lines.push(...failureSection(r.failure));
@@ -179,13 +193,23 @@ export function commentMarkdown(r: RunRecord, runUrl: string | undefined): strin
   const after = weightsNow(r);
   const lines = [`### ${r.failure ? '❌' : '🐤'} ${md(headline(r))}`, ''];
   const was = pct(r.plan.weights.before?.canary);
-  lines.push(`**Traffic:** ${md(view.stableEndpoint)} ${pct(after?.stable)} · ${md(view.canaryEndpoint)} ${pct(after?.canary)} (canary was ${was})`);
+  lines.push(
+    `**Traffic:** ${md(view.stableEndpoint)} ${pct(after?.stable)} · ${md(view.canaryEndpoint)} ${pct(after?.canary)} (canary was ${was})`,
+  );
   const taskDefinition = taskDefinitionOf(r);
   if (taskDefinition) lines.push(`**Task definition:** ${code(shortTaskDefinition(taskDefinition))}`);
-  lines.push(`**Services (running/desired):** ${servicesNow(r).map((s) => `${md(s.name)} ${s.running}/${s.desired}`).join(' · ')}`);
+  lines.push(
+    `**Services (running/desired):** ${servicesNow(r)
+      .map((s) => `${md(s.name)} ${s.running}/${s.desired}`)
+      .join(' · ')}`,
+  );
   if (r.failure) {
     const [first, ...rest] = failureLines(r.failure);
-    lines.push('', `> ${md(first)}`, ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`));
+    lines.push(
+      '',
+      `> ${md(first)}`,
+      ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`),
+    );
   }
   if (runUrl) lines.push('', `[Run details](${runUrl})`);
   return `${lines.join('\n')}\n`;
@@ -206,12 +230,20 @@ export async function report(r: RunRecord): Promise<void> {
   for (const [name, value] of Object.entries(outputsOf(r))) core.setOutput(name, value);
   const now = weightsNow(r);
   const { view } = r;
-  core.info(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`));
+  core.info(
+    oneLine(
+      `${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`,
+    ),
+  );
   await publish(r.settings, summaryMarkdown(r), (runUrl) => commentMarkdown(r, runUrl));
 }
 
 /** Writes the job summary, and on pull requests (not for a dry run) the PR comment. */
-async function publish(settings: Settings, summary: string, comment: (runUrl: string | undefined) => string): Promise<void> {
+async function publish(
+  settings: Settings,
+  summary: string,
+  comment: (runUrl: string | undefined) => string,
+): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(summary).write();
     core.info('Job summary written.');

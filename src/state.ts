@@ -57,7 +57,12 @@ export async function readState<S extends TrafficState>(
   }
 }
 
-function requireService(services: Map<string, Service | undefined>, name: string, input: string, cluster: string): Service {
+function requireService(
+  services: Map<string, Service | undefined>,
+  name: string,
+  input: string,
+  cluster: string,
+): Service {
   const service = services.get(name);
   if (!service) throw new PlanError(`ECS service ${name} does not exist (or is inactive) in cluster ${cluster}`, input);
   return service;

@@ -53,7 +53,11 @@ export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
     [ECS_KINDS.create]: executor(async (input: CreateServiceCommandInput) => {
       const created = await createService(ecs, input);
       const remove = `aws ecs delete-service --cluster ${input.cluster} --service ${input.serviceName} --force`;
-      return { ...deployed(created), detail: created.serviceArn, leftBehind: `ECS service ${input.serviceName} (${remove})` };
+      return {
+        ...deployed(created),
+        detail: created.serviceArn,
+        leftBehind: `ECS service ${input.serviceName} (${remove})`,
+      };
     }),
     [ECS_KINDS.update]: executor(async (input: UpdateRequest) => {
       const updated = await updateService(ecs, input);

@@ -14,7 +14,11 @@ import { primaryDeployment, rolloutComplete } from '../plan/ecs.js';
 export { primaryDeployment, rolloutComplete };
 
 /** Services by name; a name ECS does not know, or whose service is INACTIVE, maps to undefined. */
-export async function describeServices(ecs: ECSClient, cluster: string, names: string[]): Promise<Map<string, Service | undefined>> {
+export async function describeServices(
+  ecs: ECSClient,
+  cluster: string,
+  names: string[],
+): Promise<Map<string, Service | undefined>> {
   let services: Service[];
   try {
     const out = await ecs.send(new DescribeServicesCommand({ cluster, services: names, include: ['TAGS'] }));
@@ -84,21 +88,24 @@ export async function waitForRollout(ecs: ECSClient, opts: WaitOptions): Promise
     const seconds = Math.round((now() - start) / 1000);
     if (read === 'retry') {
       core.info(`${opts.service}: AWS answered with a retryable error; still waiting (${seconds}s elapsed)`);
-      if (now() - start >= opts.timeoutMs) throw new RolloutError(`Gave up waiting for ${opts.service}: AWS kept answering with retryable errors`);
+      if (now() - start >= opts.timeoutMs)
+        throw new RolloutError(`Gave up waiting for ${opts.service}: AWS kept answering with retryable errors`);
       await opts.sleep(pollDelayMs(now() - start));
       continue;
     }
     const service = read;
     if (!service) throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
     const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
-    if (!deployment || deployment.status !== 'PRIMARY') {
+    if (deployment?.status !== 'PRIMARY') {
       const current = primaryDeployment(service);
       throw new RolloutError(
         `Deployment ${opts.deploymentId} of ${opts.service} was rolled back by ECS (deployment circuit breaker)${current ? `; the service now runs ${current.taskDefinition}` : ''}`,
       );
     }
     if (deployment.rolloutState === 'FAILED') {
-      throw new RolloutError(`Rollout of ${opts.service} FAILED: ${deployment.rolloutStateReason ?? 'no reason given'}`);
+      throw new RolloutError(
+        `Rollout of ${opts.service} FAILED: ${deployment.rolloutStateReason ?? 'no reason given'}`,
+      );
     }
     const running = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ${deployment.pendingCount ?? 0} pending`;
     if (rolloutComplete({ ...service, deployments: [deployment] })) {
@@ -115,7 +122,8 @@ export async function waitForRollout(ecs: ECSClient, opts: WaitOptions): Promise
   }
 }
 
-const RETRYABLE = /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalServerError|ServerException|TimeoutError|ECONNRESET|ETIMEDOUT/;
+const RETRYABLE =
+  /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalServerError|ServerException|TimeoutError|ECONNRESET|ETIMEDOUT/;
 
 /** Throttling, 5xx and timeouts while waiting count as "still waiting" until the deadline. */
 async function describeOrStillWaiting(ecs: ECSClient, opts: WaitOptions): Promise<Service | undefined | 'retry'> {

@@ -33,11 +33,15 @@ export function planRollout(spec: RolloutSpec): Rollout {
   const { definition, service } = spec;
   const taskDefinition: string | Ref = definition ? ref(REFS.taskDefinitionArn) : spec.reusedArn!;
   const serviceChanges =
-    !service || definition !== undefined || service.taskDefinition !== spec.reusedArn || service.desiredCount !== spec.desiredCount;
+    !service ||
+    definition !== undefined ||
+    service.taskDefinition !== spec.reusedArn ||
+    service.desiredCount !== spec.desiredCount;
   const changes = definition ? [registerChange(definition)] : [];
   if (!service) changes.push(createChange(spec, taskDefinition));
   else if (serviceChanges) changes.push(updateChange(spec, service, taskDefinition));
-  const inProgress = service && !serviceChanges && !rolloutComplete(service) ? primaryDeployment(service)?.id : undefined;
+  const inProgress =
+    service && !serviceChanges && !rolloutComplete(service) ? primaryDeployment(service)?.id : undefined;
   if (spec.wait && (serviceChanges || inProgress)) changes.push(waitChange(spec, inProgress));
   return { changes, serviceChanges };
 }

@@ -54,9 +54,15 @@ export function buildPlan<S extends TrafficState>(settings: Settings, state: Sta
   }
 }
 
-const DRAINED_WHY = 'the canary service started a new rollout, so its weight stays at 0; shift it back once it is healthy';
+const DRAINED_WHY =
+  'the canary service started a new rollout, so its weight stays at 0; shift it back once it is healthy';
 
-function planDeploy<S extends TrafficState>(settings: Settings, state: DeployState<S>, p: TrafficPlanner<S>, plan: Plan): Plan {
+function planDeploy<S extends TrafficState>(
+  settings: Settings,
+  state: DeployState<S>,
+  p: TrafficPlanner<S>,
+  plan: Plan,
+): Plan {
   const { stableService, traffic } = state;
   const canary = settings.canary.service;
   const base = renderBase(state.base, {
@@ -66,9 +72,15 @@ function planDeploy<S extends TrafficState>(settings: Settings, state: DeploySta
     source: state.baseSource,
   });
   const rendered = p.renderWorkload(base, 'canary', traffic);
-  const facts = { cluster: settings.cluster, stableService, canaryFamily: state.canaryFamily, desiredCount: settings.desiredCount };
+  const facts = {
+    cluster: settings.cluster,
+    stableService,
+    canaryFamily: state.canaryFamily,
+    desiredCount: settings.desiredCount,
+  };
   const endpoint = p.planEndpoint(traffic, facts);
-  const reuse = state.latestCanary && sameTaskDefinition(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
+  const reuse =
+    state.latestCanary && sameTaskDefinition(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
   // Decided now, so that a stable service that cannot be cloned stops the run before any write.
   const create = state.canaryService
     ? undefined
@@ -102,8 +114,16 @@ function planDeploy<S extends TrafficState>(settings: Settings, state: DeploySta
   }
   const weights = p.planWeights(now, plan.weights.after, { create: true, canaryTasks: settings.desiredCount });
   const serviceAt = rollout.changes.findIndex((c) => c.resource.type === 'ECS service');
-  const [registered, rest] = serviceAt < 0 ? [rollout.changes, []] : [rollout.changes.slice(0, serviceAt), rollout.changes.slice(serviceAt)];
-  plan.changes.push(...endpoint, ...registered, ...drain, ...rest, ...weights.changes, ...p.planEntryPoint(weights.next));
+  const [registered, rest] =
+    serviceAt < 0 ? [rollout.changes, []] : [rollout.changes.slice(0, serviceAt), rollout.changes.slice(serviceAt)];
+  plan.changes.push(
+    ...endpoint,
+    ...registered,
+    ...drain,
+    ...rest,
+    ...weights.changes,
+    ...p.planEntryPoint(weights.next),
+  );
   plan.warnings.push(...rendered.warnings);
   plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
   return plan;
@@ -116,17 +136,33 @@ function requireHealthyCanary(settings: Settings, service: Service | undefined, 
   const detail = !service
     ? 'it does not exist'
     : `its current deployment is ${deployment?.rolloutState ?? 'unknown'} with ${deployment?.runningCount ?? 0}/${deployment?.desiredCount ?? 0} tasks running`;
-  throw new PlanError(`Refusing to ${why}: canary service ${settings.canary.service} is not serving (${detail})`, 'canary-service');
+  throw new PlanError(
+    `Refusing to ${why}: canary service ${settings.canary.service} is not serving (${detail})`,
+    'canary-service',
+  );
 }
 
-function planShift<S extends TrafficState>(settings: Settings, state: ShiftState<S>, p: TrafficPlanner<S>, plan: Plan): Plan {
+function planShift<S extends TrafficState>(
+  settings: Settings,
+  state: ShiftState<S>,
+  p: TrafficPlanner<S>,
+  plan: Plan,
+): Plan {
   const target = plan.weights.after;
-  if (target.canary > 0) requireHealthyCanary(settings, state.canaryService, `send ${target.canary}% of traffic to the canary`);
-  plan.changes.push(...p.planWeights(state.traffic, target, { canaryTasks: state.canaryService?.desiredCount }).changes);
+  if (target.canary > 0)
+    requireHealthyCanary(settings, state.canaryService, `send ${target.canary}% of traffic to the canary`);
+  plan.changes.push(
+    ...p.planWeights(state.traffic, target, { canaryTasks: state.canaryService?.desiredCount }).changes,
+  );
   return plan;
 }
 
-function planRollback<S extends TrafficState>(settings: Settings, state: ShiftState<S>, p: TrafficPlanner<S>, plan: Plan): Plan {
+function planRollback<S extends TrafficState>(
+  settings: Settings,
+  state: ShiftState<S>,
+  p: TrafficPlanner<S>,
+  plan: Plan,
+): Plan {
   const routed = state.traffic.weights !== undefined;
   const canaryTasks = state.canaryService?.desiredCount ?? 0;
   if (!routed && canaryTasks > 0) {
@@ -141,7 +177,12 @@ function planRollback<S extends TrafficState>(settings: Settings, state: ShiftSt
   return plan;
 }
 
-function planPromote<S extends TrafficState>(settings: Settings, state: PromoteState<S>, p: TrafficPlanner<S>, plan: Plan): Plan {
+function planPromote<S extends TrafficState>(
+  settings: Settings,
+  state: PromoteState<S>,
+  p: TrafficPlanner<S>,
+  plan: Plan,
+): Plan {
   const { stableService } = state;
   const controller = stableService.deploymentController?.type;
   if (controller && controller !== 'ECS') {
@@ -150,11 +191,16 @@ function planPromote<S extends TrafficState>(settings: Settings, state: PromoteS
       'stable-service',
     );
   }
-  const base = renderBase(state.canaryTaskDefinition, { family: familyOf(stableService.taskDefinition!), source: 'canary-service' });
+  const base = renderBase(state.canaryTaskDefinition, {
+    family: familyOf(stableService.taskDefinition!),
+    source: 'canary-service',
+  });
   const rendered = p.renderWorkload(base, 'stable', state.traffic);
-  const reuse = state.latestStable && sameTaskDefinition(rendered.definition, state.latestStable) ? state.latestStable : undefined;
+  const reuse =
+    state.latestStable && sameTaskDefinition(rendered.definition, state.latestStable) ? state.latestStable : undefined;
   // A promote that already happened (stable runs the canary's containers) converges without needing the canary.
-  const promoted = reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && rolloutComplete(stableService);
+  const promoted =
+    reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && rolloutComplete(stableService);
   if (!promoted) requireHealthyCanary(settings, state.canaryService, 'promote');
   const rollout = planRollout({
     cluster: settings.cluster,

@@ -10,7 +10,10 @@ export function canaryServiceInput(
   opts: { cluster: string; serviceName: string; desiredCount: number; registration: Registration },
 ): Omit<CreateServiceCommandInput, 'taskDefinition'> {
   if (stable.schedulingStrategy === 'DAEMON') {
-    throw new PlanError(`Service ${stable.serviceName} uses the DAEMON scheduling strategy; a canary needs REPLICA`, 'stable-service');
+    throw new PlanError(
+      `Service ${stable.serviceName} uses the DAEMON scheduling strategy; a canary needs REPLICA`,
+      'stable-service',
+    );
   }
   const input: Omit<CreateServiceCommandInput, 'taskDefinition'> = {
     cluster: opts.cluster,
@@ -20,7 +23,10 @@ export function canaryServiceInput(
     ...opts.registration,
     // The canary always gets the deployment circuit breaker: a broken image then fails the run within minutes
     // instead of after wait-for-minutes.
-    deploymentConfiguration: { ...stable.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } },
+    deploymentConfiguration: {
+      ...stable.deploymentConfiguration,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+    },
     schedulingStrategy: 'REPLICA',
     enableECSManagedTags: stable.enableECSManagedTags,
     enableExecuteCommand: stable.enableExecuteCommand,
@@ -32,7 +38,10 @@ export function canaryServiceInput(
   if (stable.placementStrategy?.length) input.placementStrategy = stable.placementStrategy;
   if (stable.propagateTags && stable.propagateTags !== 'NONE') input.propagateTags = stable.propagateTags;
   const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
-  input.tags = [...tags.filter((t) => t.key !== 'ecs-mesh-canary:stable-service'), { key: 'ecs-mesh-canary:stable-service', value: stable.serviceName }];
+  input.tags = [
+    ...tags.filter((t) => t.key !== 'ecs-mesh-canary:stable-service'),
+    { key: 'ecs-mesh-canary:stable-service', value: stable.serviceName },
+  ];
   return input;
 }
 

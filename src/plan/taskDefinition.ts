@@ -1,6 +1,11 @@
 // Pure, provider-neutral task-definition work: strip what DescribeTaskDefinition adds, swap the application image,
 // compare revisions. A provider adds (or removes) its own sidecar on top of this.
-import type { ContainerDefinition, KeyValuePair, RegisterTaskDefinitionCommandInput, TaskDefinition } from '@aws-sdk/client-ecs';
+import type {
+  ContainerDefinition,
+  KeyValuePair,
+  RegisterTaskDefinitionCommandInput,
+  TaskDefinition,
+} from '@aws-sdk/client-ecs';
 import { PlanError } from '../errors.js';
 
 /** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
@@ -31,13 +36,18 @@ export function isSidecarContainer(c: Pick<ContainerDefinition, 'name' | 'image'
 }
 
 /** An App Mesh Envoy: the APPMESH proxy container, or a container named envoy or running the Envoy image. */
-export function isEnvoyContainer(c: ContainerDefinition, def: Pick<TaskDefinitionInput, 'proxyConfiguration'>): boolean {
+export function isEnvoyContainer(
+  c: ContainerDefinition,
+  def: Pick<TaskDefinitionInput, 'proxyConfiguration'>,
+): boolean {
   const proxy = def.proxyConfiguration?.type === 'APPMESH' ? def.proxyConfiguration.containerName : undefined;
   return c.name === proxy || c.name === 'envoy' || /aws-appmesh-envoy/.test(c.image ?? '');
 }
 
 export function upsertEnv(env: KeyValuePair[], name: string, value: string): KeyValuePair[] {
-  return env.some((e) => e.name === name) ? env.map((e) => (e.name === name ? { name, value } : e)) : [...env, { name, value }];
+  return env.some((e) => e.name === name)
+    ? env.map((e) => (e.name === name ? { name, value } : e))
+    : [...env, { name, value }];
 }
 
 export interface BaseOptions {
@@ -69,17 +79,27 @@ export function renderBase(base: TaskDefinition | TaskDefinitionInput, opts: Bas
   return { definition, apps, target, source: opts.source };
 }
 
-function pickTarget(containers: ContainerDefinition[], apps: ContainerDefinition[], opts: BaseOptions): ContainerDefinition | undefined {
+function pickTarget(
+  containers: ContainerDefinition[],
+  apps: ContainerDefinition[],
+  opts: BaseOptions,
+): ContainerDefinition | undefined {
   if (opts.containerName) {
     const named = containers.find((c) => c.name === opts.containerName);
     if (named) return named;
     const names = containers.map((c) => c.name).join(', ');
-    throw new PlanError(`The base task definition has no container "${opts.containerName}" (it has ${names})`, 'container-name');
+    throw new PlanError(
+      `The base task definition has no container "${opts.containerName}" (it has ${names})`,
+      'container-name',
+    );
   }
   if (apps.length === 1) return apps[0];
   if (!opts.image) return undefined;
   const names = apps.map((c) => c.name).join(', ');
-  throw new PlanError(`The base task definition has ${apps.length} application containers (${names}); name the one whose image changes`, 'container-name');
+  throw new PlanError(
+    `The base task definition has ${apps.length} application containers (${names}); name the one whose image changes`,
+    'container-name',
+  );
 }
 
 /** The base minus the read-only keys DescribeTaskDefinition adds (a file may carry them too). */
@@ -99,7 +119,10 @@ export function familyOf(arnOrName: string): string {
  * Two task definitions register the same thing when they agree after dropping read-only keys, tags and empty
  * values (AWS omits empty lists in some answers and returns them in others).
  */
-export function sameTaskDefinition(a: TaskDefinitionInput | TaskDefinition, b: TaskDefinitionInput | TaskDefinition): boolean {
+export function sameTaskDefinition(
+  a: TaskDefinitionInput | TaskDefinition,
+  b: TaskDefinitionInput | TaskDefinition,
+): boolean {
   return canonical(withoutTags(stripReadOnly(a))) === canonical(withoutTags(stripReadOnly(b)));
 }
 

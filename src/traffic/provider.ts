@@ -52,7 +52,10 @@ export interface TrafficPlanner<S extends TrafficState = TrafficState> {
   /** The task definition a role runs on this backend (App Mesh adds Envoy; Lattice removes it). */
   renderWorkload(base: Base, role: 'canary' | 'stable', state: S): RenderedWorkload;
   /** How a new canary service registers with the backend; refuses a stable service it cannot clone. */
-  registration(stable: Service, state: S): Pick<CreateServiceCommandInput, 'serviceRegistries' | 'vpcLatticeConfigurations'>;
+  registration(
+    stable: Service,
+    state: S,
+  ): Pick<CreateServiceCommandInput, 'serviceRegistries' | 'vpcLatticeConfigurations'>;
   /** Checks that make a deploy safe, then the changes that create or update the canary endpoint. */
   planEndpoint(state: S, facts: DeployFacts): Change[];
   /** Changes that set the split to `target`. */

@@ -54,7 +54,9 @@ export class AppMeshApi {
   }
 
   async describeVirtualRouter(virtualRouterName: string): Promise<VirtualRouterData | undefined> {
-    const out = await orUndefined(this.client.send(new DescribeVirtualRouterCommand({ ...this.mesh, virtualRouterName })));
+    const out = await orUndefined(
+      this.client.send(new DescribeVirtualRouterCommand({ ...this.mesh, virtualRouterName })),
+    );
     return out?.virtualRouter;
   }
 
@@ -69,11 +71,13 @@ export class AppMeshApi {
   }
 
   async createRoute(virtualRouterName: string, routeName: string, spec: RouteSpec): Promise<RouteData> {
-    return (await this.client.send(new CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec }))).route!;
+    return (await this.client.send(new CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec })))
+      .route!;
   }
 
   async updateRoute(virtualRouterName: string, routeName: string, spec: RouteSpec): Promise<RouteData> {
-    return (await this.client.send(new UpdateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec }))).route!;
+    return (await this.client.send(new UpdateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec })))
+      .route!;
   }
 
   async describeVirtualService(virtualServiceName: string): Promise<VirtualServiceData | undefined> {

@@ -45,7 +45,9 @@ interface ProviderRequest {
 
 export function appMeshExecutors(api: AppMeshApi): Record<string, Executor> {
   const node = async (r: NodeRequest, existed: boolean): Promise<Outcome> => {
-    const written = existed ? await api.updateVirtualNode(r.virtualNodeName, r.spec) : await api.createVirtualNode(r.virtualNodeName, r.spec);
+    const written = existed
+      ? await api.updateVirtualNode(r.virtualNodeName, r.spec)
+      : await api.createVirtualNode(r.virtualNodeName, r.spec);
     const arn = written.metadata?.arn ?? '';
     return { detail: arn, produces: { [REFS.canaryEndpointArn]: arn } };
   };
@@ -59,7 +61,11 @@ export function appMeshExecutors(api: AppMeshApi): Record<string, Executor> {
     [K.createRoute]: executor(async (r: RouteRequest) => {
       const created = await api.createRoute(r.virtualRouterName, r.routeName, r.spec);
       const arn = created.metadata?.arn ?? '';
-      return { detail: arn, weights: r.weights, produces: { [REFS.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 } };
+      return {
+        detail: arn,
+        weights: r.weights,
+        produces: { [REFS.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 },
+      };
     }),
     [K.setWeights]: executor((r: WeightsRequest) => setWeights(api, r)),
     [K.putRouteSpec]: executor(async (r: RouteRequest) => {
@@ -68,9 +74,17 @@ export function appMeshExecutors(api: AppMeshApi): Record<string, Executor> {
     }),
     [K.setProvider]: executor(async (r: ProviderRequest) => {
       await api.updateVirtualService(r.virtualServiceName, r.spec);
-      const undo = { virtualServiceName: r.virtualServiceName, spec: r.previous.spec, previous: { spec: r.spec, describe: '' } };
+      const undo = {
+        virtualServiceName: r.virtualServiceName,
+        spec: r.previous.spec,
+        previous: { spec: r.spec, describe: '' },
+      };
       return {
-        undo: { kind: K.setProvider, request: undo, describe: `virtual service ${r.virtualServiceName} provider back to ${r.previous.describe}` },
+        undo: {
+          kind: K.setProvider,
+          request: undo,
+          describe: `virtual service ${r.virtualServiceName} provider back to ${r.previous.describe}`,
+        },
       };
     }),
   };
@@ -95,7 +109,12 @@ async function setWeights(api: AppMeshApi, r: WeightsRequest): Promise<Outcome> 
     produces: { [ROUTE_VERSION]: now ?? version + 1, [REFS.routeArn]: written.metadata?.arn ?? '' },
     undo: {
       kind: K.putRouteSpec,
-      request: { virtualRouterName: r.virtualRouterName, routeName: r.routeName, spec: current.spec, weights: previous },
+      request: {
+        virtualRouterName: r.virtualRouterName,
+        routeName: r.routeName,
+        spec: current.spec,
+        weights: previous,
+      },
       describe: `route ${r.routeName} weights back to ${showWeights(previous)}`,
     },
   };

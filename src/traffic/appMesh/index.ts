@@ -62,7 +62,10 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
     const { s } = this;
     const owner = s.meshOwner ? ` owned by ${s.meshOwner}` : '';
     if (!(await this.api.describeMesh())) {
-      throw new PlanError(`Mesh ${s.mesh}${owner} does not exist or is not shared with this account`, s.meshOwner ? 'mesh-owner' : 'mesh');
+      throw new PlanError(
+        `Mesh ${s.mesh}${owner} does not exist or is not shared with this account`,
+        s.meshOwner ? 'mesh-owner' : 'mesh',
+      );
     }
     throw new PlanError(`Virtual node ${s.stableNode} does not exist in mesh ${s.mesh}${owner}`, 'stable-virtual-node');
   }
@@ -90,6 +93,10 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
   }
 }
 
-export function createAppMeshProvider(s: AppMeshSettings, canaryService: string, config: ClientConfig): AppMeshProvider {
+export function createAppMeshProvider(
+  s: AppMeshSettings,
+  canaryService: string,
+  config: ClientConfig,
+): AppMeshProvider {
   return new AppMeshProvider(s, canaryService, new AppMeshApi(new AppMeshClient(config), meshRef(s)));
 }

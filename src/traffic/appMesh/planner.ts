@@ -53,7 +53,11 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
         ECS_TASK_DEFINITION_FAMILY: familyOf(facts.stableService.taskDefinition!),
         ECS_CLUSTER_NAME: cluster,
       },
-      canaryTasks: { ECS_SERVICE_NAME: this.canaryService, ECS_TASK_DEFINITION_FAMILY: facts.canaryFamily, ECS_CLUSTER_NAME: cluster },
+      canaryTasks: {
+        ECS_SERVICE_NAME: this.canaryService,
+        ECS_TASK_DEFINITION_FAMILY: facts.canaryFamily,
+        ECS_CLUSTER_NAME: cluster,
+      },
     });
     const spec = canaryNodeSpec(stableSpec, s.stableNode, s.cloudMapAttributes);
     if (state.canaryNode && sameNodeSpec(state.canaryNode.spec, spec)) return [];
@@ -78,7 +82,10 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
     const { s } = this;
     if (!state.route) {
       if (!opts.create) {
-        throw new PlanError(`Route ${s.route} of virtual router ${s.virtualRouter} does not exist; run deploy first`, 'route');
+        throw new PlanError(
+          `Route ${s.route} of virtual router ${s.virtualRouter} does not exist; run deploy first`,
+          'route',
+        );
       }
       return this.createRouting(state, target);
     }
@@ -106,7 +113,10 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
     const { s } = this;
     const listener = state.stableNode?.spec?.listeners?.[0]?.portMapping;
     if (!listener?.port || !listener.protocol) {
-      throw new PlanError(`Virtual node ${s.stableNode} has no listener to copy to the virtual router`, 'stable-virtual-node');
+      throw new PlanError(
+        `Virtual node ${s.stableNode} has no listener to copy to the virtual router`,
+        'stable-virtual-node',
+      );
     }
     const mesh = `--mesh-name ${s.mesh} --virtual-router-name ${s.virtualRouter}`;
     const changes: Change[] = [];
@@ -145,7 +155,8 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
     const { mesh, virtualService, virtualRouter } = this.s;
     if (!virtualService) return [];
     const spec = state.virtualService?.spec;
-    if (!spec) throw new PlanError(`Virtual service ${virtualService} does not exist in mesh ${mesh}`, 'virtual-service');
+    if (!spec)
+      throw new PlanError(`Virtual service ${virtualService} does not exist in mesh ${mesh}`, 'virtual-service');
     const routerName = spec.provider?.virtualRouter?.virtualRouterName;
     if (routerName === virtualRouter) return [];
     if (routerName) {

@@ -30,7 +30,8 @@ export function readWeights(spec: RouteSpec, stableNode: string, canaryNode: str
       'route',
     );
   }
-  const weightOf = (node: string) => targets.filter((t) => t.virtualNode === node).reduce((sum, t) => sum + (t.weight ?? 0), 0);
+  const weightOf = (node: string) =>
+    targets.filter((t) => t.virtualNode === node).reduce((sum, t) => sum + (t.weight ?? 0), 0);
   return toPercent(weightOf(stableNode), weightOf(canaryNode));
 }
 
@@ -45,7 +46,12 @@ export function withWeights(spec: RouteSpec, stableNode: string, canaryNode: str
   return next;
 }
 
-function targetList(stableNode: string, canaryNode: string, weights: Weights, port: number | undefined): WeightedTarget[] {
+function targetList(
+  stableNode: string,
+  canaryNode: string,
+  weights: Weights,
+  port: number | undefined,
+): WeightedTarget[] {
   const withPort = (t: WeightedTarget): WeightedTarget => (port === undefined ? t : { ...t, port });
   return [
     withPort({ virtualNode: stableNode, weight: weights.stable }),
@@ -66,6 +72,9 @@ export function newRouteSpec(protocol: string, stableNode: string, canaryNode: s
     case 'tcp':
       return { tcpRoute: { action: { weightedTargets } } };
     default:
-      throw new PlanError(`The stable virtual node's listener protocol "${protocol}" cannot be routed by weight`, 'stable-virtual-node');
+      throw new PlanError(
+        `The stable virtual node's listener protocol "${protocol}" cannot be routed by weight`,
+        'stable-virtual-node',
+      );
   }
 }

@@ -71,7 +71,10 @@ function parseAppPorts(inputs: Inputs): number[] | undefined {
   }
   const reserved = ports.filter((p) => [9901, 15000, 15001].includes(p));
   if (reserved.length > 0) {
-    return inputs.fail('app-ports', `must not include Envoy's own ports (9901, 15000, 15001); got ${reserved.join(', ')}`);
+    return inputs.fail(
+      'app-ports',
+      `must not include Envoy's own ports (9901, 15000, 15001); got ${reserved.join(', ')}`,
+    );
   }
   return [...new Set(ports)];
 }

@@ -1,5 +1,9 @@
 // Pure: the canary virtual node's spec, and the traffic-isolation check between stable and canary Cloud Map filters.
-import type { AwsCloudMapInstanceAttribute, AwsCloudMapServiceDiscovery, VirtualNodeSpec } from '@aws-sdk/client-app-mesh';
+import type {
+  AwsCloudMapInstanceAttribute,
+  AwsCloudMapServiceDiscovery,
+  VirtualNodeSpec,
+} from '@aws-sdk/client-app-mesh';
 import { PlanError } from '../../errors.js';
 import type { CloudMapAttribute } from './settings.js';
 import { canonical } from '../../plan/taskDefinition.js';
@@ -12,7 +16,13 @@ export interface TaskAttributes {
 }
 
 /** Attributes ECS also registers whose values stable and canary tasks share (same cluster, subnets, region). */
-const SHARED_KEYS = new Set(['AVAILABILITY_ZONE', 'REGION', 'AWS_INSTANCE_IPV4', 'AWS_INIT_HEALTH_STATUS', 'ECS_CLUSTER_NAME']);
+const SHARED_KEYS = new Set([
+  'AVAILABILITY_ZONE',
+  'REGION',
+  'AWS_INSTANCE_IPV4',
+  'AWS_INIT_HEALTH_STATUS',
+  'ECS_CLUSTER_NAME',
+]);
 
 export function cloudMapOf(spec: VirtualNodeSpec | undefined, nodeName: string): AwsCloudMapServiceDiscovery {
   const cloudMap = spec?.serviceDiscovery?.awsCloudMap;
@@ -27,7 +37,11 @@ export function cloudMapOf(spec: VirtualNodeSpec | undefined, nodeName: string):
 }
 
 /** The stable node's spec with only the Cloud Map attribute filter replaced. */
-export function canaryNodeSpec(stable: VirtualNodeSpec, stableName: string, attributes: readonly CloudMapAttribute[]): VirtualNodeSpec {
+export function canaryNodeSpec(
+  stable: VirtualNodeSpec,
+  stableName: string,
+  attributes: readonly CloudMapAttribute[],
+): VirtualNodeSpec {
   const cloudMap = cloudMapOf(stable, stableName);
   const spec = structuredClone(stable);
   spec.serviceDiscovery = {
@@ -37,7 +51,10 @@ export function canaryNodeSpec(stable: VirtualNodeSpec, stableName: string, attr
 }
 
 /** Whether a Cloud Map attribute filter can select a task with these ECS-registered attributes. */
-export function filterMatches(filter: readonly AwsCloudMapInstanceAttribute[] | undefined, task: TaskAttributes): boolean {
+export function filterMatches(
+  filter: readonly AwsCloudMapInstanceAttribute[] | undefined,
+  task: TaskAttributes,
+): boolean {
   return (filter ?? []).every(({ key, value }) => {
     if (key === undefined) return true;
     if (key in task && !SHARED_KEYS.has(key)) return task[key as keyof TaskAttributes] === value;
@@ -62,10 +79,13 @@ export interface IsolationInput {
 export function checkIsolation(input: IsolationInput): void {
   const stableMap = cloudMapOf(input.stableSpec, input.stableNode);
   if (filterMatches(stableMap.attributes, input.canaryTasks)) {
-    const suggested = [...(stableMap.attributes ?? []).filter((a) => a.key !== 'ECS_SERVICE_NAME'), {
-      key: 'ECS_SERVICE_NAME',
-      value: input.stableTasks.ECS_SERVICE_NAME,
-    }];
+    const suggested = [
+      ...(stableMap.attributes ?? []).filter((a) => a.key !== 'ECS_SERVICE_NAME'),
+      {
+        key: 'ECS_SERVICE_NAME',
+        value: input.stableTasks.ECS_SERVICE_NAME,
+      },
+    ];
     const filter = JSON.stringify({ awsCloudMap: { ...stableMap, attributes: suggested } });
     throw new PlanError(
       `Traffic isolation: the Cloud Map filter of virtual node ${input.stableNode} (${describeFilter(stableMap.attributes)}) also selects the canary's tasks, so the canary would get traffic through the stable target whatever the weights say. Add an attribute that only stable tasks carry; for example set its serviceDiscovery to ${filter}`,
@@ -100,7 +120,12 @@ export function sameNodeSpec(a: VirtualNodeSpec | undefined, b: VirtualNodeSpec 
 }
 
 /** `mesh/<mesh>/virtualNode/<node>` for meshes of this account, the full ARN for shared meshes. */
-export function envoyResourceArn(opts: { mesh: string; meshOwner?: string; node: string; stableNodeArn: string }): string {
+export function envoyResourceArn(opts: {
+  mesh: string;
+  meshOwner?: string;
+  node: string;
+  stableNodeArn: string;
+}): string {
   if (!opts.meshOwner) return `mesh/${opts.mesh}/virtualNode/${opts.node}`;
   return opts.stableNodeArn.replace(/virtualNode\/[^/]+$/, `virtualNode/${opts.node}`);
 }

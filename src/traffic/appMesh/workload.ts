@@ -30,7 +30,10 @@ export function withEnvoy(base: Base, opts: EnvoyOptions): Rendered {
   const def = base.definition;
   if (def.networkMode !== 'awsvpc') {
     const mode = def.networkMode ? `"${def.networkMode}"` : 'none (bridge)';
-    throw new PlanError(`App Mesh on ECS needs networkMode "awsvpc"; the base task definition has ${mode}`, base.source);
+    throw new PlanError(
+      `App Mesh on ECS needs networkMode "awsvpc"; the base task definition has ${mode}`,
+      base.source,
+    );
   }
   const warnings = def.taskRoleArn
     ? []
@@ -66,7 +69,9 @@ function appPortsOf(base: Base, opts: EnvoyOptions): number[] {
 
 function tcpPorts(containers: ContainerDefinition[]): number[] {
   const ports = containers.flatMap((c) =>
-    (c.portMappings ?? []).filter((p) => (p.protocol ?? 'tcp') === 'tcp' && p.containerPort !== undefined).map((p) => p.containerPort!),
+    (c.portMappings ?? [])
+      .filter((p) => (p.protocol ?? 'tcp') === 'tcp' && p.containerPort !== undefined)
+      .map((p) => p.containerPort!),
   );
   return [...new Set(ports)];
 }
@@ -103,10 +108,16 @@ function configureEnvoy(envoy: ContainerDefinition, resourceArn: string): void {
   };
 }
 
-function proxyConfiguration(existing: ProxyConfiguration | undefined, envoyName: string, appPorts: number[]): ProxyConfiguration {
+function proxyConfiguration(
+  existing: ProxyConfiguration | undefined,
+  envoyName: string,
+  appPorts: number[],
+): ProxyConfiguration {
   const ignoredIps = new Set(EGRESS_IGNORED_IPS);
   const prior = existing?.type === 'APPMESH' ? (existing.properties ?? []) : [];
-  for (const p of prior) if (p.name === 'EgressIgnoredIPs') p.value?.split(',').forEach((ip) => ip && ignoredIps.add(ip.trim()));
+  for (const p of prior.filter((p) => p.name === 'EgressIgnoredIPs')) {
+    for (const ip of p.value?.split(',') ?? []) if (ip.trim()) ignoredIps.add(ip.trim());
+  }
   const wanted: Record<string, string> = {
     ProxyIngressPort: String(PROXY_INGRESS_PORT),
     ProxyEgressPort: String(PROXY_EGRESS_PORT),
@@ -114,10 +125,11 @@ function proxyConfiguration(existing: ProxyConfiguration | undefined, envoyName:
     EgressIgnoredIPs: [...ignoredIps].join(','),
     IgnoredUID: ENVOY_UID,
   };
-  const properties = prior.map((p) => (p.name && p.name in wanted ? { name: p.name, value: wanted[p.name] } : { ...p }));
+  const properties = prior.map((p) =>
+    p.name && p.name in wanted ? { name: p.name, value: wanted[p.name] } : { ...p },
+  );
   for (const [name, value] of Object.entries(wanted)) {
     if (!properties.some((p) => p.name === name)) properties.push({ name, value });
   }
   return { type: 'APPMESH', containerName: envoyName, properties };
 }
-

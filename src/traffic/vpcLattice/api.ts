@@ -58,7 +58,8 @@ export class LatticeApi {
   }
 
   async findService(ref: string) {
-    if (isIdOrArn(ref, 'svc')) return orUndefined(this.client.send(new GetServiceCommand({ serviceIdentifier: ref })), NOT_FOUND);
+    if (isIdOrArn(ref, 'svc'))
+      return orUndefined(this.client.send(new GetServiceCommand({ serviceIdentifier: ref })), NOT_FOUND);
     const services = await this.all((nextToken) => this.client.send(new ListServicesCommand({ nextToken })));
     const found = services.find((s) => s.name === ref);
     return found?.id ? this.client.send(new GetServiceCommand({ serviceIdentifier: found.id })) : undefined;
@@ -69,14 +70,19 @@ export class LatticeApi {
   }
 
   listRules(serviceIdentifier: string, listenerIdentifier: string): Promise<RuleSummary[]> {
-    return this.all((nextToken) => this.client.send(new ListRulesCommand({ serviceIdentifier, listenerIdentifier, nextToken })));
+    return this.all((nextToken) =>
+      this.client.send(new ListRulesCommand({ serviceIdentifier, listenerIdentifier, nextToken })),
+    );
   }
 
   /** The action at `where` and when it last changed. */
   async readAction(where: Where): Promise<{ action?: RuleAction; lastUpdatedAt?: Date; arn?: string } | undefined> {
     const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
     if (where.rule) {
-      const rule = await orUndefined(this.client.send(new GetRuleCommand({ ...ids, ruleIdentifier: where.rule })), NOT_FOUND);
+      const rule = await orUndefined(
+        this.client.send(new GetRuleCommand({ ...ids, ruleIdentifier: where.rule })),
+        NOT_FOUND,
+      );
       return rule && { action: rule.action, lastUpdatedAt: rule.lastUpdatedAt, arn: rule.arn };
     }
     const listener = await orUndefined(this.client.send(new GetListenerCommand(ids)), NOT_FOUND);

@@ -41,7 +41,8 @@ function sameForward(a: ForwardEntry[] | undefined, b: ForwardEntry[]): boolean 
   return b.every((x) => a.some((y) => sameGroup(x.group, y.group) && x.weight === y.weight));
 }
 
-const show = (f: ForwardEntry[] | undefined) => (f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none');
+const show = (f: ForwardEntry[] | undefined) =>
+  f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none';
 
 async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> {
   const current = forwardOf((await api.readAction(r.where))?.action);
@@ -50,7 +51,9 @@ async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> 
       `The forward action of ${r.where.rule ?? `listener ${r.where.listener}`} changed while this run was working (expected ${show(r.expected)}, now ${show(current)}): another run or person is editing it. Nothing was written; rerun once the other change is done (a workflow concurrency group per service prevents this)`,
     );
   }
-  const action: RuleAction = { forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) } };
+  const action: RuleAction = {
+    forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
+  };
   core.debug(`Forward ${show(r.forward)}`);
   await api.writeAction(r.where, action);
   const after = await api.readAction(r.where);

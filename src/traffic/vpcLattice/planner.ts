@@ -25,7 +25,10 @@ export function forwardFor(state: LatticeState, w: Weights): Forward[] {
 }
 
 export function canaryListed(state: LatticeState): boolean {
-  return state.canary.arn !== undefined && state.forward.some((f) => typeof f.group === 'string' && sameGroup(f.group, state.canary.arn!));
+  return (
+    state.canary.arn !== undefined &&
+    state.forward.some((f) => typeof f.group === 'string' && sameGroup(f.group, state.canary.arn!))
+  );
 }
 
 /** Lattice answers IDs where requests gave ARNs (and the reverse): groups compare by ID. */
@@ -40,13 +43,15 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
     const def = base.definition;
     const envoys = (def.containerDefinitions ?? []).filter((c) => isEnvoyContainer(c, def)).map((c) => c.name!);
     if (envoys.length === 0 && def.proxyConfiguration?.type !== 'APPMESH') return { definition: def, warnings: [] };
-    def.containerDefinitions = (def.containerDefinitions ?? []).filter((c) => !envoys.includes(c.name!)).map((c) => withoutDependency(c, envoys));
+    def.containerDefinitions = (def.containerDefinitions ?? [])
+      .filter((c) => !envoys.includes(c.name!))
+      .map((c) => withoutDependency(c, envoys));
     if (def.proxyConfiguration?.type === 'APPMESH') delete def.proxyConfiguration;
     const warning = `The base task definition still carries App Mesh (${envoys.length ? `Envoy container ${envoys.join(', ')}` : 'no Envoy'}, APPMESH proxy configuration); the revision for VPC Lattice drops them and the application's dependsOn on Envoy.`;
     return { definition: def, warnings: [warning] };
   }
 
-  registration(stable: Service, state: LatticeState) {
+  registration(_stable: Service, state: LatticeState) {
     // The canary group's ARN is only known at apply time when this run creates it: a Ref apply resolves.
     const targetGroupArn = canaryGroup(state) as unknown as string;
     return { vpcLatticeConfigurations: [{ ...state.registration, targetGroupArn }] };
@@ -83,7 +88,11 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
     let now = state;
     const listed = canaryListed(state);
     if (!listed && (target.canary > 0 || opts.create)) {
-      const attach = this.setForward(now, { stable: 100, canary: 0 }, 'joins the forward action at 0 to be health-checked');
+      const attach = this.setForward(
+        now,
+        { stable: 100, canary: 0 },
+        'joins the forward action at 0 to be health-checked',
+      );
       changes.push(attach.change);
       now = attach.next;
     }
@@ -105,7 +114,13 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
       action: 'update',
       before: state.weights ? showWeights(state.weights) : undefined,
       after: why ? `${showWeights(w)} (canary group ${why})` : showWeights(w),
-      request: { where: state.where, forward, expected: state.forward, weights: w, groups: { stable: state.stable.arn, canary: canaryGroup(state) } },
+      request: {
+        where: state.where,
+        forward,
+        expected: state.forward,
+        weights: w,
+        groups: { stable: state.stable.arn, canary: canaryGroup(state) },
+      },
       moves: 'traffic',
     };
     return { change, next: { ...state, forward, weights: w } };

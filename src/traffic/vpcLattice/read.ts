@@ -17,11 +17,22 @@ import type { GroupRef, LatticeState } from './state.js';
 const matches = (ref: string, item: { id?: string; name?: string; arn?: string }) =>
   isIdOrArn(ref, '[a-z]+') ? item.id === idOf(ref) || item.arn === ref : item.name === ref;
 
-async function locate(api: LatticeApi, s: LatticeSettings): Promise<{ where: Where; splitName: string; serviceName: string }> {
+async function locate(
+  api: LatticeApi,
+  s: LatticeSettings,
+): Promise<{ where: Where; splitName: string; serviceName: string }> {
   const service = await api.findService(s.service);
-  if (!service?.id) throw new PlanError(`VPC Lattice service ${s.service} does not exist in this account and region`, 'lattice-service');
+  if (!service?.id)
+    throw new PlanError(
+      `VPC Lattice service ${s.service} does not exist in this account and region`,
+      'lattice-service',
+    );
   const listeners = await api.listListeners(service.id);
-  const listener = s.listener ? listeners.find((l) => matches(s.listener!, l)) : listeners.length === 1 ? listeners[0] : undefined;
+  const listener = s.listener
+    ? listeners.find((l) => matches(s.listener!, l))
+    : listeners.length === 1
+      ? listeners[0]
+      : undefined;
   if (!listener?.id) {
     const names = listeners.map((l) => `${l.name} (${l.protocol}:${l.port})`).join(', ') || 'none';
     const why = s.listener
@@ -34,18 +45,33 @@ async function locate(api: LatticeApi, s: LatticeSettings): Promise<{ where: Whe
   const rules = await api.listRules(service.id, listener.id);
   const rule = rules.find((r) => matches(s.rule!, r));
   if (!rule?.id) {
-    const names = rules.filter((r) => !r.isDefault).map((r) => r.name).join(', ') || 'none';
-    throw new PlanError(`Rule ${s.rule} is not a rule of listener ${listener.name} (its rules: ${names})`, 'lattice-rule');
+    const names =
+      rules
+        .filter((r) => !r.isDefault)
+        .map((r) => r.name)
+        .join(', ') || 'none';
+    throw new PlanError(
+      `Rule ${s.rule} is not a rule of listener ${listener.name} (its rules: ${names})`,
+      'lattice-rule',
+    );
   }
   return { where: { ...where, rule: rule.id }, splitName: rule.name!, serviceName: service.name! };
 }
 
 function stableRegistration(stable: Service | undefined, group?: string) {
-  const configs = primaryDeployment(stable)?.vpcLatticeConfigurations ?? stable?.deployments?.flatMap((d) => d.vpcLatticeConfigurations ?? []) ?? [];
+  const configs =
+    primaryDeployment(stable)?.vpcLatticeConfigurations ??
+    stable?.deployments?.flatMap((d) => d.vpcLatticeConfigurations ?? []) ??
+    [];
   return group ? configs.filter((c) => sameGroup(c.targetGroupArn!, group)) : configs;
 }
 
-async function stableGroup(api: LatticeApi, s: LatticeSettings, stable: Service | undefined, serviceName: string): Promise<TargetGroup> {
+async function stableGroup(
+  api: LatticeApi,
+  s: LatticeSettings,
+  stable: Service | undefined,
+  serviceName: string,
+): Promise<TargetGroup> {
   let ref = s.stableTargetGroup;
   if (!ref) {
     const configs = stableRegistration(stable);
@@ -64,7 +90,12 @@ function groupRef(g: TargetGroup): GroupRef {
   return { arn: g.arn!, id: g.id!, name: g.name! };
 }
 
-function checkForward(action: RuleAction | undefined, split: { name: string; input: string }, stable: GroupRef, canaryArn?: string) {
+function checkForward(
+  action: RuleAction | undefined,
+  split: { name: string; input: string },
+  stable: GroupRef,
+  canaryArn?: string,
+) {
   if (action?.fixedResponse) {
     const why = `${split.name} answers with a fixed response (${action.fixedResponse.statusCode}); this action only manages forward actions`;
     throw new PlanError(why, split.input);
@@ -72,9 +103,14 @@ function checkForward(action: RuleAction | undefined, split: { name: string; inp
   const forward = forwardOf(action);
   if (!forward) throw new PlanError(`${split.name} has no forward action`, split.input);
   if (!forward.some((f) => sameGroup(f.group, stable.arn))) {
-    throw new PlanError(`${split.name} does not forward to the stable target group ${stable.name}`, 'stable-target-group');
+    throw new PlanError(
+      `${split.name} does not forward to the stable target group ${stable.name}`,
+      'stable-target-group',
+    );
   }
-  const foreign = forward.filter((f) => !sameGroup(f.group, stable.arn) && !(canaryArn && sameGroup(f.group, canaryArn)));
+  const foreign = forward.filter(
+    (f) => !sameGroup(f.group, stable.arn) && !(canaryArn && sameGroup(f.group, canaryArn)),
+  );
   if (foreign.length) {
     const names = foreign.map((f) => f.group).join(', ');
     const why = `${split.name} also forwards to ${names}; this action only manages a split between the stable and canary target groups`;
@@ -83,7 +119,13 @@ function checkForward(action: RuleAction | undefined, split: { name: string; inp
   return forward;
 }
 
-export async function readLattice(api: LatticeApi, s: LatticeSettings, names: { stable: string; canary: string }, operation: Operation, ecs: EcsReads): Promise<LatticeState> {
+export async function readLattice(
+  api: LatticeApi,
+  s: LatticeSettings,
+  names: { stable: string; canary: string },
+  operation: Operation,
+  ecs: EcsReads,
+): Promise<LatticeState> {
   const located = await locate(api, s);
   const [read, services] = await Promise.all([api.readAction(located.where), ecs.services]);
   if (!read) throw new PlanError(`${located.splitName} cannot be read`, s.rule ? 'lattice-rule' : 'lattice-listener');
@@ -91,15 +133,20 @@ export async function readLattice(api: LatticeApi, s: LatticeSettings, names: { 
   const stable = await stableGroup(api, s, stableService, names.stable);
   const canaryName = s.canaryTargetGroup ?? `${stable.name}-canary`;
   const canary = await api.findTargetGroup(canaryName);
-  if (!canary && isIdOrArn(canaryName, 'tg')) throw new PlanError(`Target group ${canaryName} does not exist`, 'canary-target-group');
+  if (!canary && isIdOrArn(canaryName, 'tg'))
+    throw new PlanError(`Target group ${canaryName} does not exist`, 'canary-target-group');
   checkGroups(stable, canary);
   const split = { name: located.splitName, input: s.rule ? 'lattice-rule' : 'lattice-listener' };
   const forward = checkForward(read.action, split, groupRef(stable), canary?.arn);
   const registration = stableRegistration(stableService, stable.arn)[0];
   if (operation === 'deploy' && !registration) {
-    throw new PlanError(`ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`, 'stable-target-group');
+    throw new PlanError(
+      `ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`,
+      'stable-target-group',
+    );
   }
-  const weightOf = (arn?: string) => forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
+  const weightOf = (arn?: string) =>
+    forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
   return {
     where: located.where,
     splitName: located.splitName,
@@ -117,10 +164,16 @@ export async function readLattice(api: LatticeApi, s: LatticeSettings, names: { 
 function checkGroups(stable: TargetGroup, canary: TargetGroup | undefined) {
   if (!canary) return;
   if (canary.id === stable.id) {
-    throw new PlanError(`The canary target group must differ from the stable one (both are ${stable.name})`, 'canary-target-group');
+    throw new PlanError(
+      `The canary target group must differ from the stable one (both are ${stable.name})`,
+      'canary-target-group',
+    );
   }
   const [vpc, canaryVpc] = [stable.config?.vpcIdentifier, canary.config?.vpcIdentifier];
   if (vpc !== canaryVpc) {
-    throw new PlanError(`Target group ${canary.name} is in ${canaryVpc}, the stable group ${stable.name} in ${vpc}: both must be in one VPC`, 'canary-target-group');
+    throw new PlanError(
+      `Target group ${canary.name} is in ${canaryVpc}, the stable group ${stable.name} in ${vpc}: both must be in one VPC`,
+      'canary-target-group',
+    );
   }
 }
