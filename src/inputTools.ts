@@ -5,10 +5,26 @@ import type { InputProblem } from './errors.js';
 /** How the action reads one raw input; `core.getInput` in the runner, a map in tests. */
 export type InputReader = (name: string) => string;
 
+// C0 controls other than tab and newline, DEL, C1 controls, and the bidi overrides/isolates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 export class Inputs {
   readonly problems: InputProblem[] = [];
 
-  constructor(readonly read: InputReader) {}
+  readonly read: InputReader;
+
+  /** Every raw value passes here once: bidi and other control characters are refused, whatever the input. */
+  constructor(raw: InputReader) {
+    const checked = new Set<string>();
+    this.read = (name) => {
+      const value = raw(name);
+      if (!checked.has(name) && UNSAFE.test(value))
+        this.fail(name, 'must not contain control or bidirectional-override characters');
+      checked.add(name);
+      return value;
+    };
+  }
 
   fail(input: string, message: string): undefined {
     this.problems.push({ input, message });
@@ -28,17 +44,21 @@ export class Inputs {
     return fallback;
   }
 
+  private reported(name: string): boolean {
+    return this.problems.some((p) => p.input === name);
+  }
+
   required(name: string, pattern: RegExp, what: string): string {
     const raw = this.read(name);
     if (raw === '') return this.fail(name, 'is required') ?? '';
-    if (!pattern.test(raw)) this.fail(name, `must be ${what}; got "${raw}"`);
+    if (!pattern.test(raw) && !this.reported(name)) this.fail(name, `must be ${what}; got "${raw}"`);
     return raw;
   }
 
   optional(name: string, pattern: RegExp, what: string): string | undefined {
     const raw = this.read(name);
     if (raw === '') return undefined;
-    if (!pattern.test(raw)) this.fail(name, `must be ${what}; got "${raw}"`);
+    if (!pattern.test(raw) && !this.reported(name)) this.fail(name, `must be ${what}; got "${raw}"`);
     return raw;
   }
 

@@ -64,7 +64,8 @@ const ECS_SERVICE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 const SERVICE_RULE = 'an ECS service name of 1-255 letters, digits, dashes or underscores';
 const CLUSTER =
   /^([A-Za-z0-9][A-Za-z0-9_-]{0,254}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255})$/;
-const IMAGE = /^\S{1,1024}$/;
+const IMAGE = /^[!-~]{1,1024}$/;
+const CONTAINER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 
 /**
  * Reads all inputs into one immutable Settings object. Every problem found is reported at once in a single
@@ -77,7 +78,7 @@ export function readSettings(read: InputReader, workspace = process.env.GITHUB_W
   const traffic = readTraffic(inputs, services.canary.service);
   const canaryWeight = readWeight(inputs, operation);
   const rollout = readRollout(inputs, operation, canaryWeight);
-  const taskDefinition = readTaskDefinition(inputs, workspace);
+  const taskDefinition = readTaskDefinition(inputs, operation, workspace);
   const settings: Settings = {
     operation: operation ?? 'deploy',
     dryRun: inputs.bool('dry-run', false),
@@ -167,11 +168,18 @@ function readMinutes(inputs: Inputs, name: string, fallback: number): number {
 
 function readTaskDefinition(
   inputs: Inputs,
+  operation: Operation | undefined,
   workspace: string,
 ): Pick<Settings, 'taskDefinitionFile' | 'containerName' | 'image'> {
-  const containerName = inputs.optional('container-name', /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/, 'a container name');
+  const containerName = inputs.optional('container-name', CONTAINER_NAME, 'a container name');
   const image = inputs.optional('image', IMAGE, 'a container image reference without spaces');
   const file = inputs.read('task-definition');
+  if (operation === 'deploy' && !image && !file) {
+    inputs.fail(
+      'image',
+      'is required for deploy (or a task-definition file): without it the canary would run a copy of stable',
+    );
+  }
   const fail = inputs.fail.bind(inputs);
   const taskDefinitionFile = file ? loadTaskDefinitionFile(file, workspace, fail) : undefined;
   if (taskDefinitionFile) checkContainerName(inputs, taskDefinitionFile, containerName, image);
@@ -244,6 +252,9 @@ function taskDefinitionProblem(doc: unknown): string | undefined {
     if (!isObject(c)) return `containerDefinitions[${i}] is not an object`;
     if (typeof c.name !== 'string' || c.name === '') return `containerDefinitions[${i}] has no name`;
     if (typeof c.image !== 'string' || c.image === '') return `container ${c.name} has no image`;
+    if (!CONTAINER_NAME.test(c.name))
+      return `container name ${JSON.stringify(c.name)} is not 1-255 letters, digits, dashes or underscores`;
+    if (!IMAGE.test(c.image)) return `the image of container ${c.name} has spaces or control characters`;
   }
   if (doc.family !== undefined && (typeof doc.family !== 'string' || !/^[A-Za-z0-9_-]{1,255}$/.test(doc.family))) {
     return `family must be 1-255 letters, digits, dashes or underscores`;

@@ -20,6 +20,14 @@ const share = (t: { colors: Record<string, number>; requests: number }, color: s
 
 const runtime = spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim();
 
+test('App Mesh no longer reachable: the error names the service, the call and its end of support', async () => {
+  emu.inject({ service: 'appmesh', operation: 'DescribeRoute', error: 'AccessDeniedException', message: 'User is not authorized' });
+  const result = await run({ operation: 'rollback' });
+  expect(result.status).toBe(1);
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors[0]).toMatch(/^App Mesh DescribeRoute: User is not authorized \(AWS ended App Mesh on 2026-09-30.*Leaving App Mesh for VPC Lattice/);
+});
+
 describe(`a canary of the sample, step by step (bundled action on the GitHub runtime, Node 24: here ${runtime})`, () => {
   test('deploy at 20 %: about a fifth of the answers are blue, none fail', async () => {
     const result = await run(deployInputs);

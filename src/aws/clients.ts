@@ -22,5 +22,43 @@ export function clientConfig(env: NodeJS.ProcessEnv = process.env): ClientConfig
 }
 
 export function createEcsClient(config: ClientConfig): ECSClient {
-  return new ECSClient(config);
+  return withErrorContext(new ECSClient(config), 'ECS');
+}
+
+/** What the user should know when a service fails in a way its own message does not explain. */
+export type ErrorHint = (err: Error) => string | undefined;
+
+interface MiddlewareClient {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: { commandName?: string },
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: 'initialize'; name: string },
+    ): void;
+  };
+}
+
+/**
+ * Errors from this client name the service and operation (`App Mesh DescribeRoute: …`) and carry the hint, if any;
+ * the error's name (what callers test) is kept.
+ */
+export function withErrorContext<C>(client: C, service: string, hint?: ErrorHint): C {
+  (client as MiddlewareClient).middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if (err instanceof Error && !err.message.startsWith(service)) {
+          const operation = (context.commandName ?? '').replace(/Command$/, '');
+          const extra = hint?.(err);
+          err.message = `${service} ${operation}: ${err.message}${extra ? ` (${extra})` : ''}`;
+        }
+        throw err;
+      }
+    },
+    { step: 'initialize', name: 'ecsMeshCanaryErrorContext' },
+  );
+  return client;
 }

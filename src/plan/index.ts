@@ -65,13 +65,7 @@ function planDeploy<S extends TrafficState>(
 ): Plan {
   const { stableService, traffic } = state;
   const canary = settings.canary.service;
-  const base = renderBase(state.base, {
-    family: state.canaryFamily,
-    containerName: settings.containerName,
-    image: settings.image,
-    source: state.baseSource,
-  });
-  const rendered = p.renderWorkload(base, 'canary', traffic);
+  const rendered = renderCanary(settings, state, p, plan);
   const facts = {
     cluster: settings.cluster,
     stableService,
@@ -102,16 +96,7 @@ function planDeploy<S extends TrafficState>(
     waitForMinutes: settings.waitForMinutes,
     clonedFrom: settings.stable.service,
   });
-  // A canary that has weight gives it up before its service changes: no request reaches the new revision before its
-  // rollout completed. Once the service started changing, a failure keeps the weight at 0 instead of restoring it.
-  let now = traffic;
-  let drain: Change[] = [];
-  if ((traffic.weights?.canary ?? 0) > 0 && rollout.serviceChanges) {
-    const drained = p.planWeights(traffic, weightsFor(0));
-    const keepOnceProduced = { ref: REFS.deployment(canary), why: DRAINED_WHY };
-    drain = drained.changes.map((c) => ({ ...c, after: `${c.after} while the canary rolls out`, keepOnceProduced }));
-    now = drained.next;
-  }
+  const { drain, now } = drainFirst(state.traffic, p, canary, rollout.serviceChanges);
   const weights = p.planWeights(now, plan.weights.after, { create: true, canaryTasks: settings.desiredCount });
   const serviceAt = rollout.changes.findIndex((c) => c.resource.type === 'ECS service');
   const [registered, rest] =
@@ -127,6 +112,45 @@ function planDeploy<S extends TrafficState>(
   plan.warnings.push(...rendered.warnings);
   plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
   return plan;
+}
+
+/** The canary's task definition: the base with the image swapped, then what the provider's workload needs. */
+function renderCanary<S extends TrafficState>(
+  settings: Settings,
+  state: DeployState<S>,
+  p: TrafficPlanner<S>,
+  plan: Plan,
+) {
+  const base = renderBase(state.base, {
+    family: state.canaryFamily,
+    containerName: settings.containerName,
+    image: settings.image,
+    source: state.baseSource,
+  });
+  const stableImage = state.base.containerDefinitions?.find((c) => c.name === base.target?.name)?.image;
+  if (settings.image && state.baseSource === 'stable-service' && stableImage === settings.image) {
+    const why = `the canary is a copy of stable`;
+    plan.warnings.push(
+      `image ${settings.image} is the image stable service ${settings.stable.service} already runs: ${why}`,
+    );
+  }
+  return p.renderWorkload(base, 'canary', state.traffic);
+}
+
+/**
+ * A canary that has weight gives it up before its service changes: no request reaches the new revision before its
+ * rollout completed. Once the service started changing, a failure keeps the weight at 0 instead of restoring it.
+ */
+function drainFirst<S extends TrafficState>(traffic: S, p: TrafficPlanner<S>, canary: string, serviceChanges: boolean) {
+  if ((traffic.weights?.canary ?? 0) === 0 || !serviceChanges) return { drain: [] as Change[], now: traffic };
+  const drained = p.planWeights(traffic, weightsFor(0));
+  const keepOnceProduced = { ref: REFS.deployment(canary), why: DRAINED_WHY };
+  const drain = drained.changes.map((c) => ({
+    ...c,
+    after: `${c.after} while the canary rolls out`,
+    keepOnceProduced,
+  }));
+  return { drain, now: drained.next };
 }
 
 /** Traffic moves only to a canary whose current rollout completed with every desired task running. */

@@ -2,7 +2,7 @@
 // virtual nodes, a virtual service whose provider is that router, Envoy in every task. Loaded (with its SDK client)
 // only when traffic-provider is app-mesh.
 import { AppMeshClient } from '@aws-sdk/client-app-mesh';
-import type { ClientConfig } from '../../aws/clients.js';
+import { withErrorContext, type ClientConfig } from '../../aws/clients.js';
 import { PlanError } from '../../errors.js';
 import type { Operation } from '../../inputs.js';
 import type { TrafficProvider, TrafficView } from '../provider.js';
@@ -93,10 +93,19 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
   }
 }
 
+const UNREACHABLE = /AccessDenied|UnrecognizedClient|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|getaddrinfo/;
+
+/** App Mesh's API is gone for accounts since AWS ended the service on 2026-09-30: say so when it looks like that. */
+export function endOfSupportHint(err: Error): string | undefined {
+  if (!UNREACHABLE.test(`${err.name} ${err.message}`)) return undefined;
+  return 'AWS ended App Mesh on 2026-09-30 and accounts can no longer reach its API; see "Leaving App Mesh for VPC Lattice" in the README';
+}
+
 export function createAppMeshProvider(
   s: AppMeshSettings,
   canaryService: string,
   config: ClientConfig,
 ): AppMeshProvider {
-  return new AppMeshProvider(s, canaryService, new AppMeshApi(new AppMeshClient(config), meshRef(s)));
+  const client = withErrorContext(new AppMeshClient(config), 'App Mesh', endOfSupportHint);
+  return new AppMeshProvider(s, canaryService, new AppMeshApi(client, meshRef(s)));
 }

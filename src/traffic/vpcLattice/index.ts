@@ -2,7 +2,7 @@
 // between the stable and canary target groups; ECS registers each service's tasks in its group. Loaded (with its
 // SDK client) only when traffic-provider is vpc-lattice.
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
-import type { ClientConfig } from '../../aws/clients.js';
+import { withErrorContext, type ClientConfig } from '../../aws/clients.js';
 import type { Operation, Settings } from '../../inputs.js';
 import type { EcsReads, TrafficProvider, TrafficView } from '../provider.js';
 import { LatticeApi } from './api.js';
@@ -55,5 +55,9 @@ export class LatticeProvider implements TrafficProvider<LatticeState> {
 }
 
 export function createLatticeProvider(s: LatticeSettings, settings: Settings, config: ClientConfig): LatticeProvider {
-  return new LatticeProvider(s, settings, new LatticeApi(new VPCLatticeClient(config)));
+  return new LatticeProvider(
+    s,
+    settings,
+    new LatticeApi(withErrorContext(new VPCLatticeClient(config), 'VPC Lattice')),
+  );
 }
