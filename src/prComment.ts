@@ -7,7 +7,11 @@ import type { Settings } from './inputs.js';
 interface Comment {
   id: number;
   body?: string;
+  user?: { login?: string } | null;
 }
+
+/** The identity GitHub gives GITHUB_TOKEN's comments. */
+export const ACTIONS_BOT = 'github-actions[bot]';
 
 /** The slice of Octokit this module uses. */
 export interface IssuesOctokit {
@@ -28,7 +32,17 @@ export interface IssuesOctokit {
         body: string;
       }): Promise<{ data: Comment }>;
     };
+    users: { getAuthenticated(): Promise<{ data: { login: string } }> };
   };
+}
+
+/** The token's own login (a personal or app token), and always GITHUB_TOKEN's bot identity. */
+async function authorsOf(octokit: IssuesOctokit): Promise<string[]> {
+  try {
+    return [ACTIONS_BOT, (await octokit.rest.users.getAuthenticated()).data.login];
+  } catch {
+    return [ACTIONS_BOT];
+  }
 }
 
 export interface PullRequestRef {
@@ -47,6 +61,7 @@ export async function upsertComment(
   pr: PullRequestRef,
   mark: string,
   body: string,
+  authors: string[] = [ACTIONS_BOT],
 ): Promise<'created' | 'updated'> {
   const text = `${mark}\n${body}`;
   const comments = await octokit.paginate<Comment>(octokit.rest.issues.listComments, {
@@ -55,7 +70,8 @@ export async function upsertComment(
     issue_number: pr.number,
     per_page: 100,
   });
-  const mine = comments.find((c) => c.body?.includes(mark));
+  // Only a comment this identity wrote is ours to update: anyone can paste the marker into theirs.
+  const mine = comments.find((c) => c.body?.includes(mark) && authors.includes(c.user?.login ?? ''));
   if (mine) {
     await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: mine.id, body: text });
     return 'updated';
@@ -88,12 +104,8 @@ export async function commentOnPullRequest(settings: Settings, body: string): Pr
   }
   try {
     const { getOctokit } = await import('@actions/github');
-    const result = await upsertComment(
-      getOctokit(settings.githubToken) as unknown as IssuesOctokit,
-      pr,
-      marker(settings),
-      body,
-    );
+    const octokit = getOctokit(settings.githubToken) as unknown as IssuesOctokit;
+    const result = await upsertComment(octokit, pr, marker(settings), body, await authorsOf(octokit));
     core.info(`Pull request #${pr.number}: comment ${result}.`);
   } catch (err) {
     core.warning(

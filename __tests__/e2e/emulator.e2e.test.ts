@@ -148,6 +148,20 @@ describe('on pull_request events', () => {
     expect(comments[0].body).toContain('[Run details](https://github.com/octo-org/color-app/actions/runs/1)');
   });
 
+  test('a comment someone else wrote with the marker is left alone', async () => {
+    const marker = '<!-- ecs-mesh-canary: howto-ecs-basics/color-v2 -->';
+    github.comments.set(8, [{ id: 1, body: `${marker}\nplanted`, user: { login: 'mallory' } }]);
+    const run = await runAction(sampleInputs({ ...deployInputs, 'canary-weight': '30', 'github-token': 'ghs_fake_token' }), {
+      env: { ...local.env(), GITHUB_API_URL: github.url },
+      eventName: 'pull_request',
+      event: { pull_request: { number: 8 } },
+    });
+    expect(run.stdout).toContain('Pull request #8: comment created.');
+    const comments = github.comments.get(8)!;
+    expect(comments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+    expect(comments[0].body).toBe(`${marker}\nplanted`);
+  });
+
   test('a token without permission gives a warning, and the deploy still succeeds', async () => {
     github.forceStatus = 403;
     try {

@@ -6,7 +6,11 @@ import type { AddressInfo } from 'node:net';
 export interface FakeComment {
   id: number;
   body: string;
+  user: { login: string };
 }
+
+/** Who the fake token belongs to: the identity GitHub gives GITHUB_TOKEN. */
+export const TOKEN_USER = 'github-actions[bot]';
 
 export class FakeGitHub {
   readonly comments = new Map<number, FakeComment[]>(); // issue number → comments
@@ -40,9 +44,11 @@ export class FakeGitHub {
     if (req.headers.authorization !== 'token ghs_fake_token') return send(401, { message: 'Bad credentials' });
     const list = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(path);
     const one = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path);
+    // GITHUB_TOKEN cannot read /user, as on GitHub.
+    if (path === '/user') return send(403, { message: 'Resource not accessible by integration' });
     if (list && req.method === 'GET') return send(200, this.comments.get(Number(list[1])) ?? []);
     if (list && req.method === 'POST') {
-      const comment = { id: this.nextId++, body: JSON.parse(body).body as string };
+      const comment = { id: this.nextId++, body: JSON.parse(body).body as string, user: { login: TOKEN_USER } };
       this.comments.set(Number(list[1]), [...(this.comments.get(Number(list[1])) ?? []), comment]);
       return send(201, comment);
     }
