@@ -3,7 +3,7 @@
 // change made so far is undone newest first (unless it is to be kept), and the error says what was restored, kept
 // and left behind.
 import * as core from '@actions/core';
-import { ConcurrentModificationError, errorMessage } from './errors.js';
+import { CancelledError, ConcurrentModificationError, errorMessage } from './errors.js';
 import { changeLine, type FailureReport } from './render.js';
 import { isRef, type Change, type Outcome, type Plan } from './plan/types.js';
 import type { Executor, ExecutorContext } from './traffic/provider.js';
@@ -18,6 +18,8 @@ export interface JournalEntry {
 export interface ApplyOptions {
   executors: Record<string, Executor>;
   sleep(ms: number): Promise<void>;
+  /** Aborted when the run is cancelled: no further change starts, and the journal is unwound as for a failure. */
+  signal?: AbortSignal;
 }
 
 export class ApplyError extends Error {
@@ -54,6 +56,7 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
     core.info(`→ ${changeLine(change)}`);
     let request: unknown;
     try {
+      opts.signal?.throwIfAborted();
       request = resolveRefs(change.request, produced);
       const outcome = await executorFor(opts, change.kind)(request as never, ctx);
       journal.push({ change, request, outcome });
@@ -63,7 +66,8 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
     } catch (err) {
       const conflict = err instanceof ConcurrentModificationError;
       const report = await restoreTraffic(journal, opts, ctx, conflict);
-      throw new ApplyError(err, journal, { failed: change, reason: errorMessage(err), ...report });
+      const cancelled = err instanceof CancelledError;
+      throw new ApplyError(err, journal, { failed: change, reason: errorMessage(err), cancelled, ...report });
     }
   }
   return journal;
@@ -105,6 +109,10 @@ async function restoreTraffic(
 }
 
 async function undo(entry: JournalEntry, opts: ApplyOptions, ctx: ExecutorContext, report: Restored): Promise<void> {
+  // Undoing must go on after a cancellation: waits between attempts are then short and not abortable.
+  const pause = opts.signal?.aborted
+    ? (ms: number) => new Promise((r) => setTimeout(r, Math.min(ms, 200)))
+    : opts.sleep;
   const plan = entry.outcome.undo!;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -119,7 +127,7 @@ async function undo(entry: JournalEntry, opts: ApplyOptions, ctx: ExecutorContex
         report.notRestored.push(`${plan.describe} (${errorMessage(err)})`);
         return;
       }
-      await opts.sleep(1000 * attempt);
+      await pause(1000 * attempt);
     }
   }
 }

@@ -51,3 +51,11 @@ export function awsErrorName(err: unknown): string | undefined {
   if (typeof err === 'object' && err !== null && 'name' in err && typeof err.name === 'string') return err.name;
   return undefined;
 }
+
+/** The workflow run was cancelled (the runner sent SIGINT or SIGTERM). */
+export class CancelledError extends Error {
+  constructor(signal: string) {
+    super(`Cancelled (${signal}): the run stopped at the next safe point`);
+    this.name = 'CancelledError';
+  }
+}

@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { ApplyError, applyPlan, type JournalEntry } from './apply.js';
 import { clientConfig, createEcsClient } from './aws/clients.js';
 import { ecsExecutors } from './aws/ecsExecutors.js';
-import { errorMessage } from './errors.js';
+import { CancelledError, errorMessage } from './errors.js';
 import type { Settings } from './inputs.js';
 import { buildPlan } from './plan/index.js';
 import type { Plan } from './plan/types.js';
@@ -13,7 +13,43 @@ import { planJson, report, reportStopped, type RunRecord } from './report.js';
 import { readState } from './state.js';
 import { loadProvider } from './traffic/index.js';
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A sleep that ends early, with the cancellation as its error, when the run is cancelled. */
+function abortableSleep(signal: AbortSignal) {
+  return (ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const done = () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', done);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', done, { once: true });
+    });
+}
+
+/**
+ * GitHub cancels a run with SIGINT, then SIGTERM ~7.5 s later, then kills it. Either signal aborts: the change in
+ * flight finishes, no other starts, the journal is unwound as after a failure and the report is written.
+ */
+function onCancel(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const handler = (name: NodeJS.Signals) => {
+    if (!controller.signal.aborted) core.warning(`Received ${name}: stopping at the next safe point`);
+    controller.abort(new CancelledError(name));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
 
 export interface ExecuteOptions {
   /** How to wait between polls; tests pass one that returns at once. */
@@ -67,14 +103,18 @@ export async function execute(settings: Settings, options: ExecuteOptions = {}):
   }
   options.onPlan?.(plan);
   const executors = { ...ecsExecutors(ecs), ...provider.executors };
+  const cancel = onCancel();
+  const sleep = options.sleep ?? abortableSleep(cancel.signal);
   try {
-    record.journal = await group('Apply', () => applyPlan(plan, { executors, sleep: options.sleep ?? realSleep }));
+    record.journal = await group('Apply', () => applyPlan(plan, { executors, sleep, signal: cancel.signal }));
   } catch (err) {
     if (!(err instanceof ApplyError)) throw err;
     record.journal = err.journal as JournalEntry[];
     record.failure = err.report;
     await group('Report', () => report(record));
     throw new Error(failureLines(err.report).join('\n'));
+  } finally {
+    cancel.dispose();
   }
   await group('Report', () => report(record));
 }

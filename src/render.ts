@@ -6,6 +6,8 @@ import type { Change, Outcome } from './plan/types.js';
 export interface FailureReport {
   failed: Change;
   reason: string;
+  /** The run was cancelled (SIGINT/SIGTERM) rather than failed by AWS. */
+  cancelled?: boolean;
   restored: string[];
   kept: string[];
   notRestored: string[];
@@ -24,7 +26,11 @@ export function changeLine(c: Change): string {
 
 /** The failure as plain sentences, for the log's one `::error::` line and the summary. */
 export function failureLines(f: FailureReport): string[] {
-  const lines = [`${f.failed.action} ${resourceName(f.failed)} failed: ${f.reason}`];
+  const lines = [
+    f.cancelled
+      ? `${f.reason} (at: ${f.failed.action} ${resourceName(f.failed)})`
+      : `${f.failed.action} ${resourceName(f.failed)} failed: ${f.reason}`,
+  ];
   if (f.restored.length) lines.push(`Traffic restored: ${f.restored.join('; ')}.`);
   if (f.kept.length) lines.push(`Kept on purpose: ${f.kept.join('; ')}.`);
   if (f.notRestored.length) lines.push(`COULD NOT RESTORE (fix by hand): ${f.notRestored.join('; ')}.`);

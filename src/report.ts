@@ -84,6 +84,7 @@ const pct = (n: number | undefined) => (n === undefined ? '—' : `${n} %`);
 function headline(r: RunRecord): string {
   const { plan, settings, view } = r;
   if (r.dryRun) return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
+  if (r.failure?.cancelled) return `Canary ${plan.operation} cancelled`;
   if (r.failure) return `Canary ${plan.operation} failed`;
   switch (plan.operation) {
     case 'deploy':

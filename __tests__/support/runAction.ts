@@ -23,7 +23,10 @@ export const NODE24 = (() => {
   }
 })();
 /** The Node.js npm itself runs on (this machine's), whatever `node` npm scripts find first on PATH. */
-export const MACHINE_NODE = process.env.npm_node_execpath && existsSync(process.env.npm_node_execpath) ? process.env.npm_node_execpath : process.execPath;
+export const MACHINE_NODE =
+  process.env.npm_node_execpath && existsSync(process.env.npm_node_execpath)
+    ? process.env.npm_node_execpath
+    : process.execPath;
 
 export interface ActionRun {
   status: number | null;
@@ -42,15 +45,23 @@ export interface RunOptions {
   eventName?: string;
   event?: object;
   timeoutMs?: number;
+  /** Send this signal once stdout matches `when` (a cancelled workflow: GitHub sends SIGINT, then SIGTERM). */
+  signal?: { when: RegExp; signal: NodeJS.Signals };
 }
 
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]));
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
+  );
 }
 
 export async function runAction(inputs: Record<string, string>, opts: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'action-run-'));
-  const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary'), event: path.join(dir, 'event.json') };
+  const files = {
+    output: path.join(dir, 'output'),
+    summary: path.join(dir, 'summary'),
+    event: path.join(dir, 'event.json'),
+  };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
   writeFileSync(files.event, JSON.stringify(opts.event ?? {}));
@@ -72,7 +83,14 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const child = spawn(opts.node ?? NODE24, [DIST], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  let signalled = false;
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+    if (opts.signal && !signalled && opts.signal.when.test(stdout)) {
+      signalled = true;
+      child.kill(opts.signal.signal);
+    }
+  });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
   const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
@@ -80,9 +98,23 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const errors = stdout
     .split('\n')
     .filter((l) => l.startsWith('::error'))
-    .map((l) => l.replace(/^::error[^:]*::/, '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'));
+    .map((l) =>
+      l
+        .replace(/^::error[^:]*::/, '')
+        .replace(/%0A/g, '\n')
+        .replace(/%0D/g, '\r')
+        .replace(/%25/g, '%'),
+    );
   const ms = Date.now() - started;
-  const run = { status, stdout, stderr, outputs: readOutputs(files.output), summary: readFileSync(files.summary, 'utf8'), errors, ms };
+  const run = {
+    status,
+    stdout,
+    stderr,
+    outputs: readOutputs(files.output),
+    summary: readFileSync(files.summary, 'utf8'),
+    errors,
+    ms,
+  };
   rmSync(dir, { recursive: true, force: true });
   return run;
 }
