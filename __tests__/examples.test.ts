@@ -1,0 +1,333 @@
+// The example workflows are what users copy into production: each one is checked here for the risks a copy would
+// carry — unpinned actions, traffic moved without an environment, fork pull requests failing on a missing OIDC token,
+// concurrency groups that drop queued control runs, rollbacks of merged pull requests, images tagged with a commit
+// other than the one built. docs.test.ts lints the same files (actionlint, workflow schema, action inputs).
+import { readFileSync, readdirSync } from 'node:fs';
+import { parse } from 'yaml';
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, unknown>;
+}
+interface Concurrency {
+  group?: string;
+  'cancel-in-progress'?: boolean | string;
+}
+type Permissions = Record<string, string> | string;
+interface Job {
+  if?: string;
+  environment?: string | { name?: string };
+  permissions?: Permissions;
+  concurrency?: Concurrency | string;
+  steps?: Step[];
+}
+interface Workflow {
+  on: Record<string, { types?: string[] } | null>;
+  permissions?: Permissions;
+  concurrency?: Concurrency | string;
+  jobs: Record<string, Job>;
+}
+
+const root = new URL('../', import.meta.url);
+const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
+
+const PLACEHOLDER = 'your-org/ecs-mesh-canary@v1';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+const HEAD_SHA = '${{ github.event.pull_request.head.sha }}';
+const SAME_REPO = 'github.event.pull_request.head.repo.full_name == github.repository';
+const FORK = 'github.event.pull_request.head.repo.full_name != github.repository';
+const PR_NUMBER = 'github.event.pull_request.number';
+
+interface Example {
+  file: string;
+  text: string;
+  workflow: Workflow;
+}
+
+const examples: Example[] = readdirSync(new URL('examples/', root))
+  .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
+  .sort()
+  .map((file) => {
+    const text = read(`examples/${file}`);
+    return { file, text, workflow: parse(text) as Workflow };
+  });
+
+const triggers = (e: Example) => Object.keys(e.workflow.on ?? {});
+const prTypes = (e: Example) => e.workflow.on.pull_request?.types ?? ['opened', 'synchronize', 'reopened'];
+/** Started by hand: shift, promote, rollback. */
+const isControl = (e: Example) => triggers(e).includes('workflow_dispatch');
+/** Any pull_request workflow (the canaries and the rollback on close). */
+const isPr = (e: Example) => triggers(e).includes('pull_request');
+/** A pull_request workflow that runs on pushes: it builds and deploys a canary. */
+const isPrCanary = (e: Example) => isPr(e) && prTypes(e).some((t) => ['opened', 'synchronize', 'reopened'].includes(t));
+/** The rollback when a pull request closes. */
+const isPrClosed = (e: Example) => isPr(e) && prTypes(e).includes('closed');
+
+const jobs = (e: Example) => Object.entries(e.workflow.jobs);
+const steps = (job: Job) => job.steps ?? [];
+const usesAction = (job: Job) => steps(job).some((s) => s.uses?.includes('ecs-mesh-canary'));
+const grants = (p: Permissions | undefined, scope: string) => (typeof p === 'string' ? p : p?.[scope]);
+const condition = (expr: string | undefined) =>
+  (expr ?? '').replace(/^\s*\$\{\{\s*|\s*\}\}\s*$/g, '').replace(/\s+/g, ' ');
+const environmentOf = (job: Job) => (typeof job.environment === 'string' ? job.environment : job.environment?.name);
+
+/** The workflow's and its jobs' concurrency settings, each as { where, group, cancel }. */
+function concurrencyOf(e: Example): { where: string; group: string; cancel: boolean | string }[] {
+  const entries: [string, Concurrency | string | undefined][] = [
+    ['workflow', e.workflow.concurrency],
+    ...jobs(e).map(([name, job]) => [`job ${name}`, job.concurrency] as [string, Concurrency | string | undefined]),
+  ];
+  return entries
+    .filter(([, c]) => c !== undefined)
+    .map(([where, c]) =>
+      typeof c === 'string'
+        ? { where, group: c, cancel: false }
+        : { where, group: c?.group ?? '', cancel: c?.['cancel-in-progress'] ?? false },
+    );
+}
+
+/** A regular expression matching every value a group can take, each ${{ expression }} standing for any text. */
+function groupPattern(group: string): RegExp {
+  const parts = group.split(/\$\{\{[^}]*\}\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`);
+}
+
+/** Each `uses:` line of the file: the reference and the rest of the line (the comment). */
+function usesLines(text: string): { ref: string; rest: string }[] {
+  return [...text.matchAll(/^[ \t]*(?:-[ \t]+)?uses:[ \t]*(['"]?)([^\s'"#]+)\1(.*)$/gm)].map((m) => ({
+    ref: m[2],
+    rest: m[3],
+  }));
+}
+
+describe('examples/', () => {
+  test('has the App Mesh workflows and the VPC Lattice pull-request canary', () => {
+    expect(examples.map((e) => e.file)).toEqual(
+      expect.arrayContaining([
+        'canary-control.yml',
+        'lattice-pr-canary.yml',
+        'pr-canary.yml',
+        'pr-closed-rollback.yml',
+      ]),
+    );
+    expect(examples.filter(isControl).length).toBeGreaterThan(0);
+    expect(examples.filter(isPrCanary).length).toBeGreaterThan(1);
+    expect(examples.filter(isPrClosed).length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(examples)('examples/$file', (e) => {
+  test('pins every action by a full commit SHA with its version in a comment; only the placeholder is not', () => {
+    const lines = usesLines(e.text);
+    // The line scan sees exactly the uses: the YAML has.
+    const parsed = jobs(e).flatMap(([, job]) =>
+      steps(job)
+        .map((s) => s.uses)
+        .filter((u): u is string => u !== undefined),
+    );
+    expect(lines.map((l) => l.ref).sort()).toEqual(parsed.sort());
+    expect(lines.length).toBeGreaterThan(0);
+    for (const { ref, rest } of lines) {
+      if (ref === PLACEHOLDER) {
+        expect([ref, rest]).toEqual([ref, expect.stringMatching(/#.*placeholder/i)]);
+        continue;
+      }
+      expect(ref).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/);
+      expect([ref, rest]).toEqual([ref, expect.stringMatching(/^\s+# v\d+(\.\d+)*\b/)]);
+    }
+    // One action, one version: the same repository is never pinned to two commits in one file.
+    const commits = new Map<string, Set<string>>();
+    for (const { ref } of lines.filter((l) => l.ref !== PLACEHOLDER)) {
+      const [repo, sha] = ref.split('@');
+      commits.set(repo, (commits.get(repo) ?? new Set()).add(sha));
+    }
+    for (const [repo, shas] of commits) expect([repo, shas.size]).toEqual([repo, 1]);
+  });
+
+  test('runs every job that uses the action, or assumes the AWS role, in an environment', () => {
+    const moving = jobs(e).filter(([, job]) => usesAction(job) || grants(job.permissions, 'id-token') === 'write');
+    expect(moving.length).toBeGreaterThan(0);
+    for (const [name, job] of moving) expect([name, environmentOf(job)]).toEqual([name, expect.stringMatching(/\S/)]);
+  });
+
+  test('asks for no write permission at the workflow level, and each job only for what it needs', () => {
+    const top = e.workflow.permissions;
+    expect(typeof top).toBe('object'); // declared, and neither write-all nor read-all
+    expect(
+      Object.entries(top as Record<string, string>).filter(([, level]) => level !== 'read' && level !== 'none'),
+    ).toEqual([]);
+    for (const [name, job] of jobs(e)) {
+      expect([name, job.permissions]).toEqual([name, expect.anything()]);
+      expect([name, typeof job.permissions]).toEqual([name, 'object']); // never write-all
+      const scopes = Object.keys(job.permissions as Record<string, string>);
+      const allowed = usesAction(job)
+        ? isPr(e)
+          ? ['contents', 'id-token', 'pull-requests']
+          : ['contents', 'id-token']
+        : [];
+      expect([name, scopes.filter((s) => !allowed.includes(s))]).toEqual([name, []]);
+      if (usesAction(job)) expect([name, grants(job.permissions, 'id-token')]).toEqual([name, 'write']);
+      for (const [scope, level] of Object.entries(job.permissions as Record<string, string>)) {
+        if (scope === 'contents') expect([name, scope, level]).toEqual([name, scope, 'read']);
+      }
+    }
+  });
+
+  test('names the trust-policy condition of each environment it uses', () => {
+    const environments = new Set(
+      jobs(e)
+        .map(([, job]) => environmentOf(job))
+        .filter((n): n is string => !!n),
+    );
+    for (const name of environments) expect(e.text).toContain(`repo:ORG/REPO:environment:${name}`);
+  });
+
+  test('has concurrency groups that keep control and pull-request runs apart', () => {
+    const own = concurrencyOf(e);
+    expect(own.length).toBeGreaterThan(0);
+    for (const c of own) expect([c.where, c.group]).toEqual([c.where, expect.stringMatching(/^ecs-mesh-canary-/)]);
+    if (isControl(e) || isPrClosed(e)) {
+      // A shift, promote or rollback always finishes.
+      for (const c of own) expect([c.where, c.cancel]).toEqual([c.where, false]);
+    }
+    if (isPr(e)) {
+      // Keyed by the pull request: a push can cancel (or replace) only its own pull request's earlier run.
+      for (const c of own) expect([c.where, c.group]).toEqual([c.where, expect.stringContaining(PR_NUMBER)]);
+    }
+    for (const c of own.filter((c) => c.cancel !== false)) {
+      expect([c.where, c.group]).toEqual([c.where, expect.stringContaining(PR_NUMBER)]);
+    }
+  });
+});
+
+describe('concurrency across the examples', () => {
+  const control = examples.filter(isControl).flatMap((e) => concurrencyOf(e).map((c) => ({ file: e.file, ...c })));
+  const pr = examples.filter(isPr).flatMap((e) => concurrencyOf(e).map((c) => ({ file: e.file, ...c })));
+
+  test('no control group is a group a pull-request run can take, so no push replaces a queued control run', () => {
+    expect(control.length).toBeGreaterThan(0);
+    expect(pr.length).toBeGreaterThan(0);
+    for (const c of control) {
+      for (const p of pr) {
+        expect([c.file, c.group, p.file, groupPattern(p.group).test(c.group)]).toEqual([
+          c.file,
+          c.group,
+          p.file,
+          false,
+        ]);
+        expect([c.file, p.file, groupPattern(c.group).test(p.group)]).toEqual([c.file, p.file, false]);
+      }
+    }
+  });
+
+  test('the rollback on close shares the group of its pull request, so it waits for a deploy still under way', () => {
+    const closed = examples.filter(isPrClosed).flatMap(concurrencyOf);
+    const canaries = examples
+      .filter(isPrCanary)
+      .flatMap(concurrencyOf)
+      .map((c) => c.group);
+    for (const c of closed) expect(canaries).toContain(c.group);
+  });
+});
+
+describe.each(examples.filter(isPr))('examples/$file (pull requests)', (e) => {
+  test('runs the AWS jobs only for pull requests of this repository', () => {
+    const aws = jobs(e).filter(([, job]) => usesAction(job) || grants(job.permissions, 'id-token') === 'write');
+    for (const [name, job] of aws)
+      expect([name, condition(job.if)]).toEqual([name, expect.stringContaining(SAME_REPO)]);
+  });
+
+  test('builds and deploys the head commit: checkout of the head SHA, no github.sha (the merge commit)', () => {
+    expect(e.text).not.toMatch(/\bgithub\.sha\b/);
+    const checkouts = jobs(e).flatMap(([, job]) => steps(job).filter((s) => s.uses?.startsWith('actions/checkout@')));
+    if (isPrCanary(e)) expect(checkouts.length).toBeGreaterThan(0);
+    for (const s of checkouts) {
+      expect(s.with?.ref).toBe(HEAD_SHA);
+      expect(s.with?.['persist-credentials']).toBe(false);
+    }
+  });
+});
+
+describe.each(examples.filter(isPrCanary))('examples/$file (pull-request canary)', (e) => {
+  test('tells fork pull requests why they get no canary, without asking for any permission', () => {
+    const forkJobs = jobs(e).filter(([, job]) => condition(job.if).includes(FORK));
+    expect(forkJobs.length).toBeGreaterThan(0);
+    for (const [name, job] of forkJobs) {
+      expect([name, job.permissions]).toEqual([name, {}]);
+      expect([name, job.environment]).toEqual([name, undefined]);
+      const said = steps(job)
+        .map((s) => s.run ?? '')
+        .join('\n');
+      expect([name, said]).toEqual([name, expect.stringMatching(/fork[\s\S]*OIDC|OIDC[\s\S]*fork/i)]);
+    }
+  });
+
+  test('deploys the image tagged with the head SHA it checked out', () => {
+    const job = jobs(e)
+      .map(([, j]) => j)
+      .find(usesAction)!;
+    const deploy = steps(job).find((s) => s.uses?.includes('ecs-mesh-canary'))!;
+    const from = /^\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/.exec(String(deploy.with?.image ?? ''));
+    expect(from).not.toBeNull();
+    const producer = steps(job).find((s) => s.id === from![1])!;
+    expect(producer).toBeDefined();
+    // The tag is $SHA, and SHA is the head commit; the same for every step that builds or tags the image.
+    expect(producer.run).toMatch(/:\$SHA\b/);
+    expect(producer.env?.SHA).toBe(HEAD_SHA);
+    for (const s of steps(job).filter((s) => /\bdocker (build|tag|push)\b/.test(s.run ?? ''))) {
+      expect([s.name, s.run]).toEqual([s.name, expect.stringMatching(/:\$SHA\b/)]);
+      expect([s.name, s.env?.SHA]).toEqual([s.name, HEAD_SHA]);
+    }
+  });
+});
+
+describe.each(examples.filter(isPrClosed))('examples/$file (pull request closed)', (e) => {
+  test('rolls back only pull requests that were not merged', () => {
+    const rollbacks = jobs(e).filter(([, job]) => usesAction(job));
+    expect(rollbacks.length).toBeGreaterThan(0);
+    for (const [name, job] of rollbacks) {
+      expect([name, condition(job.if)]).toEqual([
+        name,
+        expect.stringContaining('github.event.pull_request.merged == false'),
+      ]);
+      for (const s of steps(job).filter((s) => s.uses?.includes('ecs-mesh-canary')))
+        expect(s.with?.operation).toBe('rollback');
+    }
+  });
+});
+
+describe('examples/lattice-pr-canary.yml', () => {
+  const e = examples.find((x) => x.file === 'lattice-pr-canary.yml');
+
+  test('is the pull-request canary on VPC Lattice', () => {
+    expect(e).toBeDefined();
+    expect(isPrCanary(e!)).toBe(true);
+    const deploy = jobs(e!)
+      .flatMap(([, job]) => steps(job))
+      .find((s) => s.uses?.includes('ecs-mesh-canary'))!;
+    expect(deploy.with).toEqual(
+      expect.objectContaining({
+        'traffic-provider': 'vpc-lattice',
+        'lattice-service': 'color',
+        'stable-service': expect.any(String),
+        'canary-service': expect.any(String),
+        image: expect.stringMatching(/^\$\{\{ steps\.[\w-]+\.outputs\.image \}\}$/),
+      }),
+    );
+    for (const appMeshInput of [
+      'mesh',
+      'virtual-router',
+      'route',
+      'stable-virtual-node',
+      'canary-virtual-node',
+      'virtual-service',
+    ]) {
+      expect(deploy.with).not.toHaveProperty(appMeshInput);
+    }
+  });
+});
