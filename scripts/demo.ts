@@ -1,12 +1,19 @@
-// npm run demo: a whole canary of the howto-ecs-basics sample on the embedded emulator, no AWS account needed.
-// Runs the bundled action exactly as a workflow would, and after each step shows what a person would check: the
-// weights, what changed, and a tally of 1,000 simulated `GET /color` answers. Exits non-zero if a step does not do
-// what it says.
+// npm run demo [-- --provider vpc-lattice]: a whole canary of the howto-ecs-basics sample on the embedded emulator,
+// no AWS account needed, on App Mesh (default) or VPC Lattice. Runs the bundled action exactly as a workflow would,
+// and after each step shows what a person would check: the weights, what changed, and a tally of 1,000 simulated
+// `GET /color` answers. Exits non-zero if a step does not do what it says.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Emulator } from '../__tests__/emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../__tests__/emulator/fixture.js';
+import {
+  LATTICE_SAMPLE,
+  latticeInputs,
+  SAMPLE,
+  sampleInputs,
+  seedHowtoEcsBasics,
+  seedLatticeColor,
+} from '../__tests__/emulator/fixture.js';
 import { runAction, NODE24, type ActionRun } from '../__tests__/support/runAction.js';
 import type { TrafficTally } from '../__tests__/emulator/traffic.js';
 
@@ -26,22 +33,94 @@ interface Step {
 const steps: Step[] = [
   {
     title: 'Pull request opened: deploy colorapp:blue as a canary and send it 20 %',
-    inputs: { operation: 'deploy', 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' },
+    inputs: {
+      operation: 'deploy',
+      'task-definition': SAMPLE.v2TaskDefinition,
+      image: 'colorapp:blue',
+      'canary-weight': '20',
+    },
     blue: 0.2,
     canaryTasks: 1,
   },
-  { title: 'workflow_dispatch: shift to 50 %', inputs: { operation: 'shift', 'canary-weight': '50' }, blue: 0.5, canaryTasks: 1 },
-  { title: 'workflow_dispatch: roll back (all traffic to stable, canary scaled to 0)', inputs: { operation: 'rollback' }, blue: 0, canaryTasks: 0 },
+  {
+    title: 'workflow_dispatch: shift to 50 %',
+    inputs: { operation: 'shift', 'canary-weight': '50' },
+    blue: 0.5,
+    canaryTasks: 1,
+  },
+  {
+    title: 'workflow_dispatch: roll back (all traffic to stable, canary scaled to 0)',
+    inputs: { operation: 'rollback' },
+    blue: 0,
+    canaryTasks: 0,
+  },
   {
     title: 'Pull request updated: deploy the canary again at 20 %',
-    inputs: { operation: 'deploy', 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' },
+    inputs: {
+      operation: 'deploy',
+      'task-definition': SAMPLE.v2TaskDefinition,
+      image: 'colorapp:blue',
+      'canary-weight': '20',
+    },
     blue: 0.2,
     canaryTasks: 1,
   },
-  { title: 'workflow_dispatch: promote (stable service now runs blue, canary scaled to 0)', inputs: { operation: 'promote' }, blue: 1, canaryTasks: 0 },
+  {
+    title: 'workflow_dispatch: promote (stable service now runs blue, canary scaled to 0)',
+    inputs: { operation: 'promote' },
+    blue: 1,
+    canaryTasks: 0,
+  },
 ];
 
-function tallyLine(t: TrafficTally): string {
+/** What differs between the two backends in this story. */
+interface Backend {
+  name: string;
+  seed(emu: Emulator): void;
+  inputs(over: Record<string, string>): Record<string, string>;
+  traffic(emu: Emulator): TrafficTally & { targetGroups?: Record<string, number> };
+  /** Share of answers from the new version (blue) after a step. */
+  share(t: TrafficTally & { targetGroups?: Record<string, number> }, step: Step): number;
+  canary(emu: Emulator): { runningCount?: number; desiredCount?: number } | undefined;
+  canaryName: string;
+}
+
+const appMesh: Backend = {
+  name: 'App Mesh',
+  seed: seedHowtoEcsBasics,
+  inputs: sampleInputs,
+  traffic: (emu) => emu.traffic(SAMPLE.mesh, SAMPLE.virtualService),
+  share: (t) => (t.colors.blue ?? 0) / t.requests,
+  canary: (emu) => emu.ecs.services.get(SAMPLE.cluster)?.get(SAMPLE.canaryService),
+  canaryName: SAMPLE.canaryService,
+};
+
+/** On Lattice the sample's tasks answer their COLOR variable, so the new version is counted by where it ran. */
+const vpcLattice: Backend = {
+  name: 'VPC Lattice',
+  seed: (emu) => void seedLatticeColor(emu),
+  inputs: (over) => {
+    const { 'task-definition': _file, ...rest } = over;
+    return latticeInputs(rest);
+  },
+  traffic: (emu) => emu.latticeTraffic(LATTICE_SAMPLE.service),
+  share: (t, step) =>
+    step.inputs.operation === 'promote'
+      ? 1 - (t.targetGroups?.[`${LATTICE_SAMPLE.targetGroup}-canary`] ?? 0) / t.requests
+      : (t.targetGroups?.[`${LATTICE_SAMPLE.targetGroup}-canary`] ?? 0) / t.requests,
+  canary: (emu) => emu.ecs.services.get(LATTICE_SAMPLE.cluster)?.get('color-canary'),
+  canaryName: 'color-canary',
+};
+
+const backend = process.argv.includes('vpc-lattice') ? vpcLattice : appMesh;
+
+function tallyLine(t: TrafficTally & { targetGroups?: Record<string, number> }): string {
+  if (t.targetGroups) {
+    const groups = Object.entries(t.targetGroups)
+      .sort()
+      .map(([g, n]) => `${g} ${n} (${((n / t.requests) * 100).toFixed(1)} %)`);
+    return `GET /color × ${t.requests} by target group: ${groups.join(', ') || 'none'}; failed ${t.failures}`;
+  }
   const parts = Object.entries(t.colors)
     .sort()
     .map(([color, n]) => `${color} ${n} (${((n / t.requests) * 100).toFixed(1)} %)`);
@@ -51,7 +130,13 @@ function tallyLine(t: TrafficTally): string {
 function showRun(run: ActionRun): void {
   for (const line of run.stdout.split('\n')) {
     if (line.startsWith('::group::')) console.log(dim(`  ┌ ${line.slice(9)}`));
-    else if (line.startsWith('::endgroup::') || line.startsWith('::add-mask::') || line.startsWith('::debug::') || line === '') continue;
+    else if (
+      line.startsWith('::endgroup::') ||
+      line.startsWith('::add-mask::') ||
+      line.startsWith('::debug::') ||
+      line === ''
+    )
+      continue;
     else if (line.startsWith('::')) console.log(`  │ ${line.replace(/%0A/g, '\n  │   ')}`);
     else console.log(dim(`  │ ${line}`));
   }
@@ -59,37 +144,48 @@ function showRun(run: ActionRun): void {
 
 async function main(): Promise<number> {
   const emu = await Emulator.start({ region: 'ap-northeast-1', rolloutDelayMs: ROLLOUT_DELAY_MS });
-  seedHowtoEcsBasics(emu);
+  backend.seed(emu);
   let failures = 0;
   const started = Date.now();
-  const summaries = path.join(tmpdir(), 'ecs-mesh-canary-demo');
+  const summaries = path.join(tmpdir(), `ecs-mesh-canary-demo-${backend === appMesh ? 'app-mesh' : 'vpc-lattice'}`);
   mkdirSync(summaries, { recursive: true });
   try {
     console.log(bold('ecs-mesh-canary demo — the howto-ecs-basics sample on the embedded AWS emulator'));
-    console.log(`Emulator at ${emu.url} (ECS, App Mesh, Cloud Map); each ECS rollout takes ${ROLLOUT_DELAY_MS / 1000} s.`);
-    console.log(`Before: ${tallyLine(emu.traffic(SAMPLE.mesh, SAMPLE.virtualService))}\n`);
+    console.log(
+      `Traffic provider: ${backend.name}. Emulator at ${emu.url}; each ECS rollout takes ${ROLLOUT_DELAY_MS / 1000} s.`,
+    );
+    console.log(`Before: ${tallyLine(backend.traffic(emu))}\n`);
     for (const [i, step] of steps.entries()) {
       console.log(bold(`${i + 1}. ${step.title}`));
-      const run = await runAction(sampleInputs(step.inputs), { env: emu.env(), node: NODE24 });
+      const run = await runAction(backend.inputs(step.inputs), { env: emu.env(), node: NODE24 });
       showRun(run);
       const summaryFile = path.join(summaries, `step-${i + 1}-${step.inputs.operation}.md`);
       writeFileSync(summaryFile, run.summary);
-      const tally = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService);
-      const blue = (tally.colors.blue ?? 0) / tally.requests;
-      const canary = emu.ecs.services.get(SAMPLE.cluster)?.get(SAMPLE.canaryService);
-      const plan = run.outputs.plan ? (JSON.parse(run.outputs.plan) as { changes: { action: string; resource: string }[] }) : { changes: [] };
+      const tally = backend.traffic(emu);
+      const blue = backend.share(tally, step);
+      const canary = backend.canary(emu);
+      type Planned = { changes: { action: string; resource: { type: string; name: string } }[] };
+      const plan = run.outputs.plan ? (JSON.parse(run.outputs.plan) as Planned) : { changes: [] };
       console.log(`   exit code ${run.status} after ${(run.ms / 1000).toFixed(1)} s`);
       const previous = run.outputs['previous-canary-weight'];
-      console.log(`   weights: stable ${run.outputs['stable-weight'] ?? '?'} % / canary ${run.outputs['canary-weight'] ?? '?'} % (${previous ? `canary had ${previous} %` : 'no route before'})`);
-      console.log(`   changed: ${plan.changes.map((c) => `${c.action} ${c.resource}`).join('; ') || 'nothing'}`);
-      console.log(`   canary service ${SAMPLE.canaryService}: ${canary?.runningCount ?? 0} running / ${canary?.desiredCount ?? 0} desired`);
+      console.log(
+        `   weights: stable ${run.outputs['stable-weight'] ?? '?'} % / canary ${run.outputs['canary-weight'] ?? '?'} % (${previous ? `canary had ${previous} %` : 'no route before'})`,
+      );
+      console.log(
+        `   changed: ${plan.changes.map((c) => `${c.action} ${c.resource.type} ${c.resource.name}`).join('; ') || 'nothing'}`,
+      );
+      console.log(
+        `   canary service ${backend.canaryName}: ${canary?.runningCount ?? 0} running / ${canary?.desiredCount ?? 0} desired`,
+      );
       console.log(`   ${tallyLine(tally)}`);
       console.log(`   job summary (GITHUB_STEP_SUMMARY): ${summaryFile}`);
       const problems: string[] = [];
       if (run.status !== 0) problems.push(`the action exited with ${run.status}`);
       if (tally.failures > 0) problems.push(`${tally.failures} requests failed`);
-      if (Math.abs(blue - step.blue) > 0.05) problems.push(`blue share ${(blue * 100).toFixed(1)} % is not ${step.blue * 100} %`);
-      if ((canary?.runningCount ?? 0) !== step.canaryTasks) problems.push(`canary runs ${canary?.runningCount ?? 0} tasks, expected ${step.canaryTasks}`);
+      if (Math.abs(blue - step.blue) > 0.05)
+        problems.push(`new-version share ${(blue * 100).toFixed(1)} % is not ${step.blue * 100} %`);
+      if ((canary?.runningCount ?? 0) !== step.canaryTasks)
+        problems.push(`canary runs ${canary?.runningCount ?? 0} tasks, expected ${step.canaryTasks}`);
       if (problems.length) {
         failures++;
         console.log(`   ✗ ${problems.join('; ')}\n`);
@@ -105,8 +201,12 @@ async function main(): Promise<number> {
     await emu.stop();
   }
   const writes = emu.calls({ mutating: true }).filter((r) => !r.error).length;
-  console.log(`${steps.length} steps, ${emu.log.length} AWS calls (${writes} writes), ${((Date.now() - started) / 1000).toFixed(1)} s in all.`);
-  console.log(failures ? bold(`✗ ${failures} step(s) did not do what they said`) : bold('✓ every step did what it said'));
+  console.log(
+    `${steps.length} steps, ${emu.log.length} AWS calls (${writes} writes), ${((Date.now() - started) / 1000).toFixed(1)} s in all.`,
+  );
+  console.log(
+    failures ? bold(`✗ ${failures} step(s) did not do what they said`) : bold('✓ every step did what it said'),
+  );
   return failures ? 1 : 0;
 }
 

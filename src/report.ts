@@ -143,7 +143,10 @@ function changesTable(r: RunRecord): string[] {
   ];
   for (const c of r.plan.changes) {
     const entry = r.journal.find((e) => e.change === c);
-    const detail = entry?.outcome.detail ? ` ${code(shortTaskDefinition(entry.outcome.detail))}` : '';
+    const text = entry?.outcome.detail;
+    const detail = text
+      ? ` ${code(text.startsWith('arn:aws') && text.includes(':task-definition/') ? shortTaskDefinition(text) : text)}`
+      : '';
     const result = r.dryRun ? 'planned' : entry ? `✅${detail}` : c === r.failure?.failed ? '❌ failed' : 'not run';
     lines.push(`| ${c.action} | ${link(r, c)} | ${md(transition(c))} | ${result} |`);
   }
