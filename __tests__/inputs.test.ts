@@ -5,7 +5,7 @@ import { InputError } from '../src/errors.js';
 import { DEFAULT_DEPLOY_WEIGHT, envInputReader, readSettings } from '../src/inputs.js';
 import { locateJsonError } from '../src/jsonError.js';
 
-export const BASE_INPUTS: Record<string, string> = {
+const BASE_INPUTS: Record<string, string> = {
   mesh: 'howto-ecs-basics',
   'virtual-router': 'color-router',
   route: 'color-route',
@@ -13,13 +13,26 @@ export const BASE_INPUTS: Record<string, string> = {
   'canary-virtual-node': 'howto-ecs-basics-color-v2-node',
   'stable-service': 'color',
   'canary-service': 'color-canary',
+  image: 'colorapp:blue',
 };
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'inputs-'));
 writeFileSync(path.join(workspace, 'broken.json'), '{\n  "family": "x",\n  "containerDefinitions": [,]\n}\n');
 writeFileSync(path.join(workspace, 'not-td.json'), '{"hello": "world"}');
-writeFileSync(path.join(workspace, 'two-apps.json'), JSON.stringify({ family: 'f', containerDefinitions: [{ name: 'a', image: 'a' }, { name: 'b', image: 'b' }] }));
-writeFileSync(path.join(workspace, 'described.json'), JSON.stringify({ taskDefinition: { family: 'f', containerDefinitions: [{ name: 'app', image: 'a' }] } }));
+writeFileSync(
+  path.join(workspace, 'two-apps.json'),
+  JSON.stringify({
+    family: 'f',
+    containerDefinitions: [
+      { name: 'a', image: 'a' },
+      { name: 'b', image: 'b' },
+    ],
+  }),
+);
+writeFileSync(
+  path.join(workspace, 'described.json'),
+  JSON.stringify({ taskDefinition: { family: 'f', containerDefinitions: [{ name: 'app', image: 'a' }] } }),
+);
 mkdirSync(path.join(workspace, 'a-directory'));
 
 const read = (inputs: Record<string, string>) => readSettings((name) => inputs[name] ?? '', workspace);
@@ -39,12 +52,26 @@ test('defaults', () => {
   expect(s).toMatchObject({
     operation: 'deploy',
     cluster: 'default',
+    stable: { service: 'color' },
+    canary: { service: 'color-canary' },
     canaryWeight: DEFAULT_DEPLOY_WEIGHT,
     desiredCount: 1,
     waitForServiceStability: true,
     waitForMinutes: 30,
     dryRun: false,
+    prComment: true,
+  });
+  expect(s.traffic).toEqual({
+    provider: 'app-mesh',
+    mesh: 'howto-ecs-basics',
+    meshOwner: undefined,
+    virtualRouter: 'color-router',
+    route: 'color-route',
+    virtualService: undefined,
+    stableNode: 'howto-ecs-basics-color-node',
+    canaryNode: 'howto-ecs-basics-color-v2-node',
     envoyImage: undefined,
+    appPorts: undefined,
     cloudMapAttributes: [{ key: 'ECS_SERVICE_NAME', value: 'color-canary' }],
   });
   expect(Object.isFrozen(s)).toBe(true);
@@ -67,25 +94,32 @@ test('every input is read', () => {
     'wait-for-service-stability': 'false',
     'wait-for-minutes': '2.5',
     'dry-run': 'true',
+    'pr-comment': 'false',
+    'github-token': 'ghs_token',
   });
   expect(s).toMatchObject({
     operation: 'shift',
     cluster: 'howto',
-    meshOwner: '111122223333',
-    virtualService: 'color.howto-ecs-basics.mesh.local',
     containerName: 'app',
     image: 'colorapp:blue',
     canaryWeight: 37,
-    envoyImage: 'envoy:1',
-    appPorts: [8080, 9090],
-    cloudMapAttributes: [
-      { key: 'ECS_TASK_DEFINITION_FAMILY', value: 'howto-ecs-basics-color-v2' },
-      { key: 'team', value: 'blue' },
-    ],
     desiredCount: 3,
     waitForServiceStability: false,
     waitForMinutes: 2.5,
     dryRun: true,
+    prComment: false,
+    githubToken: 'ghs_token',
+    traffic: {
+      provider: 'app-mesh',
+      meshOwner: '111122223333',
+      virtualService: 'color.howto-ecs-basics.mesh.local',
+      envoyImage: 'envoy:1',
+      appPorts: [8080, 9090],
+      cloudMapAttributes: [
+        { key: 'ECS_TASK_DEFINITION_FAMILY', value: 'howto-ecs-basics-color-v2' },
+        { key: 'team', value: 'blue' },
+      ],
+    },
   });
 });
 
@@ -102,7 +136,11 @@ test('the runner convention keeps dashes in INPUT_ names', () => {
 });
 
 test.each<[string, Record<string, string>, RegExp]>([
-  ['unknown operation', { operation: 'deploy-all' }, /^operation: must be one of deploy, shift, promote, rollback; got "deploy-all"/],
+  [
+    'unknown operation',
+    { operation: 'deploy-all' },
+    /^operation: must be one of deploy, shift, promote, rollback; got "deploy-all"/,
+  ],
   ['weight not a number', { 'canary-weight': 'ten' }, /^canary-weight: must be a whole number from 0 to 100/],
   ['weight over 100', { 'canary-weight': '101' }, /^canary-weight: must be a whole number from 0 to 100; got "101"/],
   ['negative weight', { 'canary-weight': '-5' }, /^canary-weight: must be a whole number from 0 to 100/],
@@ -114,18 +152,50 @@ test.each<[string, Record<string, string>, RegExp]>([
   ['missing virtual-router', { 'virtual-router': '' }, /^virtual-router: is required/],
   ['missing stable service', { 'stable-service': '' }, /^stable-service: is required/],
   ['missing canary node', { 'canary-virtual-node': '' }, /^canary-virtual-node: is required/],
-  ['same node', { 'canary-virtual-node': 'howto-ecs-basics-color-node' }, /^canary-virtual-node: must differ from stable-virtual-node/],
+  [
+    'same node',
+    { 'canary-virtual-node': 'howto-ecs-basics-color-node' },
+    /^canary-virtual-node: must differ from stable-virtual-node/,
+  ],
   ['same service', { 'canary-service': 'color' }, /^canary-service: must differ from stable-service/],
   ['bad service name', { 'stable-service': 'color service' }, /^stable-service: must be an ECS service name/],
   ['bad cluster', { cluster: 'my cluster' }, /^cluster: must be an ECS cluster name or ARN/],
   ['bad mesh owner', { 'mesh-owner': '1234' }, /^mesh-owner: must be a 12-digit AWS account ID/],
-  ['missing file', { 'task-definition': 'nope.json' }, /^task-definition: must be a readable JSON file; nope.json does not exist/],
-  ['directory as file', { 'task-definition': 'a-directory' }, /^task-definition: must be a readable JSON file; a-directory is a directory/],
-  ['invalid JSON', { 'task-definition': 'broken.json' }, /^task-definition: must be valid JSON; broken.json: line 3, column \d+/],
-  ['not a task definition', { 'task-definition': 'not-td.json' }, /^task-definition: must be an ECS task definition; not-td.json: it has no containerDefinitions/],
-  ['ambiguous image', { 'task-definition': 'two-apps.json', image: 'x:1' }, /^container-name: is required with image when the task definition has 2 application containers \(a, b\)/],
-  ['container not in file', { 'task-definition': 'two-apps.json', 'container-name': 'c' }, /^container-name: must name a container of two-apps.json/],
-  ['attribute without =', { 'cloud-map-attributes': 'ECS_SERVICE_NAME' }, /^cloud-map-attributes: must be KEY=VALUE lines.*line 1/],
+  [
+    'missing file',
+    { 'task-definition': 'nope.json' },
+    /^task-definition: must be a readable JSON file; nope.json does not exist/,
+  ],
+  [
+    'directory as file',
+    { 'task-definition': 'a-directory' },
+    /^task-definition: must be a readable JSON file; a-directory is a directory/,
+  ],
+  [
+    'invalid JSON',
+    { 'task-definition': 'broken.json' },
+    /^task-definition: must be valid JSON; broken.json: line 3, column \d+/,
+  ],
+  [
+    'not a task definition',
+    { 'task-definition': 'not-td.json' },
+    /^task-definition: must be an ECS task definition; not-td.json: it has no containerDefinitions/,
+  ],
+  [
+    'ambiguous image',
+    { 'task-definition': 'two-apps.json', image: 'x:1' },
+    /^container-name: is required with image when the task definition has 2 application containers \(a, b\)/,
+  ],
+  [
+    'container not in file',
+    { 'task-definition': 'two-apps.json', 'container-name': 'c' },
+    /^container-name: must name a container of two-apps.json/,
+  ],
+  [
+    'attribute without =',
+    { 'cloud-map-attributes': 'ECS_SERVICE_NAME' },
+    /^cloud-map-attributes: must be KEY=VALUE lines.*line 1/,
+  ],
   ['attribute with empty value', { 'cloud-map-attributes': 'a=1\nb=' }, /^cloud-map-attributes: .*line 2 is "b="/],
   ['duplicate attribute', { 'cloud-map-attributes': 'a=1\na=2' }, /^cloud-map-attributes: names the key a twice/],
   ['bad app port', { 'app-ports': '8080,http' }, /^app-ports: must be a comma-separated list of port numbers/],
@@ -133,19 +203,156 @@ test.each<[string, Record<string, string>, RegExp]>([
   ['zero desired count', { 'desired-count': '0' }, /^desired-count: must be a whole number from 1 to 1000/],
   ['zero wait', { 'wait-for-minutes': '0' }, /^wait-for-minutes: must be a positive number of minutes/],
   ['negative wait', { 'wait-for-minutes': '-1' }, /^wait-for-minutes:/],
-  ['bad boolean', { 'wait-for-service-stability': 'yes' }, /^wait-for-service-stability: must be true or false; got "yes"/],
+  [
+    'bad boolean',
+    { 'wait-for-service-stability': 'yes' },
+    /^wait-for-service-stability: must be true or false; got "yes"/,
+  ],
   ['bad dry-run', { 'dry-run': '1' }, /^dry-run: must be true or false/],
-  ['deploy weight without waiting', { 'wait-for-service-stability': 'false', 'canary-weight': '10' }, /^wait-for-service-stability: must be true when deploy sends traffic/],
+  [
+    'deploy weight without waiting',
+    { 'wait-for-service-stability': 'false', 'canary-weight': '10' },
+    /^wait-for-service-stability: must be true when deploy sends traffic/,
+  ],
 ])('%s', (_name, over, expected) => {
   const found = problems({ ...BASE_INPUTS, ...over });
   expect(found).toHaveLength(1);
   expect(found[0]).toMatch(expected);
 });
 
+describe('hardening', () => {
+  test('deploy needs an image or a task-definition file; other operations do not', () => {
+    expect(problems({ ...BASE_INPUTS, image: '' })).toEqual([
+      'image: is required for deploy (or a task-definition file): without it the canary would run a copy of stable',
+    ]);
+    expect(read({ ...BASE_INPUTS, image: '', 'task-definition': 'described.json' }).image).toBeUndefined();
+    expect(read({ ...BASE_INPUTS, image: '', operation: 'shift', 'canary-weight': '5' }).operation).toBe('shift');
+  });
+
+  test.each([
+    ['a bidi override', 'ghs_\u202etoken'],
+    ['a bell', 'ghs_\u0007token'],
+    ['a carriage return', 'ghs_\rtoken'],
+    ['a C1 control', 'ghs_\u0085token'],
+  ])('%s is refused in any input, even a free-text one', (_name, value) => {
+    expect(problems({ ...BASE_INPUTS, 'github-token': value })).toEqual([
+      'github-token: must not contain control or bidirectional-override characters',
+    ]);
+  });
+
+  test('tabs and newlines stay allowed where an input is multi-line', () => {
+    expect(read({ ...BASE_INPUTS, 'cloud-map-attributes': 'a=1\n\tb=2' }).traffic).toMatchObject({
+      cloudMapAttributes: [
+        { key: 'a', value: '1' },
+        { key: 'b', value: '2' },
+      ],
+    });
+  });
+
+  test.each([
+    ['a container name with a space', { name: 'my app', image: 'a' }, /container name "my app" is not 1-255 letters/],
+    [
+      'an image with a space',
+      { name: 'app', image: 'colorapp: blue' },
+      /the image of container app has spaces or control characters/,
+    ],
+  ])('a task-definition file with %s is refused', (_name, container, message) => {
+    writeFileSync(path.join(workspace, 'odd.json'), JSON.stringify({ family: 'f', containerDefinitions: [container] }));
+    const found = problems({ ...BASE_INPUTS, 'task-definition': 'odd.json' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^task-definition: must be an ECS task definition; odd.json: /);
+    expect(found[0]).toMatch(message);
+  });
+});
+
 test('several problems are reported together, each naming its input', () => {
   expect(() => read({ operation: 'shift', 'canary-weight': '200' })).toThrow(
-    /8 inputs are invalid:\n- Input 'mesh' is required\n(.|\n)*- Input 'canary-weight' must be a whole number from 0 to 100/,
+    /^8 inputs are invalid:\n- Input 'stable-service' is required\n(.|\n)*- Input 'mesh' is required\n(.|\n)*- Input 'canary-weight' must be a whole number from 0 to 100; got "200"$/,
   );
+});
+
+describe('traffic-provider', () => {
+  const LATTICE: Record<string, string> = {
+    'traffic-provider': 'vpc-lattice',
+    'lattice-service': 'color',
+    'stable-service': 'color',
+    'canary-service': 'color-canary',
+    image: 'colorapp:blue',
+  };
+
+  test('App Mesh by default; vpc-lattice reads the Lattice inputs', () => {
+    expect(read(BASE_INPUTS).traffic.provider).toBe('app-mesh');
+    expect(read({ ...BASE_INPUTS, 'traffic-provider': 'app-mesh' }).traffic.provider).toBe('app-mesh');
+    expect(read(LATTICE).traffic).toEqual({
+      provider: 'vpc-lattice',
+      service: 'color',
+      listener: undefined,
+      rule: undefined,
+      stableTargetGroup: undefined,
+      canaryTargetGroup: undefined,
+    });
+  });
+
+  test('another value is refused, naming the choices', () => {
+    expect(problems({ ...BASE_INPUTS, 'traffic-provider': 'istio' })).toEqual([
+      'traffic-provider: must be one of app-mesh, vpc-lattice; got "istio"',
+    ]);
+  });
+
+  test('App Mesh inputs given with vpc-lattice are refused, each by name', () => {
+    expect(problems({ ...LATTICE, mesh: 'howto-ecs-basics', 'canary-virtual-node': 'v2' })).toEqual([
+      'mesh: is an App Mesh input and is not used with traffic-provider: vpc-lattice; remove it',
+      'canary-virtual-node: is an App Mesh input and is not used with traffic-provider: vpc-lattice; remove it',
+    ]);
+  });
+
+  test('Lattice inputs given with app-mesh are refused, each by name', () => {
+    expect(problems({ ...BASE_INPUTS, 'lattice-service': 'color', 'canary-target-group': 'color-tg-canary' })).toEqual([
+      'lattice-service: is a VPC Lattice input and needs traffic-provider: vpc-lattice; remove it or set that',
+      'canary-target-group: is a VPC Lattice input and needs traffic-provider: vpc-lattice; remove it or set that',
+    ]);
+  });
+
+  test('vpc-lattice needs lattice-service', () => {
+    expect(problems({ ...LATTICE, 'lattice-service': '' })).toEqual(['lattice-service: is required']);
+  });
+
+  const ARN = 'arn:aws:vpc-lattice:us-east-1:111122223333';
+  test.each<[string, string]>([
+    ['lattice-service', 'color'],
+    ['lattice-service', 'svc-0123456789abcdef0'],
+    ['lattice-service', `${ARN}:service/svc-0123456789abcdef0`],
+    ['lattice-listener', 'http-80'],
+    ['lattice-listener', 'listener-0123456789abcdef0'],
+    ['lattice-listener', `${ARN}:service/svc-0123456789abcdef0/listener/listener-0123456789abcdef0`],
+    ['lattice-rule', 'canary-header'],
+    ['lattice-rule', 'rule-0123456789abcdef0'],
+    ['stable-target-group', 'color-tg'],
+    ['stable-target-group', 'tg-0123456789abcdef0'],
+    ['canary-target-group', `${ARN}:targetgroup/tg-0123456789abcdef0`],
+  ])('%s accepts %s (name, ID or ARN)', (input, value) => {
+    expect(Object.values(read({ ...LATTICE, [input]: value }).traffic)).toContain(value);
+  });
+
+  test.each<[string, string]>([
+    ['lattice-service', 'Color'],
+    ['lattice-service', 'co'],
+    ['lattice-service', 'color--blue'],
+    ['lattice-service', '-color'],
+    ['lattice-service', 'svc_0123'],
+    ['lattice-listener', 'http 80'],
+    ['lattice-rule', 'arn:aws:vpc-lattice:us-east-1:1111:service/x'],
+    ['stable-target-group', 'color-tg-'],
+    ['canary-target-group', 'x'.repeat(129)],
+  ])('%s refuses %s', (input, value) => {
+    const found = problems({ ...LATTICE, [input]: value });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      new RegExp(
+        `^${input}: must be a .* name \\(3-128 lowercase letters, digits and single dashes\\), its ID \\(\\w+-…\\) or its ARN; got "`,
+      ),
+    );
+  });
 });
 
 test.each([

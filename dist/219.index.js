@@ -35,11 +35,15 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   AppMeshProvider: () => (/* binding */ AppMeshProvider),
   createAppMeshProvider: () => (/* binding */ createAppMeshProvider),
-  meshRef: () => (/* binding */ meshRef)
+  endOfSupportHint: () => (/* binding */ endOfSupportHint),
+  meshRef: () => (/* binding */ meshRef),
+  nodeArnBeside: () => (/* binding */ nodeArnBeside)
 });
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-app-mesh/dist-cjs/index.js
 var dist_cjs = __webpack_require__(9356);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/aws/notFound.ts
@@ -82,10 +86,12 @@ class AppMeshApi {
         return (await (0,notFound/* orUndefined */.y)(this.client.send(command)))?.route;
     }
     async createRoute(virtualRouterName, routeName, spec) {
-        return (await this.client.send(new dist_cjs.CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec }))).route;
+        return (await this.client.send(new dist_cjs.CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec })))
+            .route;
     }
     async updateRoute(virtualRouterName, routeName, spec) {
-        return (await this.client.send(new dist_cjs.UpdateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec }))).route;
+        return (await this.client.send(new dist_cjs.UpdateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec })))
+            .route;
     }
     async describeVirtualService(virtualServiceName) {
         const command = new dist_cjs.DescribeVirtualServiceCommand({ ...this.mesh, virtualServiceName });
@@ -190,7 +196,9 @@ const APP_MESH_KINDS = {
 
 function appMeshExecutors(api) {
     const node = async (r, existed) => {
-        const written = existed ? await api.updateVirtualNode(r.virtualNodeName, r.spec) : await api.createVirtualNode(r.virtualNodeName, r.spec);
+        const written = existed
+            ? await api.updateVirtualNode(r.virtualNodeName, r.spec)
+            : await api.createVirtualNode(r.virtualNodeName, r.spec);
         const arn = written.metadata?.arn ?? '';
         return { detail: arn, produces: { [types/* REFS */.tr.canaryEndpointArn]: arn } };
     };
@@ -204,7 +212,11 @@ function appMeshExecutors(api) {
         [APP_MESH_KINDS.createRoute]: (0,provider/* executor */.k)(async (r) => {
             const created = await api.createRoute(r.virtualRouterName, r.routeName, r.spec);
             const arn = created.metadata?.arn ?? '';
-            return { detail: arn, weights: r.weights, produces: { [types/* REFS */.tr.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 } };
+            return {
+                detail: arn,
+                weights: r.weights,
+                produces: { [types/* REFS */.tr.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 },
+            };
         }),
         [APP_MESH_KINDS.setWeights]: (0,provider/* executor */.k)((r) => setWeights(api, r)),
         [APP_MESH_KINDS.putRouteSpec]: (0,provider/* executor */.k)(async (r) => {
@@ -213,9 +225,17 @@ function appMeshExecutors(api) {
         }),
         [APP_MESH_KINDS.setProvider]: (0,provider/* executor */.k)(async (r) => {
             await api.updateVirtualService(r.virtualServiceName, r.spec);
-            const undo = { virtualServiceName: r.virtualServiceName, spec: r.previous.spec, previous: { spec: r.spec, describe: '' } };
+            const undo = {
+                virtualServiceName: r.virtualServiceName,
+                spec: r.previous.spec,
+                previous: { spec: r.spec, describe: '' },
+            };
             return {
-                undo: { kind: APP_MESH_KINDS.setProvider, request: undo, describe: `virtual service ${r.virtualServiceName} provider back to ${r.previous.describe}` },
+                undo: {
+                    kind: APP_MESH_KINDS.setProvider,
+                    request: undo,
+                    describe: `virtual service ${r.virtualServiceName} provider back to ${r.previous.describe}`,
+                },
             };
         }),
     };
@@ -237,7 +257,12 @@ async function setWeights(api, r) {
         produces: { [ROUTE_VERSION]: now ?? version + 1, [types/* REFS */.tr.routeArn]: written.metadata?.arn ?? '' },
         undo: {
             kind: APP_MESH_KINDS.putRouteSpec,
-            request: { virtualRouterName: r.virtualRouterName, routeName: r.routeName, spec: current.spec, weights: previous },
+            request: {
+                virtualRouterName: r.virtualRouterName,
+                routeName: r.routeName,
+                spec: current.spec,
+                weights: previous,
+            },
             describe: `route ${r.routeName} weights back to ${(0,weights/* showWeights */.V0)(previous)}`,
         },
     };
@@ -255,7 +280,13 @@ var taskDefinition = __webpack_require__(6379);
 
 
 /** Attributes ECS also registers whose values stable and canary tasks share (same cluster, subnets, region). */
-const SHARED_KEYS = new Set(['AVAILABILITY_ZONE', 'REGION', 'AWS_INSTANCE_IPV4', 'AWS_INIT_HEALTH_STATUS', 'ECS_CLUSTER_NAME']);
+const SHARED_KEYS = new Set([
+    'AVAILABILITY_ZONE',
+    'REGION',
+    'AWS_INSTANCE_IPV4',
+    'AWS_INIT_HEALTH_STATUS',
+    'ECS_CLUSTER_NAME',
+]);
 function cloudMapOf(spec, nodeName) {
     const cloudMap = spec?.serviceDiscovery?.awsCloudMap;
     if (!cloudMap) {
@@ -293,10 +324,13 @@ function filterMatches(filter, task) {
 function checkIsolation(input) {
     const stableMap = cloudMapOf(input.stableSpec, input.stableNode);
     if (filterMatches(stableMap.attributes, input.canaryTasks)) {
-        const suggested = [...(stableMap.attributes ?? []).filter((a) => a.key !== 'ECS_SERVICE_NAME'), {
+        const suggested = [
+            ...(stableMap.attributes ?? []).filter((a) => a.key !== 'ECS_SERVICE_NAME'),
+            {
                 key: 'ECS_SERVICE_NAME',
                 value: input.stableTasks.ECS_SERVICE_NAME,
-            }];
+            },
+        ];
         const filter = JSON.stringify({ awsCloudMap: { ...stableMap, attributes: suggested } });
         throw new errors/* PlanError */.W6(`Traffic isolation: the Cloud Map filter of virtual node ${input.stableNode} (${describeFilter(stableMap.attributes)}) also selects the canary's tasks, so the canary would get traffic through the stable target whatever the weights say. Add an attribute that only stable tasks carry; for example set its serviceDiscovery to ${filter}`, 'stable-virtual-node');
     }
@@ -375,7 +409,9 @@ function appPortsOf(base, opts) {
     throw new errors/* PlanError */.W6(`The application ${which} no TCP port for Envoy to intercept; set app-ports`, 'app-ports');
 }
 function tcpPorts(containers) {
-    const ports = containers.flatMap((c) => (c.portMappings ?? []).filter((p) => (p.protocol ?? 'tcp') === 'tcp' && p.containerPort !== undefined).map((p) => p.containerPort));
+    const ports = containers.flatMap((c) => (c.portMappings ?? [])
+        .filter((p) => (p.protocol ?? 'tcp') === 'tcp' && p.containerPort !== undefined)
+        .map((p) => p.containerPort));
     return [...new Set(ports)];
 }
 function newEnvoyContainer(image, app) {
@@ -411,9 +447,11 @@ function configureEnvoy(envoy, resourceArn) {
 function proxyConfiguration(existing, envoyName, appPorts) {
     const ignoredIps = new Set(EGRESS_IGNORED_IPS);
     const prior = existing?.type === 'APPMESH' ? (existing.properties ?? []) : [];
-    for (const p of prior)
-        if (p.name === 'EgressIgnoredIPs')
-            p.value?.split(',').forEach((ip) => ip && ignoredIps.add(ip.trim()));
+    for (const p of prior.filter((p) => p.name === 'EgressIgnoredIPs')) {
+        for (const ip of p.value?.split(',') ?? [])
+            if (ip.trim())
+                ignoredIps.add(ip.trim());
+    }
     const wanted = {
         ProxyIngressPort: String(PROXY_INGRESS_PORT),
         ProxyEgressPort: String(PROXY_EGRESS_PORT),
@@ -421,7 +459,7 @@ function proxyConfiguration(existing, envoyName, appPorts) {
         EgressIgnoredIPs: [...ignoredIps].join(','),
         IgnoredUID: ENVOY_UID,
     };
-    const properties = prior.map((p) => (p.name && p.name in wanted ? { name: p.name, value: wanted[p.name] } : { ...p }));
+    const properties = prior.map((p) => p.name && p.name in wanted ? { name: p.name, value: wanted[p.name] } : { ...p });
     for (const [name, value] of Object.entries(wanted)) {
         if (!properties.some((p) => p.name === name))
             properties.push({ name, value });
@@ -473,7 +511,11 @@ class AppMeshPlanner {
                 ECS_TASK_DEFINITION_FAMILY: (0,taskDefinition/* familyOf */.Ap)(facts.stableService.taskDefinition),
                 ECS_CLUSTER_NAME: cluster,
             },
-            canaryTasks: { ECS_SERVICE_NAME: this.canaryService, ECS_TASK_DEFINITION_FAMILY: facts.canaryFamily, ECS_CLUSTER_NAME: cluster },
+            canaryTasks: {
+                ECS_SERVICE_NAME: this.canaryService,
+                ECS_TASK_DEFINITION_FAMILY: facts.canaryFamily,
+                ECS_CLUSTER_NAME: cluster,
+            },
         });
         const spec = canaryNodeSpec(stableSpec, s.stableNode, s.cloudMapAttributes);
         if (state.canaryNode && sameNodeSpec(state.canaryNode.spec, spec))
@@ -600,6 +642,12 @@ class AppMeshPlanner {
 
 
 
+
+/** A virtual node's ARN from a route's ARN of the same mesh (both are `…:mesh/<mesh>/…`), without another read. */
+function nodeArnBeside(routeArn, node) {
+    const mesh = routeArn?.match(/^(arn:[^:]+:appmesh:[^:]*:\d{12}:mesh\/[^/]+)\//)?.[1];
+    return mesh ? `${mesh}/virtualNode/${node}` : undefined;
+}
 function meshRef(s) {
     return s.meshOwner ? { meshName: s.mesh, meshOwner: s.meshOwner } : { meshName: s.mesh };
 }
@@ -637,7 +685,7 @@ class AppMeshProvider {
             weights: route?.spec ? readWeights(route.spec, s.stableNode, s.canaryNode, s.route) : undefined,
             routeId: route?.metadata?.arn,
             routeVersion: route?.metadata?.version,
-            canaryEndpointArn: canaryNode?.metadata?.arn,
+            canaryEndpointArn: canaryNode?.metadata?.arn ?? nodeArnBeside(route?.metadata?.arn, s.canaryNode),
             routeInput: 'route',
         };
     }
@@ -672,8 +720,16 @@ class AppMeshProvider {
         };
     }
 }
+const UNREACHABLE = /AccessDenied|UnrecognizedClient|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|getaddrinfo/;
+/** App Mesh's API is gone for accounts since AWS ended the service on 2026-09-30: say so when it looks like that. */
+function endOfSupportHint(err) {
+    if (!UNREACHABLE.test(`${err.name} ${err.message}`))
+        return undefined;
+    return 'AWS ended App Mesh on 2026-09-30 and accounts can no longer reach its API; see "Leaving App Mesh for VPC Lattice" in the README';
+}
 function createAppMeshProvider(s, canaryService, config) {
-    return new AppMeshProvider(s, canaryService, new AppMeshApi(new dist_cjs.AppMeshClient(config), meshRef(s)));
+    const client = (0,clients/* withErrorContext */.mO)(new dist_cjs.AppMeshClient(config), 'App Mesh', endOfSupportHint);
+    return new AppMeshProvider(s, canaryService, new AppMeshApi(client, meshRef(s)));
 }
 
 

@@ -39,6 +39,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-vpc-lattice/dist-cjs/index.js
 var dist_cjs = __webpack_require__(3635);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/notFound.ts
 var notFound = __webpack_require__(3902);
 ;// CONCATENATED MODULE: ./src/traffic/vpcLattice/api.ts
@@ -151,7 +153,8 @@ function forwardFor(state, w) {
     ];
 }
 function canaryListed(state) {
-    return state.canary.arn !== undefined && state.forward.some((f) => typeof f.group === 'string' && sameGroup(f.group, state.canary.arn));
+    return (state.canary.arn !== undefined &&
+        state.forward.some((f) => typeof f.group === 'string' && sameGroup(f.group, state.canary.arn)));
 }
 /** Lattice answers IDs where requests gave ARNs (and the reverse): groups compare by ID. */
 function sameGroup(a, b) {
@@ -167,13 +170,15 @@ class LatticePlanner {
         const envoys = (def.containerDefinitions ?? []).filter((c) => (0,taskDefinition/* isEnvoyContainer */.N5)(c, def)).map((c) => c.name);
         if (envoys.length === 0 && def.proxyConfiguration?.type !== 'APPMESH')
             return { definition: def, warnings: [] };
-        def.containerDefinitions = (def.containerDefinitions ?? []).filter((c) => !envoys.includes(c.name)).map((c) => withoutDependency(c, envoys));
+        def.containerDefinitions = (def.containerDefinitions ?? [])
+            .filter((c) => !envoys.includes(c.name))
+            .map((c) => withoutDependency(c, envoys));
         if (def.proxyConfiguration?.type === 'APPMESH')
             delete def.proxyConfiguration;
         const warning = `The base task definition still carries App Mesh (${envoys.length ? `Envoy container ${envoys.join(', ')}` : 'no Envoy'}, APPMESH proxy configuration); the revision for VPC Lattice drops them and the application's dependsOn on Envoy.`;
         return { definition: def, warnings: [warning] };
     }
-    registration(stable, state) {
+    registration(_stable, state) {
         // The canary group's ARN is only known at apply time when this run creates it: a Ref apply resolves.
         const targetGroupArn = canaryGroup(state);
         return { vpcLatticeConfigurations: [{ ...state.registration, targetGroupArn }] };
@@ -213,8 +218,10 @@ class LatticePlanner {
             changes.push(attach.change);
             now = attach.next;
         }
+        if (opts.stableTasks)
+            changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
         if (target.canary > 0)
-            changes.push(this.waitHealthy(now, opts.canaryTasks ?? 1));
+            changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
         if ((listed || changes.length > 0) && !(0,weights/* sameWeights */.ML)(now.weights, target)) {
             const set = this.setForward(now, target);
             changes.push(set.change);
@@ -230,18 +237,24 @@ class LatticePlanner {
             action: 'update',
             before: state.weights ? (0,weights/* showWeights */.V0)(state.weights) : undefined,
             after: why ? `${(0,weights/* showWeights */.V0)(w)} (canary group ${why})` : (0,weights/* showWeights */.V0)(w),
-            request: { where: state.where, forward, expected: state.forward, weights: w },
+            request: {
+                where: state.where,
+                forward,
+                expected: state.forward,
+                weights: w,
+                groups: { stable: state.stable.arn, canary: canaryGroup(state) },
+            },
             moves: 'traffic',
         };
         return { change, next: { ...state, forward, weights: w } };
     }
-    waitHealthy(state, tasks) {
+    waitHealthy(group, name, tasks) {
         return {
             kind: LATTICE_KINDS.waitHealthy,
-            resource: { type: 'target group', name: state.canary.name },
+            resource: { type: 'target group', name },
             action: 'wait',
             after: `${tasks} target(s) HEALTHY (at most ${this.opts.waitForMinutes} min)`,
-            request: { targetGroup: canaryGroup(state), minHealthy: tasks, timeoutMinutes: this.opts.waitForMinutes },
+            request: { targetGroup: group, name, minHealthy: tasks, timeoutMinutes: this.opts.waitForMinutes },
             moves: 'none',
         };
     }
@@ -275,24 +288,26 @@ function sameForward(a, b) {
         return false;
     return b.every((x) => a.some((y) => sameGroup(x.group, y.group) && x.weight === y.weight));
 }
-const show = (f) => (f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none');
+const show = (f) => f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none';
 async function setForward(api, r) {
     const current = forwardOf((await api.readAction(r.where))?.action);
     if (!sameForward(current, r.expected)) {
         throw new errors/* ConcurrentModificationError */._b(`The forward action of ${r.where.rule ?? `listener ${r.where.listener}`} changed while this run was working (expected ${show(r.expected)}, now ${show(current)}): another run or person is editing it. Nothing was written; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
     }
-    const action = { forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) } };
+    const action = {
+        forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
+    };
     core/* debug */.Yz(`Forward ${show(r.forward)}`);
     await api.writeAction(r.where, action);
     const after = await api.readAction(r.where);
-    const previous = (0,weights/* toPercent */.BY)(...stableCanary(current, r.forward));
+    const previous = (0,weights/* toPercent */.BY)(weightOf(current, r.groups.stable), weightOf(current, r.groups.canary));
     const outcome = {
         detail: show(r.forward),
         weights: r.weights,
         produces: { [types/* REFS */.tr.routeArn]: after?.arn ?? '' },
         undo: {
             kind: LATTICE_KINDS.setForward,
-            request: { where: r.where, forward: current, expected: r.forward, weights: previous },
+            request: { ...r, forward: current, expected: r.forward, weights: previous },
             describe: `forward action back to ${(0,weights/* showWeights */.V0)(previous)}`,
         },
     };
@@ -301,10 +316,8 @@ async function setForward(api, r) {
     }
     return outcome;
 }
-/** Stable and canary weights of `forward`, the stable group being the first of `written`. */
-function stableCanary(forward, written) {
-    const weightOf = (group) => forward.filter((f) => sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
-    return [weightOf(written[0].group), weightOf(written[1].group)];
+function weightOf(forward, group) {
+    return forward.filter((f) => sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
 }
 const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalServer|TimeoutError/;
 async function waitHealthy(api, r, ctx) {
@@ -317,12 +330,12 @@ async function waitHealthy(api, r, ctx) {
         const others = targets?.filter((t) => t.status !== 'HEALTHY' && t.status !== 'DRAINING') ?? [];
         const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
         if (targets && healthy >= r.minHealthy && others.length === 0) {
-            core/* info */.pq(`Canary targets HEALTHY: ${summary} (${seconds}s)`);
+            core/* info */.pq(`Targets of ${r.name} HEALTHY: ${summary} (${seconds}s)`);
             return { detail: `${healthy} target(s) HEALTHY` };
         }
-        core/* info */.pq(`Canary targets: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
+        core/* info */.pq(`Targets of ${r.name}: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
         if (Date.now() >= deadline) {
-            throw new Error(`Canary targets in ${r.targetGroup} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was given to the canary`);
+            throw new Error(`Targets of target group ${r.name} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`);
         }
         await ctx.sleep(Math.min(5000, Math.max(1000, poll * 1000), Math.max(0, deadline - Date.now())));
     }
@@ -378,7 +391,11 @@ async function locate(api, s) {
     if (!service?.id)
         throw new errors/* PlanError */.W6(`VPC Lattice service ${s.service} does not exist in this account and region`, 'lattice-service');
     const listeners = await api.listListeners(service.id);
-    const listener = s.listener ? listeners.find((l) => matches(s.listener, l)) : listeners.length === 1 ? listeners[0] : undefined;
+    const listener = s.listener
+        ? listeners.find((l) => matches(s.listener, l))
+        : listeners.length === 1
+            ? listeners[0]
+            : undefined;
     if (!listener?.id) {
         const names = listeners.map((l) => `${l.name} (${l.protocol}:${l.port})`).join(', ') || 'none';
         const why = s.listener
@@ -392,13 +409,18 @@ async function locate(api, s) {
     const rules = await api.listRules(service.id, listener.id);
     const rule = rules.find((r) => matches(s.rule, r));
     if (!rule?.id) {
-        const names = rules.filter((r) => !r.isDefault).map((r) => r.name).join(', ') || 'none';
+        const names = rules
+            .filter((r) => !r.isDefault)
+            .map((r) => r.name)
+            .join(', ') || 'none';
         throw new errors/* PlanError */.W6(`Rule ${s.rule} is not a rule of listener ${listener.name} (its rules: ${names})`, 'lattice-rule');
     }
     return { where: { ...where, rule: rule.id }, splitName: rule.name, serviceName: service.name };
 }
 function stableRegistration(stable, group) {
-    const configs = (0,ecs/* primaryDeployment */.sg)(stable)?.vpcLatticeConfigurations ?? stable?.deployments?.flatMap((d) => d.vpcLatticeConfigurations ?? []) ?? [];
+    const configs = (0,ecs/* primaryDeployment */.sg)(stable)?.vpcLatticeConfigurations ??
+        stable?.deployments?.flatMap((d) => d.vpcLatticeConfigurations ?? []) ??
+        [];
     return group ? configs.filter((c) => sameGroup(c.targetGroupArn, group)) : configs;
 }
 async function stableGroup(api, s, stable, serviceName) {
@@ -419,20 +441,22 @@ async function stableGroup(api, s, stable, serviceName) {
 function groupRef(g) {
     return { arn: g.arn, id: g.id, name: g.name };
 }
-function checkForward(action, splitName, stable, canaryArn) {
+function checkForward(action, split, stable, canaryArn) {
     if (action?.fixedResponse) {
-        throw new errors/* PlanError */.W6(`${splitName} answers with a fixed response (${action.fixedResponse.statusCode}); this action only manages forward actions`, 'lattice-rule');
+        const why = `${split.name} answers with a fixed response (${action.fixedResponse.statusCode}); this action only manages forward actions`;
+        throw new errors/* PlanError */.W6(why, split.input);
     }
     const forward = forwardOf(action);
     if (!forward)
-        throw new errors/* PlanError */.W6(`${splitName} has no forward action`, 'lattice-rule');
+        throw new errors/* PlanError */.W6(`${split.name} has no forward action`, split.input);
+    if (!forward.some((f) => sameGroup(f.group, stable.arn))) {
+        throw new errors/* PlanError */.W6(`${split.name} does not forward to the stable target group ${stable.name}`, 'stable-target-group');
+    }
     const foreign = forward.filter((f) => !sameGroup(f.group, stable.arn) && !(canaryArn && sameGroup(f.group, canaryArn)));
     if (foreign.length) {
         const names = foreign.map((f) => f.group).join(', ');
-        throw new errors/* PlanError */.W6(`${splitName} also forwards to ${names}; this action only manages a split between the stable and canary target groups`, 'lattice-rule');
-    }
-    if (!forward.some((f) => sameGroup(f.group, stable.arn))) {
-        throw new errors/* PlanError */.W6(`${splitName} does not forward to the stable target group ${stable.name}`, 'stable-target-group');
+        const why = `${split.name} also forwards to ${names}; this action only manages a split between the stable and canary target groups`;
+        throw new errors/* PlanError */.W6(why, split.input);
     }
     return forward;
 }
@@ -448,8 +472,15 @@ async function readLattice(api, s, names, operation, ecs) {
     if (!canary && isIdOrArn(canaryName, 'tg'))
         throw new errors/* PlanError */.W6(`Target group ${canaryName} does not exist`, 'canary-target-group');
     checkGroups(stable, canary);
-    const forward = checkForward(read.action, located.splitName, groupRef(stable), canary?.arn);
+    const split = { name: located.splitName, input: s.rule ? 'lattice-rule' : 'lattice-listener' };
+    const forward = checkForward(read.action, split, groupRef(stable), canary?.arn);
     const registration = stableRegistration(stableService, stable.arn)[0];
+    const canaryService = services.get(names.canary);
+    if (operation === 'deploy' &&
+        canaryService &&
+        !(canary?.arn && stableRegistration(canaryService, canary.arn).length)) {
+        throw new errors/* PlanError */.W6(`ECS service ${names.canary} exists but is not registered in the canary target group ${canaryName} (vpcLatticeConfigurations), so its tasks could never receive Lattice traffic (an App Mesh canary service, say); use a new canary-service name or delete that service`, 'canary-service');
+    }
     if (operation === 'deploy' && !registration) {
         throw new errors/* PlanError */.W6(`ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`, 'stable-target-group');
     }
@@ -483,6 +514,7 @@ function checkGroups(stable, canary) {
 // The VPC Lattice provider: a listener rule (or the listener's default action) whose forward action splits traffic
 // between the stable and canary target groups; ECS registers each service's tasks in its group. Loaded (with its
 // SDK client) only when traffic-provider is vpc-lattice.
+
 
 
 
@@ -529,7 +561,7 @@ class LatticeProvider {
     }
 }
 function createLatticeProvider(s, settings, config) {
-    return new LatticeProvider(s, settings, new LatticeApi(new dist_cjs/* VPCLatticeClient */.fzb(config)));
+    return new LatticeProvider(s, settings, new LatticeApi((0,clients/* withErrorContext */.mO)(new dist_cjs/* VPCLatticeClient */.fzb(config), 'VPC Lattice')));
 }
 
 

@@ -9,21 +9,38 @@ export const modules = {
 /* harmony export */   commentOnPullRequest: () => (/* binding */ commentOnPullRequest),
 /* harmony export */   runUrl: () => (/* binding */ runUrl)
 /* harmony export */ });
-/* unused harmony exports marker, upsertComment, pullRequestOf */
+/* unused harmony exports ACTIONS_BOT, marker, upsertComment, pullRequestOf */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // One comment per pull request and canary service, found again by a hidden marker and updated in place. Missing
 // permissions or no token give a warning, never a failure: the deploy itself already happened.
 
 
+/** The identity GitHub gives GITHUB_TOKEN's comments. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/** The token's own login (a personal or app token), and always GITHUB_TOKEN's bot identity. */
+async function authorsOf(octokit) {
+    try {
+        return [ACTIONS_BOT, (await octokit.rest.users.getAuthenticated()).data.login];
+    }
+    catch {
+        return [ACTIONS_BOT];
+    }
+}
 function marker(settings) {
     return `<!-- ecs-mesh-canary: ${settings.cluster}/${settings.canary.service} -->`;
 }
 /** Creates the comment on the first run for a PR, updates that same comment afterwards. */
-async function upsertComment(octokit, pr, mark, body) {
+async function upsertComment(octokit, pr, mark, body, authors = [ACTIONS_BOT]) {
     const text = `${mark}\n${body}`;
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-    const mine = comments.find((c) => c.body?.includes(mark));
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        owner: pr.owner,
+        repo: pr.repo,
+        issue_number: pr.number,
+        per_page: 100,
+    });
+    // Only a comment this identity wrote is ours to update: anyone can paste the marker into theirs.
+    const mine = comments.find((c) => c.body?.includes(mark) && authors.includes(c.user?.login ?? ''));
     if (mine) {
         await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: mine.id, body: text });
         return 'updated';
@@ -55,7 +72,8 @@ async function commentOnPullRequest(settings, body) {
     }
     try {
         const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-        const result = await upsertComment(getOctokit(settings.githubToken), pr, marker(settings), body);
+        const octokit = getOctokit(settings.githubToken);
+        const result = await upsertComment(octokit, pr, marker(settings), body, await authorsOf(octokit));
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Pull request #${pr.number}: comment ${result}.`);
     }
     catch (err) {

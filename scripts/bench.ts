@@ -39,7 +39,8 @@ function coldStart(entry: string, env: Record<string, string>, node = NODE24): n
     const started = process.hrtime.bigint();
     const result = spawnSync(node, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8' });
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (result.status !== 1 || !result.stdout.includes('::error::')) throw new Error(`expected an input error from ${entry}, got ${result.status}: ${result.stdout}`);
+    if (result.status !== 1 || !result.stdout.includes('::error::'))
+      throw new Error(`expected an input error from ${entry}, got ${result.status}: ${result.stdout}`);
   }
   return median(times);
 }
@@ -79,7 +80,13 @@ async function main(): Promise<void> {
     const calls = emu.log.slice(from);
     const firstWrite = calls.findIndex((r) => !isRead(r));
     const readPhase = firstWrite < 0 ? calls : calls.slice(0, firstWrite);
-    rows.push({ operation, reads: calls.filter(isRead).length, writes: calls.length - calls.filter(isRead).length, readDepth: roundTrips(readPhase), seconds: run.ms / 1000 });
+    rows.push({
+      operation,
+      reads: calls.filter(isRead).length,
+      writes: calls.length - calls.filter(isRead).length,
+      readDepth: roundTrips(readPhase),
+      seconds: run.ms / 1000,
+    });
   };
   const deploy = { 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' };
   try {
@@ -95,7 +102,8 @@ async function main(): Promise<void> {
   }
 
   const invalid = { ...emu.env(), ...inputEnv(sampleInputs({ 'canary-weight': 'abc' })) };
-  const anchorEntry = ANCHOR_DIST && existsSync(path.join(ANCHOR_DIST, 'index.js')) ? path.join(ANCHOR_DIST, 'index.js') : undefined;
+  const anchorEntry =
+    ANCHOR_DIST && existsSync(path.join(ANCHOR_DIST, 'index.js')) ? path.join(ANCHOR_DIST, 'index.js') : undefined;
   const bare = (node: string) => coldStartBare(node);
   const runtimes = [
     { label: `Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}`, node: NODE24 },
@@ -114,19 +122,28 @@ async function main(): Promise<void> {
 
   const deployRow = rows[0];
   console.log(`## ecs-mesh-canary bench\n`);
-  console.log(`Emulator latency ${LATENCY_MS} ms per AWS call, ECS rollout delay ${ROLLOUT_MS / 1000} s, bundled action on Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}.\n`);
+  console.log(
+    `Emulator latency ${LATENCY_MS} ms per AWS call, ECS rollout delay ${ROLLOUT_MS / 1000} s, bundled action on Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}.\n`,
+  );
   console.log('| operation | AWS reads | AWS writes | calls in all | read phase (round trips) | wall time (s) |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.operation} | ${r.reads} | ${r.writes} | ${r.reads + r.writes} | ${r.readDepth} | ${r.seconds.toFixed(2)} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.operation} | ${r.reads} | ${r.writes} | ${r.reads + r.writes} | ${r.readDepth} | ${r.seconds.toFixed(2)} |`,
+    );
   console.log('');
   console.log('| figure | value |');
   console.log('|---|---:|');
-  console.log(`| deploy wall time ÷ rollout delay | ${(deployRow.seconds / (ROLLOUT_MS / 1000)).toFixed(3)} (${deployRow.seconds.toFixed(2)} s; target ≤ 1.1 × ${ROLLOUT_MS / 1000} + 2 = ${(1.1 * (ROLLOUT_MS / 1000) + 2).toFixed(1)} s) |`);
+  console.log(
+    `| deploy wall time ÷ rollout delay | ${(deployRow.seconds / (ROLLOUT_MS / 1000)).toFixed(3)} (${deployRow.seconds.toFixed(2)} s; target ≤ 1.1 × ${ROLLOUT_MS / 1000} + 2 = ${(1.1 * (ROLLOUT_MS / 1000) + 2).toFixed(1)} s) |`,
+  );
   for (const c of cold) {
     console.log(`| ${c.label}: \`node -e 0\` (the runtime alone), median of ${COLD_RUNS} | ${c.bare.toFixed(0)} ms |`);
     console.log(`| ${c.label}: cold start on an invalid input, this action | ${c.ours.toFixed(0)} ms |`);
     if (c.anchor !== undefined) {
-      console.log(`| ${c.label}: cold start on an invalid input, amazon-ecs-deploy-task-definition | ${c.anchor.toFixed(0)} ms |`);
+      console.log(
+        `| ${c.label}: cold start on an invalid input, amazon-ecs-deploy-task-definition | ${c.anchor.toFixed(0)} ms |`,
+      );
       console.log(`| ${c.label}: cold start ratio (target ≤ 0.6) | ${(c.ours / c.anchor).toFixed(2)} |`);
     }
   }

@@ -36,7 +36,9 @@ const strip = (value) =>
 
 const data = process.argv[2] ?? botocoreData();
 for (const [service, version] of SERVICES) {
-  const model = JSON.parse(gunzipSync(readFileSync(`${data}/${service}/${version}/service-2.json.gz`)).toString('utf8'));
+  const model = JSON.parse(
+    gunzipSync(readFileSync(`${data}/${service}/${version}/service-2.json.gz`)).toString('utf8'),
+  );
   const out = new URL(`../__tests__/emulator/models/${service}.json`, import.meta.url);
   writeFileSync(out, `${JSON.stringify(strip(model))}\n`);
   const counts = `${Object.keys(model.operations).length} operations, ${Object.keys(model.shapes).length} shapes`;

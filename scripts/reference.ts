@@ -1,5 +1,6 @@
 // The README's reference section (inputs, defaults, outputs) is generated from action.yml, so the two cannot drift:
-// `npm run docs` rewrites it, and a test fails when README.md and action.yml disagree.
+// `npm run docs` rewrites it, and a test fails when README.md and action.yml disagree. Inputs are grouped by the
+// provider their description names — "(App Mesh) …", "(VPC Lattice) …" — after the inputs every run reads.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -12,17 +13,60 @@ interface ActionYml {
   outputs: Record<string, { description: string }>;
 }
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+/** Provider groups, in the order the reference shows them: the label a description starts with, and the provider. */
+export const PROVIDER_GROUPS = [
+  { label: 'App Mesh', provider: 'app-mesh' },
+  { label: 'VPC Lattice', provider: 'vpc-lattice' },
+] as const;
+
+/** Markdown table cell: one line, pipes escaped, and `<…>` kept as text rather than read as an HTML tag. */
+const cell = (s: string) =>
+  s
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+
+/** The provider label a description starts with, e.g. `App Mesh` for "(App Mesh) Mesh name", and the rest. */
+export function providerOf(description: string): { label?: string; text: string } {
+  for (const { label } of PROVIDER_GROUPS) {
+    const prefix = `(${label}) `;
+    if (description.startsWith(prefix)) return { label, text: description.slice(prefix.length) };
+  }
+  return { text: description };
+}
+
+/** `yes`, `no`, or the provider it is required with ("Required with traffic-provider: X" in its description). */
+function requiredCell(input: { description: string; required?: boolean }): string {
+  if (input.required) return 'yes';
+  const withProvider = /required with traffic-provider: ([a-z-]+)/i.exec(input.description);
+  return withProvider ? `with \`${withProvider[1]}\`` : 'no';
+}
+
+function inputTable(heading: string, inputs: [string, ActionYml['inputs'][string]][]): string[] {
+  const lines = [heading, '', '| input | required | default | description |', '|---|---|---|---|'];
+  for (const [name, input] of inputs) {
+    const fallback = input.default === undefined || input.default === '' ? '' : `\`${input.default}\``;
+    lines.push(`| \`${name}\` | ${requiredCell(input)} | ${fallback} | ${cell(providerOf(input.description).text)} |`);
+  }
+  return [...lines, ''];
+}
 
 export function renderReference(actionYml: string): string {
   const action = parse(actionYml) as ActionYml;
-  const lines = ['### Inputs', '', '| input | required | default | description |', '|---|---|---|---|'];
-  for (const [name, input] of Object.entries(action.inputs)) {
-    const fallback = input.default === undefined || input.default === '' ? '' : `\`${input.default}\``;
-    lines.push(`| \`${name}\` | ${input.required ? 'yes' : 'no'} | ${fallback} | ${cell(input.description)} |`);
+  const inputs = Object.entries(action.inputs);
+  const lines = inputTable(
+    '### Inputs',
+    inputs.filter(([, i]) => providerOf(i.description).label === undefined),
+  );
+  for (const { label, provider } of PROVIDER_GROUPS) {
+    const own = inputs.filter(([, i]) => providerOf(i.description).label === label);
+    if (own.length) lines.push(...inputTable(`### ${label} inputs (\`traffic-provider: ${provider}\`)`, own));
   }
-  lines.push('', '### Outputs', '', '| output | description |', '|---|---|');
-  for (const [name, output] of Object.entries(action.outputs)) lines.push(`| \`${name}\` | ${cell(output.description)} |`);
+  lines.push('### Outputs', '', '| output | description |', '|---|---|');
+  for (const [name, output] of Object.entries(action.outputs))
+    lines.push(`| \`${name}\` | ${cell(output.description)} |`);
   return lines.join('\n');
 }
 

@@ -4,7 +4,7 @@
 // and left behind.
 import * as core from '@actions/core';
 import { CancelledError, ConcurrentModificationError, errorMessage } from './errors.js';
-import { changeLine, type FailureReport } from './render.js';
+import { changeLine, oneLine, type FailureReport } from './render.js';
 import { isRef, type Change, type Outcome, type Plan } from './plan/types.js';
 import type { Executor, ExecutorContext } from './traffic/provider.js';
 
@@ -53,7 +53,7 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
   const produced: Record<string, string | number> = {};
   const ctx: ExecutorContext = { sleep: opts.sleep, produced };
   for (const change of plan.changes) {
-    core.info(`→ ${changeLine(change)}`);
+    core.info(oneLine(`→ ${changeLine(change)}`));
     let request: unknown;
     try {
       opts.signal?.throwIfAborted();
@@ -62,7 +62,7 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
       journal.push({ change, request, outcome });
       Object.assign(produced, outcome.produces);
       if (outcome.conflict) throw new ConcurrentModificationError(outcome.conflict);
-      if (outcome.detail) core.info(`  ✓ ${outcome.detail}`);
+      if (outcome.detail) core.info(oneLine(`  ✓ ${outcome.detail}`));
     } catch (err) {
       const conflict = err instanceof ConcurrentModificationError;
       const report = await restoreTraffic(journal, opts, ctx, conflict);
@@ -99,7 +99,7 @@ async function restoreTraffic(
         ? change.keepOnceProduced.why
         : undefined;
     if (keep) {
-      core.info(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`);
+      core.info(oneLine(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`));
       report.kept.push(`${change.resource.type} ${change.resource.name} stays at ${change.after} (${keep})`);
       continue;
     }
@@ -117,13 +117,13 @@ async function undo(entry: JournalEntry, opts: ApplyOptions, ctx: ExecutorContex
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await executorFor(opts, plan.kind)(plan.request as never, ctx);
-      core.info(`↺ restored ${plan.describe}`);
+      core.info(oneLine(`↺ restored ${plan.describe}`));
       report.restored.push(plan.describe);
       report.undone.push(outcome);
       return;
     } catch (err) {
       if (attempt >= RESTORE_ATTEMPTS) {
-        core.error(`Could not restore ${plan.describe}: ${errorMessage(err)}`);
+        core.error(oneLine(`Could not restore ${plan.describe}: ${errorMessage(err)}`));
         report.notRestored.push(`${plan.describe} (${errorMessage(err)})`);
         return;
       }

@@ -51,7 +51,7 @@ export function md(value: string | number | undefined): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n|\r|\n/g, ' ')
     .replace(/@/g, '@\u200b')
     .replace(BIDI, '');
 }

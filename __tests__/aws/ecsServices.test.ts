@@ -1,5 +1,177 @@
+// ECS service calls against the in-process emulator (the real SDK over HTTP): one DescribeServices for all names, and
+// the rollout waiter, which counts retryable errors as still waiting.
+import { jest } from '@jest/globals';
 import type { Deployment } from '@aws-sdk/client-ecs';
-import { pollDelayMs, rolloutComplete } from '../../src/aws/ecsServices.js';
+import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import { PlanError } from '../../src/errors.js';
+import {
+  describeServices,
+  pollDelayMs,
+  RolloutError,
+  rolloutComplete,
+  updateService,
+  waitForRollout,
+  type WaitOptions,
+} from '../../src/aws/ecsServices.js';
+import { SAMPLE, seedHowtoEcsBasics } from '../emulator/fixture.js';
+import { Emulator } from '../emulator/server.js';
+
+let emu: Emulator;
+let ecs: ECSClient;
+beforeEach(async () => {
+  jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  emu = await Emulator.start({ rolloutDelayMs: 0 });
+  seedHowtoEcsBasics(emu);
+  // One attempt per call: what the waiter does with an error is under test, not the SDK's retries.
+  ecs = new ECSClient({
+    endpoint: emu.url,
+    region: emu.region,
+    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+  });
+});
+afterEach(async () => {
+  jest.restoreAllMocks();
+  ecs.destroy();
+  await emu.stop();
+});
+
+const cluster = SAMPLE.cluster;
+const colorTd = () => emu.ecs.taskDefinition('howto-ecs-basics-color')!.taskDefinitionArn as string;
+
+/** Starts a new deployment of the stable service (same revision, forced) and returns its ID. */
+async function newDeployment(): Promise<string> {
+  const out = await ecs.send(
+    new UpdateServiceCommand({ cluster, service: SAMPLE.stableService, forceNewDeployment: true }),
+  );
+  return out.service!.deployments!.find((d) => d.status === 'PRIMARY')!.id!;
+}
+
+function waitOptions(deploymentId: string, over: Partial<WaitOptions> = {}): WaitOptions & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    cluster,
+    service: SAMPLE.stableService,
+    deploymentId,
+    timeoutMs: 60_000,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    sleeps,
+    ...over,
+  };
+}
+
+describe('describeServices', () => {
+  test('answers every name, undefined for a service ECS does not know', async () => {
+    const services = await describeServices(ecs, cluster, [SAMPLE.stableService, 'nope']);
+    expect([...services.keys()]).toEqual([SAMPLE.stableService, 'nope']);
+    expect(services.get(SAMPLE.stableService)).toMatchObject({
+      serviceName: 'color',
+      desiredCount: 3,
+      taskDefinition: colorTd(),
+    });
+    expect(services.get(SAMPLE.stableService)!.tags).toEqual([{ key: 'project', value: 'howto-ecs-basics' }]);
+    expect(services.get('nope')).toBeUndefined();
+    expect(emu.calls().map((c) => c.operation)).toEqual(['DescribeServices']);
+  });
+
+  test('a missing cluster is a plan error naming the cluster input', async () => {
+    const read = describeServices(ecs, 'nope', ['color']);
+    await expect(read).rejects.toThrow(PlanError);
+    await expect(read).rejects.toThrow(
+      `ECS cluster "nope" does not exist in this account and region (input 'cluster')`,
+    );
+  });
+});
+
+describe('waitForRollout', () => {
+  test('returns the service once the deployment COMPLETED with every task running', async () => {
+    emu.rolloutDelayMs = 50;
+    const id = await newDeployment();
+    const opts = waitOptions(id, { sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) });
+    const done = await waitForRollout(ecs, opts);
+    expect(rolloutComplete(done)).toBe(true);
+    expect(done.deployments!.find((d) => d.id === id)).toMatchObject({
+      status: 'PRIMARY',
+      rolloutState: 'COMPLETED',
+      runningCount: 3,
+    });
+  });
+
+  test('throttling 5 times in a row is still waiting, not a failure', async () => {
+    const id = await newDeployment();
+    emu.inject({ service: 'ecs', operation: 'DescribeServices', error: 'ThrottlingException', times: 5 });
+    const opts = waitOptions(id);
+    const done = await waitForRollout(ecs, opts);
+    expect(rolloutComplete(done)).toBe(true);
+    expect(emu.faults).toEqual([]);
+    expect(
+      emu
+        .calls({ service: 'ecs' })
+        .filter((c) => c.operation === 'DescribeServices')
+        .map((c) => c.error ?? 'ok'),
+    ).toEqual([...Array(5).fill('ThrottlingException'), 'ok']);
+    expect(opts.sleeps).toHaveLength(5);
+  });
+
+  test.each(['ServerException', 'ServiceUnavailableException'])('%s is still waiting too', async (error) => {
+    const id = await newDeployment();
+    emu.inject({ service: 'ecs', operation: 'DescribeServices', error, times: 2 });
+    await expect(waitForRollout(ecs, waitOptions(id))).resolves.toMatchObject({ serviceName: 'color' });
+  });
+
+  test('an error that is not retryable stops the wait', async () => {
+    const id = await newDeployment();
+    emu.inject({ service: 'ecs', operation: 'DescribeServices', error: 'AccessDeniedException' });
+    await expect(waitForRollout(ecs, waitOptions(id))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+  });
+
+  test('a deployment the circuit breaker rolled back fails, naming what the service runs now', async () => {
+    const running = colorTd();
+    const crashing = emu.ecs.registerTaskDefinition({
+      ...emu.ecs.taskDefinition(running),
+      containerDefinitions: [{ name: 'app', image: 'colorapp:broken' }],
+      proxyConfiguration: undefined,
+    });
+    emu.ecs.crashingImages.add('colorapp:broken');
+    const updated = await updateService(ecs, {
+      cluster,
+      service: SAMPLE.stableService,
+      taskDefinition: crashing.taskDefinitionArn,
+    });
+    const id = updated.deployments!.find((d) => d.status === 'PRIMARY')!.id!;
+    const wait = waitForRollout(ecs, waitOptions(id));
+    await expect(wait).rejects.toThrow(RolloutError);
+    await expect(wait).rejects.toThrow(
+      new RegExp(
+        `Deployment ${id} of color was rolled back by ECS \\(deployment circuit breaker\\); the service now runs ${running}$`,
+      ),
+    );
+  });
+
+  test('gives up after its timeout, saying how far the rollout got', async () => {
+    emu.rolloutDelayMs = 10 * 60_000;
+    const id = await newDeployment();
+    let now = 0;
+    const opts = waitOptions(id, {
+      timeoutMs: 60_000,
+      now: () => now,
+      sleep: async (ms) => {
+        now += ms;
+      },
+    });
+    await expect(waitForRollout(ecs, opts)).rejects.toThrow(
+      /^Gave up waiting for color after 1 minute\(s\) \(wait-for-minutes\); its rollout is IN_PROGRESS with 0\/3 running, 3 pending$/,
+    );
+  });
+
+  test('a service that disappears fails the wait', async () => {
+    await expect(waitForRollout(ecs, waitOptions('ecs-svc/1', { service: 'gone' }))).rejects.toThrow(
+      'ECS service gone disappeared while its rollout was awaited',
+    );
+  });
+});
 
 test.each([
   [0, 1000],
@@ -10,10 +182,12 @@ test.each([
 ])('after %i ms of waiting the next poll comes in %i ms', (elapsed, delay) => expect(pollDelayMs(elapsed)).toBe(delay));
 
 test.each<[string, Deployment[], boolean]>([
-  ['COMPLETED, all running', [{ status: 'PRIMARY', rolloutState: 'COMPLETED', runningCount: 2, desiredCount: 2 }], true],
-  ['COMPLETED, one short', [{ status: 'PRIMARY', rolloutState: 'COMPLETED', runningCount: 1, desiredCount: 2 }], false],
+  [
+    'COMPLETED, all running',
+    [{ status: 'PRIMARY', rolloutState: 'COMPLETED', runningCount: 2, desiredCount: 2 }],
+    true,
+  ],
   ['IN_PROGRESS', [{ status: 'PRIMARY', rolloutState: 'IN_PROGRESS', runningCount: 2, desiredCount: 2 }], false],
-  ['no rolloutState, one deployment', [{ status: 'PRIMARY', runningCount: 1, desiredCount: 1 }], true],
-  ['no rolloutState, two deployments', [{ status: 'PRIMARY', runningCount: 1, desiredCount: 1 }, { status: 'ACTIVE' }], false],
-  ['no PRIMARY', [{ status: 'ACTIVE', rolloutState: 'COMPLETED', runningCount: 1, desiredCount: 1 }], false],
-])('rolloutComplete: %s', (_n, deployments, expected) => expect(rolloutComplete({ deployments })).toBe(expected));
+])('rolloutComplete (re-exported): %s', (_n, deployments, expected) =>
+  expect(rolloutComplete({ deployments })).toBe(expected),
+);

@@ -13,10 +13,30 @@ const file = (name: string, text: string) => {
   return path.join(dir, name);
 };
 const files = {
-  broken: file('broken.json', '{\n  "family": "color",\n  "containerDefinitions": [\n    { "name": "app", "image": "x" },\n  ]\n}\n'),
+  broken: file(
+    'broken.json',
+    '{\n  "family": "color",\n  "containerDefinitions": [\n    { "name": "app", "image": "x" },\n  ]\n}\n',
+  ),
   notTd: file('package.json', JSON.stringify({ name: 'not-a-task-definition', version: '1.0.0' })),
-  twoApps: file('two-apps.json', JSON.stringify({ family: 'f', networkMode: 'awsvpc', containerDefinitions: [{ name: 'web', image: 'w' }, { name: 'worker', image: 'k' }] })),
-  bridge: file('bridge.json', JSON.stringify({ family: 'f', networkMode: 'bridge', containerDefinitions: [{ name: 'app', image: 'a', portMappings: [{ containerPort: 8080 }] }] })),
+  twoApps: file(
+    'two-apps.json',
+    JSON.stringify({
+      family: 'f',
+      networkMode: 'awsvpc',
+      containerDefinitions: [
+        { name: 'web', image: 'w' },
+        { name: 'worker', image: 'k' },
+      ],
+    }),
+  ),
+  bridge: file(
+    'bridge.json',
+    JSON.stringify({
+      family: 'f',
+      networkMode: 'bridge',
+      containerDefinitions: [{ name: 'app', image: 'a', portMappings: [{ containerPort: 8080 }] }],
+    }),
+  ),
   directory: path.join(dir, 'a-directory'),
 };
 mkdirSync(files.directory);
@@ -33,12 +53,27 @@ const cases: [string, Record<string, string>, string, Stage][] = [
   ['promote with a canary-weight', { operation: 'promote', 'canary-weight': '100' }, 'canary-weight', 'input'],
   ['rollback with a canary-weight', { operation: 'rollback', 'canary-weight': '0' }, 'canary-weight', 'input'],
   ['no mesh', { mesh: '' }, 'mesh', 'input'],
-  ['no virtual-router on shift', { operation: 'shift', 'canary-weight': '5', 'virtual-router': '' }, 'virtual-router', 'input'],
+  [
+    'no virtual-router on shift',
+    { operation: 'shift', 'canary-weight': '5', 'virtual-router': '' },
+    'virtual-router',
+    'input',
+  ],
   ['no route on rollback', { operation: 'rollback', route: '' }, 'route', 'input'],
-  ['no stable-virtual-node on promote', { operation: 'promote', 'stable-virtual-node': '' }, 'stable-virtual-node', 'input'],
+  [
+    'no stable-virtual-node on promote',
+    { operation: 'promote', 'stable-virtual-node': '' },
+    'stable-virtual-node',
+    'input',
+  ],
   ['same virtual node for both', { 'canary-virtual-node': SAMPLE.stableNode }, 'canary-virtual-node', 'input'],
   ['no stable-service', { 'stable-service': '' }, 'stable-service', 'input'],
-  ['same service for both on shift', { operation: 'shift', 'canary-weight': '5', 'canary-service': SAMPLE.stableService }, 'canary-service', 'input'],
+  [
+    'same service for both on shift',
+    { operation: 'shift', 'canary-weight': '5', 'canary-service': SAMPLE.stableService },
+    'canary-service',
+    'input',
+  ],
   ['canary-service with a space', { 'canary-service': 'color v2' }, 'canary-service', 'input'],
   ['cluster with a space', { cluster: 'my cluster' }, 'cluster', 'input'],
   ['mesh-owner not an account ID', { 'mesh-owner': 'acme' }, 'mesh-owner', 'input'],
@@ -46,8 +81,18 @@ const cases: [string, Record<string, string>, string, Stage][] = [
   ['task-definition invalid JSON', { 'task-definition': files.broken }, 'task-definition', 'input'],
   ['task-definition not a task definition', { 'task-definition': files.notTd }, 'task-definition', 'input'],
   ['task-definition is a directory', { 'task-definition': files.directory }, 'task-definition', 'input'],
-  ['image ambiguous between two app containers', { 'task-definition': files.twoApps, image: 'web:2' }, 'container-name', 'input'],
-  ['container-name not in the file', { 'task-definition': files.twoApps, 'container-name': 'api' }, 'container-name', 'input'],
+  [
+    'image ambiguous between two app containers',
+    { 'task-definition': files.twoApps, image: 'web:2' },
+    'container-name',
+    'input',
+  ],
+  [
+    'container-name not in the file',
+    { 'task-definition': files.twoApps, 'container-name': 'api' },
+    'container-name',
+    'input',
+  ],
   ['cloud-map-attributes without =', { 'cloud-map-attributes': 'ECS_SERVICE_NAME' }, 'cloud-map-attributes', 'input'],
   ['cloud-map-attributes with a key twice', { 'cloud-map-attributes': 'a=1\na=2' }, 'cloud-map-attributes', 'input'],
   ['app-ports not numbers', { 'app-ports': 'http' }, 'app-ports', 'input'],
@@ -56,9 +101,19 @@ const cases: [string, Record<string, string>, string, Stage][] = [
   ['desired-count not a number', { 'desired-count': 'many' }, 'desired-count', 'input'],
   ['wait-for-minutes 0', { 'wait-for-minutes': '0' }, 'wait-for-minutes', 'input'],
   ['wait-for-minutes not a number', { 'wait-for-minutes': 'soon' }, 'wait-for-minutes', 'input'],
-  ['wait-for-service-stability not a boolean', { 'wait-for-service-stability': 'maybe' }, 'wait-for-service-stability', 'input'],
+  [
+    'wait-for-service-stability not a boolean',
+    { 'wait-for-service-stability': 'maybe' },
+    'wait-for-service-stability',
+    'input',
+  ],
   ['dry-run not a boolean', { 'dry-run': 'yes' }, 'dry-run', 'input'],
-  ['deploy with weight but without waiting', { 'wait-for-service-stability': 'false', 'canary-weight': '10' }, 'wait-for-service-stability', 'input'],
+  [
+    'deploy with weight but without waiting',
+    { 'wait-for-service-stability': 'false', 'canary-weight': '10' },
+    'wait-for-service-stability',
+    'input',
+  ],
   ['deploy without image or task-definition', { image: '' }, 'image', 'input'],
   ['image with a bidi override', { image: 'colorapp:\u202eeulb' }, 'image', 'input'],
   ['container-name with a newline', { 'container-name': 'app\n::warning::x' }, 'container-name', 'input'],
@@ -69,13 +124,38 @@ const cases: [string, Record<string, string>, string, Stage][] = [
   ['mesh owned by an account that does not share it', { 'mesh-owner': '444455556666' }, 'mesh-owner', 'state'],
   ['stable-service that does not exist', { 'stable-service': 'colour' }, 'stable-service', 'state'],
   ['stable-virtual-node that does not exist', { 'stable-virtual-node': 'colour-node' }, 'stable-virtual-node', 'state'],
-  ['stable-virtual-node on DNS discovery', { 'stable-virtual-node': 'howto-ecs-basics-front-node' }, 'stable-virtual-node', 'state'],
-  ['virtual-service that does not exist', { 'virtual-service': 'colour.howto-ecs-basics.mesh.local' }, 'virtual-service', 'state'],
-  ['container-name not in the stable task definition', { 'container-name': 'web', image: 'colorapp:blue' }, 'container-name', 'state'],
+  [
+    'stable-virtual-node on DNS discovery',
+    { 'stable-virtual-node': 'howto-ecs-basics-front-node' },
+    'stable-virtual-node',
+    'state',
+  ],
+  [
+    'virtual-service that does not exist',
+    { 'virtual-service': 'colour.howto-ecs-basics.mesh.local' },
+    'virtual-service',
+    'state',
+  ],
+  [
+    'container-name not in the stable task definition',
+    { 'container-name': 'web', image: 'colorapp:blue' },
+    'container-name',
+    'state',
+  ],
   ['task definition in bridge mode', { 'task-definition': files.bridge }, 'task-definition', 'state'],
-  ['canary filter that also selects stable tasks', { 'cloud-map-attributes': 'ECS_CLUSTER_NAME=howto-ecs-basics' }, 'cloud-map-attributes', 'state'],
+  [
+    'canary filter that also selects stable tasks',
+    { 'cloud-map-attributes': 'ECS_CLUSTER_NAME=howto-ecs-basics' },
+    'cloud-map-attributes',
+    'state',
+  ],
   ['shift before any deploy', { operation: 'shift', 'canary-weight': '0' }, 'route', 'state'],
-  ['shift to a canary service that does not exist', { operation: 'shift', 'canary-weight': '50' }, 'canary-service', 'state'],
+  [
+    'shift to a canary service that does not exist',
+    { operation: 'shift', 'canary-weight': '50' },
+    'canary-service',
+    'state',
+  ],
   ['promote without a canary service', { operation: 'promote' }, 'canary-service', 'state'],
 ];
 
@@ -90,7 +170,12 @@ afterAll(() => emu.stop());
 test(`the table covers all operations with at least 40 cases (${cases.length})`, () => {
   expect(cases.length).toBeGreaterThanOrEqual(40);
   const operations = new Set(cases.map(([, inputs]) => inputs.operation ?? 'deploy'));
-  expect([...operations].filter((o) => ['deploy', 'shift', 'promote', 'rollback'].includes(o)).sort()).toEqual(['deploy', 'promote', 'rollback', 'shift']);
+  expect([...operations].filter((o) => ['deploy', 'shift', 'promote', 'rollback'].includes(o)).sort()).toEqual([
+    'deploy',
+    'promote',
+    'rollback',
+    'shift',
+  ]);
 });
 
 test.each(cases)('%s → one ::error:: naming %s, exit 1', async (_name, inputs, input, stage) => {

@@ -6,7 +6,12 @@ import { Emulator } from '../emulator/server.js';
 import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
 import { runAction } from '../support/runAction.js';
 
-const deploy20 = { operation: 'deploy', 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' };
+const deploy20 = {
+  operation: 'deploy',
+  'task-definition': SAMPLE.v2TaskDefinition,
+  image: 'colorapp:blue',
+  'canary-weight': '20',
+};
 
 interface Scenario {
   name: string;
@@ -19,7 +24,12 @@ interface Scenario {
 
 const scenarios: Scenario[] = [
   { name: 'deploy (first canary)', setup: [], run: deploy20, blue: 0.2 },
-  { name: 'deploy (new image, new weight)', setup: [deploy20], run: { ...deploy20, image: 'colorapp:blue-2', 'canary-weight': '40' }, blue: 0.4 },
+  {
+    name: 'deploy (new image, new weight)',
+    setup: [deploy20],
+    run: { ...deploy20, image: 'colorapp:blue-2', 'canary-weight': '40' },
+    blue: 0.4,
+  },
   { name: 'shift', setup: [deploy20], run: { operation: 'shift', 'canary-weight': '60' }, blue: 0.6 },
   { name: 'promote', setup: [deploy20], run: { operation: 'promote' }, blue: 1 },
   { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, blue: 0 },
@@ -36,7 +46,10 @@ async function prepared(scenario: Scenario): Promise<Emulator> {
 }
 
 const mutating = (emu: Emulator, from: number) =>
-  emu.log.slice(from).filter((r) => !r.error && !/^(Describe|List|Get|Discover)/.test(r.operation)).map((r) => r.operation);
+  emu.log
+    .slice(from)
+    .filter((r) => !r.error && !/^(Describe|List|Get|Discover)/.test(r.operation))
+    .map((r) => r.operation);
 
 const cleanRuns = new Map<string, string[]>();
 
@@ -53,7 +66,14 @@ beforeAll(async () => {
 
 test('the clean runs make 17 mutating calls in all: one drill each', () => {
   expect(Object.fromEntries(cleanRuns)).toEqual({
-    'deploy (first canary)': ['CreateVirtualNode', 'RegisterTaskDefinition', 'CreateService', 'CreateVirtualRouter', 'CreateRoute', 'UpdateVirtualService'],
+    'deploy (first canary)': [
+      'CreateVirtualNode',
+      'RegisterTaskDefinition',
+      'CreateService',
+      'CreateVirtualRouter',
+      'CreateRoute',
+      'UpdateVirtualService',
+    ],
     // The canary's 20 % is taken away before its service changes, and given back (as 40 %) after the rollout.
     'deploy (new image, new weight)': ['RegisterTaskDefinition', 'UpdateRoute', 'UpdateService', 'UpdateRoute'],
     shift: ['UpdateRoute'],
@@ -65,33 +85,42 @@ test('the clean runs make 17 mutating calls in all: one drill each', () => {
 
 describe('a fault at each mutating call', () => {
   // The table is built from the clean runs above, so the drills run inside one test per scenario.
-  test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
-    const calls = cleanRuns.get(scenario.name)!;
-    for (const [index, operation] of calls.entries()) {
-      const after = calls.slice(0, index).filter((c) => c === operation).length;
-      const emu = await prepared(scenario);
-      try {
-        emu.inject({ operation, error: 'AccessDeniedException', after, message: `User is not authorized to perform: ${operation}` });
-        const failed = await runAction(sampleInputs(scenario.run), { env: emu.env() });
-        const label = `${operation}#${after + 1}`;
-        expect([label, failed.status]).toEqual([label, 1]);
-        expect(failed.errors).toHaveLength(1);
-        expect(failed.errors[0]).toContain(`User is not authorized to perform: ${operation}`);
-        const during = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 500);
-        expect([label, during.failures]).toEqual([label, 0]);
+  test.each(scenarios.map((s) => [s.name, s] as const))(
+    '%s',
+    async (_name, scenario) => {
+      const calls = cleanRuns.get(scenario.name)!;
+      for (const [index, operation] of calls.entries()) {
+        const after = calls.slice(0, index).filter((c) => c === operation).length;
+        const emu = await prepared(scenario);
+        try {
+          emu.inject({
+            operation,
+            error: 'AccessDeniedException',
+            after,
+            message: `User is not authorized to perform: ${operation}`,
+          });
+          const failed = await runAction(sampleInputs(scenario.run), { env: emu.env() });
+          const label = `${operation}#${after + 1}`;
+          expect([label, failed.status]).toEqual([label, 1]);
+          expect(failed.errors).toHaveLength(1);
+          expect(failed.errors[0]).toContain(`User is not authorized to perform: ${operation}`);
+          const during = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 500);
+          expect([label, during.failures]).toEqual([label, 0]);
 
-        const rerun = await runAction(sampleInputs(scenario.run), { env: emu.env() });
-        expect([label, rerun.status, rerun.errors]).toEqual([label, 0, []]);
-        const after2 = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 1000);
-        expect(after2.failures).toBe(0);
-        expect(Math.abs((after2.colors.blue ?? 0) / 1000 - scenario.blue)).toBeLessThan(0.05);
+          const rerun = await runAction(sampleInputs(scenario.run), { env: emu.env() });
+          expect([label, rerun.status, rerun.errors]).toEqual([label, 0, []]);
+          const after2 = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 1000);
+          expect(after2.failures).toBe(0);
+          expect(Math.abs((after2.colors.blue ?? 0) / 1000 - scenario.blue)).toBeLessThan(0.05);
 
-        const from = emu.log.length;
-        const again = await runAction(sampleInputs(scenario.run), { env: emu.env() });
-        expect([label, again.status, mutating(emu, from)]).toEqual([label, 0, []]);
-      } finally {
-        await emu.stop();
+          const from = emu.log.length;
+          const again = await runAction(sampleInputs(scenario.run), { env: emu.env() });
+          expect([label, again.status, mutating(emu, from)]).toEqual([label, 0, []]);
+        } finally {
+          await emu.stop();
+        }
       }
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });

@@ -13,19 +13,28 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-const run = (inputs: Record<string, string>, node = NODE24) => runAction(sampleInputs(inputs), { env: emu.env(), node });
+const run = (inputs: Record<string, string>, node = NODE24) =>
+  runAction(sampleInputs(inputs), { env: emu.env(), node });
 const deployInputs = { 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' };
 const traffic = () => emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 1000);
-const share = (t: { colors: Record<string, number>; requests: number }, color: string) => (t.colors[color] ?? 0) / t.requests;
+const share = (t: { colors: Record<string, number>; requests: number }, color: string) =>
+  (t.colors[color] ?? 0) / t.requests;
 
 const runtime = spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim();
 
 test('App Mesh no longer reachable: the error names the service, the call and its end of support', async () => {
-  emu.inject({ service: 'appmesh', operation: 'DescribeRoute', error: 'AccessDeniedException', message: 'User is not authorized' });
+  emu.inject({
+    service: 'appmesh',
+    operation: 'DescribeRoute',
+    error: 'AccessDeniedException',
+    message: 'User is not authorized',
+  });
   const result = await run({ operation: 'rollback' });
   expect(result.status).toBe(1);
   expect(result.errors).toHaveLength(1);
-  expect(result.errors[0]).toMatch(/^App Mesh DescribeRoute: User is not authorized \(AWS ended App Mesh on 2026-09-30.*Leaving App Mesh for VPC Lattice/);
+  expect(result.errors[0]).toMatch(
+    /^App Mesh DescribeRoute: User is not authorized \(AWS ended App Mesh on 2026-09-30.*Leaving App Mesh for VPC Lattice/,
+  );
 });
 
 describe(`a canary of the sample, step by step (bundled action on the GitHub runtime, Node 24: here ${runtime})`, () => {
@@ -33,10 +42,18 @@ describe(`a canary of the sample, step by step (bundled action on the GitHub run
     const result = await run(deployInputs);
     expect(result.errors).toEqual([]);
     expect(result.status).toBe(0);
-    expect(result.outputs).toMatchObject({ 'stable-weight': '80', 'canary-weight': '20', 'previous-canary-weight': '' });
+    expect(result.outputs).toMatchObject({
+      'stable-weight': '80',
+      'canary-weight': '20',
+      'previous-canary-weight': '',
+    });
     expect(result.outputs['task-definition-arn']).toMatch(/task-definition\/howto-ecs-basics-color-v2:1$/);
-    expect(result.outputs['canary-virtual-node-arn']).toMatch(/mesh\/howto-ecs-basics\/virtualNode\/howto-ecs-basics-color-v2-node$/);
-    expect(result.outputs['route-arn']).toMatch(/virtualRouter\/howto-ecs-basics-color-router\/route\/howto-ecs-basics-color-route$/);
+    expect(result.outputs['canary-virtual-node-arn']).toMatch(
+      /mesh\/howto-ecs-basics\/virtualNode\/howto-ecs-basics-color-v2-node$/,
+    );
+    expect(result.outputs['route-arn']).toMatch(
+      /virtualRouter\/howto-ecs-basics-color-router\/route\/howto-ecs-basics-color-route$/,
+    );
     const t = traffic();
     expect(t.failures).toBe(0);
     expect(share(t, 'blue')).toBeGreaterThan(0.16);
@@ -58,7 +75,12 @@ describe(`a canary of the sample, step by step (bundled action on the GitHub run
     const before = emu.log.length;
     const result = await run({ operation: 'shift', 'canary-weight': '50' });
     expect(result.status).toBe(0);
-    expect(emu.log.slice(before).map((r) => r.operation).sort()).toEqual(['DescribeRoute', 'DescribeRoute', 'DescribeServices', 'UpdateRoute']);
+    expect(
+      emu.log
+        .slice(before)
+        .map((r) => r.operation)
+        .sort(),
+    ).toEqual(['DescribeRoute', 'DescribeRoute', 'DescribeServices', 'UpdateRoute']);
     expect(result.outputs).toMatchObject({ 'previous-canary-weight': '20', 'canary-weight': '50' });
     const t = traffic();
     expect(t.failures).toBe(0);
@@ -67,7 +89,8 @@ describe(`a canary of the sample, step by step (bundled action on the GitHub run
   });
 
   test('injected throttling (two in a row on every route call) is survived', async () => {
-    for (const operation of ['DescribeRoute', 'UpdateRoute']) emu.inject({ operation, error: 'TooManyRequestsException', times: 2 });
+    for (const operation of ['DescribeRoute', 'UpdateRoute'])
+      emu.inject({ operation, error: 'TooManyRequestsException', times: 2 });
     emu.inject({ operation: 'DescribeServices', error: 'ThrottlingException', times: 2 });
     const result = await run({ operation: 'shift', 'canary-weight': '30' });
     expect(result.errors).toEqual([]);
@@ -82,9 +105,16 @@ describe(`a canary of the sample, step by step (bundled action on the GitHub run
     const result = await run({ ...deployInputs, image: 'colorapp:broken', 'canary-weight': '90' });
     expect(result.status).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatch(/wait ECS service color-v2 failed: Deployment .* was rolled back by ECS \(deployment circuit breaker\)/);
-    expect(result.errors[0]).toMatch(/Kept on purpose: route howto-ecs-basics-color-route stays at stable 100 \/ canary 0/);
-    const writes = emu.log.slice(logStart).filter((r) => !/^(Describe|List|Get)/.test(r.operation)).map((r) => r.operation);
+    expect(result.errors[0]).toMatch(
+      /wait ECS service color-v2 failed: Deployment .* was rolled back by ECS \(deployment circuit breaker\)/,
+    );
+    expect(result.errors[0]).toMatch(
+      /Kept on purpose: route howto-ecs-basics-color-route stays at stable 100 \/ canary 0/,
+    );
+    const writes = emu.log
+      .slice(logStart)
+      .filter((r) => !/^(Describe|List|Get)/.test(r.operation))
+      .map((r) => r.operation);
     expect(writes).toEqual(['RegisterTaskDefinition', 'UpdateRoute', 'UpdateService']);
     expect(result.outputs['canary-weight']).toBe('0'); // outputs say what the run left, like the summary
     expect(result.summary).toContain('| canary | 30 % | 0 % |');
@@ -106,7 +136,10 @@ test(`the bundled action also runs on this machine's Node.js`, async () => {
   const local = await Emulator.start({ rolloutDelayMs: 100 });
   seedHowtoEcsBasics(local);
   try {
-    const result = await runAction(sampleInputs({ ...deployInputs, 'canary-weight': '10' }), { env: local.env(), node: MACHINE_NODE });
+    const result = await runAction(sampleInputs({ ...deployInputs, 'canary-weight': '10' }), {
+      env: local.env(),
+      node: MACHINE_NODE,
+    });
     expect(result.status).toBe(0);
     expect(result.outputs['canary-weight']).toBe('10');
     expect(local.traffic(SAMPLE.mesh, SAMPLE.virtualService, 1000).failures).toBe(0);
@@ -151,11 +184,14 @@ describe('on pull_request events', () => {
   test('a comment someone else wrote with the marker is left alone', async () => {
     const marker = '<!-- ecs-mesh-canary: howto-ecs-basics/color-v2 -->';
     github.comments.set(8, [{ id: 1, body: `${marker}\nplanted`, user: { login: 'mallory' } }]);
-    const run = await runAction(sampleInputs({ ...deployInputs, 'canary-weight': '30', 'github-token': 'ghs_fake_token' }), {
-      env: { ...local.env(), GITHUB_API_URL: github.url },
-      eventName: 'pull_request',
-      event: { pull_request: { number: 8 } },
-    });
+    const run = await runAction(
+      sampleInputs({ ...deployInputs, 'canary-weight': '30', 'github-token': 'ghs_fake_token' }),
+      {
+        env: { ...local.env(), GITHUB_API_URL: github.url },
+        eventName: 'pull_request',
+        event: { pull_request: { number: 8 } },
+      },
+    );
     expect(run.stdout).toContain('Pull request #8: comment created.');
     const comments = github.comments.get(8)!;
     expect(comments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
@@ -167,7 +203,9 @@ describe('on pull_request events', () => {
     try {
       const run = await onPr({ 'canary-weight': '30' });
       expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/::warning::Could not comment on pull request #7 \(the workflow needs permissions: pull-requests: write\)/);
+      expect(run.stdout).toMatch(
+        /::warning::Could not comment on pull request #7 \(the workflow needs permissions: pull-requests: write\)/,
+      );
     } finally {
       github.forceStatus = undefined;
     }

@@ -12,11 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-
 const canaryGroup = `${LATTICE_SAMPLE.targetGroup}-canary`;
 const run = (inputs: Record<string, string>) => runAction(latticeInputs(inputs), { env: emu.env(), node: NODE24 });
 const traffic = () => emu.latticeTraffic(LATTICE_SAMPLE.service, 1000);
-const share = (t: { targetGroups: Record<string, number>; requests: number }, group: string) => (t.targetGroups[group] ?? 0) / t.requests;
+const share = (t: { targetGroups: Record<string, number>; requests: number }, group: string) =>
+  (t.targetGroups[group] ?? 0) / t.requests;
 const stableImage = () => {
   const service = emu.ecs.services.get(LATTICE_SAMPLE.cluster)?.get(LATTICE_SAMPLE.ecsService);
   const [family, revision] = String(service?.taskDefinition).split('/').pop()!.split(':');
@@ -29,7 +29,11 @@ describe('a canary on VPC Lattice, step by step (bundled action, Node 24)', () =
     const result = await run({ image: 'colorapp:blue', 'canary-weight': '20' });
     expect(result.errors).toEqual([]);
     expect(result.status).toBe(0);
-    expect(result.outputs).toMatchObject({ 'stable-weight': '80', 'canary-weight': '20', 'previous-canary-weight': '0' });
+    expect(result.outputs).toMatchObject({
+      'stable-weight': '80',
+      'canary-weight': '20',
+      'previous-canary-weight': '0',
+    });
     expect(result.outputs['canary-target-group-arn']).toMatch(/^arn:aws:vpc-lattice:eu-west-1:\d{12}:targetgroup\/tg-/);
     expect(result.outputs['canary-virtual-node-arn']).toBe('');
     expect(result.outputs['route-arn']).toMatch(/listener\/listener-/);
@@ -104,7 +108,9 @@ describe('a canary on VPC Lattice, step by step (bundled action, Node 24)', () =
     const result = await run({ image: 'colorapp:sick', 'canary-weight': '40', 'wait-for-minutes': '0.05' });
     expect(result.status).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatch(/color-tg-canary did not become HEALTHY within 0.05 minute\(s\).*1 UNHEALTHY.*No weight was moved/);
+    expect(result.errors[0]).toMatch(
+      /color-tg-canary did not become HEALTHY within 0.05 minute\(s\).*1 UNHEALTHY.*No weight was moved/,
+    );
     const t = traffic();
     expect(t.failures).toBe(0);
     expect(t.targetGroups).toEqual({ [LATTICE_SAMPLE.targetGroup]: 1000 });

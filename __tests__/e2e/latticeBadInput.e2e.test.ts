@@ -6,16 +6,26 @@ import { LATTICE_SAMPLE, latticeInputs, sampleInputs, seedLatticeColor } from '.
 import { runAction } from '../support/runAction.js';
 
 type Stage = 'input' | 'state';
-const mesh = (over: Record<string, string>) => sampleInputs(over);
+const mesh = (over: Record<string, string>) => sampleInputs({ image: 'colorapp:blue', ...over });
 const lattice = (over: Record<string, string>) => latticeInputs({ image: 'colorapp:blue', ...over });
 
 const cases: [string, Record<string, string>, string, Stage][] = [
   ['unknown traffic-provider', lattice({ 'traffic-provider': 'lattice' }), 'traffic-provider', 'input'],
   ['vpc-lattice without lattice-service', lattice({ 'lattice-service': '' }), 'lattice-service', 'input'],
   ['mesh given with vpc-lattice', lattice({ mesh: 'howto-ecs-basics' }), 'mesh', 'input'],
-  ['stable-virtual-node given with vpc-lattice', lattice({ 'stable-virtual-node': 'color-node' }), 'stable-virtual-node', 'input'],
+  [
+    'stable-virtual-node given with vpc-lattice',
+    lattice({ 'stable-virtual-node': 'color-node' }),
+    'stable-virtual-node',
+    'input',
+  ],
   ['envoy-image given with vpc-lattice', lattice({ 'envoy-image': 'envoy:1' }), 'envoy-image', 'input'],
-  ['canary-target-group given with app-mesh', mesh({ 'canary-target-group': 'color-tg-canary' }), 'canary-target-group', 'input'],
+  [
+    'canary-target-group given with app-mesh',
+    mesh({ 'canary-target-group': 'color-tg-canary' }),
+    'canary-target-group',
+    'input',
+  ],
   ['lattice-service with a space', lattice({ 'lattice-service': 'color service' }), 'lattice-service', 'input'],
   ['lattice-listener with an underscore', lattice({ 'lattice-listener': 'http_80' }), 'lattice-listener', 'input'],
   ['lattice-rule neither name, ID nor ARN', lattice({ 'lattice-rule': 'rule/xyz' }), 'lattice-rule', 'input'],
@@ -27,25 +37,85 @@ const cases: [string, Record<string, string>, string, Stage][] = [
   ['lattice-rule that does not exist', lattice({ 'lattice-rule': 'canary-split' }), 'lattice-rule', 'state'],
   ['a rule with a fixed response', lattice({ 'lattice-rule': 'maintenance' }), 'lattice-rule', 'state'],
   ['a rule that also forwards to another group', lattice({ 'lattice-rule': 'mixed' }), 'lattice-rule', 'state'],
-  ['stable-target-group that does not exist', lattice({ 'stable-target-group': 'colour-tg' }), 'stable-target-group', 'state'],
-  ['stable-target-group the split does not use', lattice({ 'stable-target-group': 'other-tg' }), 'stable-target-group', 'state'],
-  ['canary-target-group that is the stable group', lattice({ 'canary-target-group': 'color-tg' }), 'canary-target-group', 'state'],
-  ['canary-target-group ID that does not exist', lattice({ 'canary-target-group': 'tg-0123456789abcdef0' }), 'canary-target-group', 'state'],
-  ['canary-target-group in another VPC', lattice({ 'canary-target-group': 'elsewhere-tg' }), 'canary-target-group', 'state'],
-  ['shift before any deploy', lattice({ operation: 'shift', 'canary-weight': '50', image: '' }), 'canary-service', 'state'],
+  [
+    'stable-target-group that does not exist',
+    lattice({ 'stable-target-group': 'colour-tg' }),
+    'stable-target-group',
+    'state',
+  ],
+  [
+    'stable-target-group the split does not use',
+    lattice({ 'stable-target-group': 'other-tg' }),
+    'stable-target-group',
+    'state',
+  ],
+  [
+    'canary-target-group that is the stable group',
+    lattice({ 'canary-target-group': 'color-tg' }),
+    'canary-target-group',
+    'state',
+  ],
+  [
+    'canary-target-group ID that does not exist',
+    lattice({ 'canary-target-group': 'tg-0123456789abcdef0' }),
+    'canary-target-group',
+    'state',
+  ],
+  [
+    'canary-target-group in another VPC',
+    lattice({ 'canary-target-group': 'elsewhere-tg' }),
+    'canary-target-group',
+    'state',
+  ],
+  [
+    'shift before any deploy',
+    lattice({ operation: 'shift', 'canary-weight': '50', image: '' }),
+    'canary-service',
+    'state',
+  ],
 ];
 
 let emu: Emulator;
 beforeAll(async () => {
   emu = await Emulator.start({ rolloutDelayMs: 100 });
   const seed = seedLatticeColor(emu);
-  const config = (vpc: string) => ({ port: 8080, protocol: 'HTTP', protocolVersion: 'HTTP1', ipAddressType: 'IPV4', vpcIdentifier: vpc });
+  const config = (vpc: string) => ({
+    port: 8080,
+    protocol: 'HTTP',
+    protocolVersion: 'HTTP1',
+    ipAddressType: 'IPV4',
+    vpcIdentifier: vpc,
+  });
   const other = emu.lattice.createTargetGroup({ name: 'other-tg', type: 'IP', config: config(LATTICE_SAMPLE.vpc) });
   emu.lattice.createTargetGroup({ name: 'elsewhere-tg', type: 'IP', config: config('vpc-0fedcba9876543210') });
   const match = (value: string) => ({ httpMatch: { headerMatches: [{ name: 'x-mode', match: { exact: value } }] } });
-  emu.lattice.createRule(seed.serviceId, seed.listenerId, { name: 'maintenance', priority: 10, match: match('m'), action: { fixedResponse: { statusCode: 503 } } });
-  const forward = { forward: { targetGroups: [{ targetGroupIdentifier: seed.targetGroupId, weight: 50 }, { targetGroupIdentifier: other.id, weight: 50 }] } };
-  emu.lattice.createRule(seed.serviceId, seed.listenerId, { name: 'mixed', priority: 20, match: match('x'), action: forward });
+  emu.lattice.createRule(seed.serviceId, seed.listenerId, {
+    name: 'maintenance',
+    priority: 10,
+    match: match('m'),
+    action: { fixedResponse: { statusCode: 503 } },
+  });
+  const forward = {
+    forward: {
+      targetGroups: [
+        { targetGroupIdentifier: seed.targetGroupId, weight: 50 },
+        { targetGroupIdentifier: other.id, weight: 50 },
+      ],
+    },
+  };
+  emu.lattice.createRule(seed.serviceId, seed.listenerId, {
+    name: 'mixed',
+    priority: 20,
+    match: match('x'),
+    action: forward,
+  });
+  emu.ecs.seedService(LATTICE_SAMPLE.cluster, {
+    serviceName: 'color-other',
+    taskDefinition: seed.taskDefinitionArn,
+    desiredCount: 1,
+    launchType: 'FARGATE',
+    networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0private1'], securityGroups: ['sg-0app'] } },
+  });
   const two = emu.lattice.createService({ name: 'color-two' });
   const only = { forward: { targetGroups: [{ targetGroupIdentifier: seed.targetGroupId, weight: 1 }] } };
   emu.lattice.createListener(two.id, { name: 'http-80', protocol: 'HTTP', port: 80, defaultAction: only });

@@ -19,7 +19,12 @@ interface Scenario {
 
 const scenarios: Scenario[] = [
   { name: 'deploy (first canary)', setup: [], run: deploy20, canary: 0.2 },
-  { name: 'deploy (new image, new weight)', setup: [deploy20], run: { ...deploy20, image: 'colorapp:blue-2', 'canary-weight': '40' }, canary: 0.4 },
+  {
+    name: 'deploy (new image, new weight)',
+    setup: [deploy20],
+    run: { ...deploy20, image: 'colorapp:blue-2', 'canary-weight': '40' },
+    canary: 0.4,
+  },
   { name: 'shift', setup: [deploy20], run: { operation: 'shift', 'canary-weight': '60' }, canary: 0.6 },
   { name: 'promote', setup: [deploy20], run: { operation: 'promote' }, canary: 0 },
   { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, canary: 0 },
@@ -36,7 +41,10 @@ async function prepared(scenario: Scenario): Promise<Emulator> {
 }
 
 const mutating = (emu: Emulator, from: number) =>
-  emu.log.slice(from).filter((r) => !r.error && !/^(Describe|List|Get)/.test(r.operation)).map((r) => r.operation);
+  emu.log
+    .slice(from)
+    .filter((r) => !r.error && !/^(Describe|List|Get)/.test(r.operation))
+    .map((r) => r.operation);
 
 const cleanRuns = new Map<string, string[]>();
 
@@ -54,7 +62,13 @@ beforeAll(async () => {
 test('the clean Lattice runs make 16 mutating calls in all: one drill each', () => {
   expect(Object.fromEntries(cleanRuns)).toEqual({
     // The canary group joins the forward action at 0 (to be health-checked), then gets its weight.
-    'deploy (first canary)': ['CreateTargetGroup', 'RegisterTaskDefinition', 'CreateService', 'UpdateListener', 'UpdateListener'],
+    'deploy (first canary)': [
+      'CreateTargetGroup',
+      'RegisterTaskDefinition',
+      'CreateService',
+      'UpdateListener',
+      'UpdateListener',
+    ],
     'deploy (new image, new weight)': ['RegisterTaskDefinition', 'UpdateListener', 'UpdateService', 'UpdateListener'],
     shift: ['UpdateListener'],
     promote: ['RegisterTaskDefinition', 'UpdateService', 'UpdateListener', 'UpdateService'],
@@ -64,32 +78,41 @@ test('the clean Lattice runs make 16 mutating calls in all: one drill each', () 
 });
 
 describe('a fault at each mutating Lattice call', () => {
-  test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, scenario) => {
-    const calls = cleanRuns.get(scenario.name)!;
-    for (const [index, operation] of calls.entries()) {
-      const after = calls.slice(0, index).filter((c) => c === operation).length;
-      const emu = await prepared(scenario);
-      try {
-        emu.inject({ operation, error: 'AccessDeniedException', after, message: `User is not authorized to perform: ${operation}` });
-        const failed = await runAction(latticeInputs(scenario.run), { env: emu.env() });
-        const label = `${operation}#${after + 1}`;
-        expect([label, failed.status, failed.errors.length]).toEqual([label, 1, 1]);
-        expect(failed.errors[0]).toContain(`User is not authorized to perform: ${operation}`);
-        const during = emu.latticeTraffic(LATTICE_SAMPLE.service, 500);
-        expect([label, during.failures, during.errors]).toEqual([label, 0, {}]);
+  test.each(scenarios.map((s) => [s.name, s] as const))(
+    '%s',
+    async (_name, scenario) => {
+      const calls = cleanRuns.get(scenario.name)!;
+      for (const [index, operation] of calls.entries()) {
+        const after = calls.slice(0, index).filter((c) => c === operation).length;
+        const emu = await prepared(scenario);
+        try {
+          emu.inject({
+            operation,
+            error: 'AccessDeniedException',
+            after,
+            message: `User is not authorized to perform: ${operation}`,
+          });
+          const failed = await runAction(latticeInputs(scenario.run), { env: emu.env() });
+          const label = `${operation}#${after + 1}`;
+          expect([label, failed.status, failed.errors.length]).toEqual([label, 1, 1]);
+          expect(failed.errors[0]).toContain(`User is not authorized to perform: ${operation}`);
+          const during = emu.latticeTraffic(LATTICE_SAMPLE.service, 500);
+          expect([label, during.failures, during.errors]).toEqual([label, 0, {}]);
 
-        const rerun = await runAction(latticeInputs(scenario.run), { env: emu.env() });
-        expect([label, rerun.status, rerun.errors]).toEqual([label, 0, []]);
-        const settled = emu.latticeTraffic(LATTICE_SAMPLE.service, 1000);
-        expect([label, settled.failures]).toEqual([label, 0]);
-        expect(Math.abs((settled.targetGroups[canaryGroup] ?? 0) / 1000 - scenario.canary)).toBeLessThan(0.05);
+          const rerun = await runAction(latticeInputs(scenario.run), { env: emu.env() });
+          expect([label, rerun.status, rerun.errors]).toEqual([label, 0, []]);
+          const settled = emu.latticeTraffic(LATTICE_SAMPLE.service, 1000);
+          expect([label, settled.failures]).toEqual([label, 0]);
+          expect(Math.abs((settled.targetGroups[canaryGroup] ?? 0) / 1000 - scenario.canary)).toBeLessThan(0.05);
 
-        const from = emu.log.length;
-        const again = await runAction(latticeInputs(scenario.run), { env: emu.env() });
-        expect([label, again.status, mutating(emu, from)]).toEqual([label, 0, []]);
-      } finally {
-        await emu.stop();
+          const from = emu.log.length;
+          const again = await runAction(latticeInputs(scenario.run), { env: emu.env() });
+          expect([label, again.status, mutating(emu, from)]).toEqual([label, 0, []]);
+        } finally {
+          await emu.stop();
+        }
       }
-    }
-  }, 180_000);
+    },
+    180_000,
+  );
 });

@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
 function runAction(inputs: Record<string, string>) {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   // Any AWS call would go here and fail to connect: a bad input must never get that far.
   env.AWS_ENDPOINT_URL = 'http://127.0.0.1:9';
@@ -21,6 +26,7 @@ test('a bad canary-weight fails with one ::error:: naming the input, exit code 1
     'canary-virtual-node': 'b',
     'stable-service': 's',
     'canary-service': 'c',
+    image: 'app:2',
     'canary-weight': '150',
   });
   expect(result.status).toBe(1);

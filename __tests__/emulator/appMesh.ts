@@ -34,9 +34,19 @@ export interface Mesh {
 
 const KINDS = {
   VirtualNode: { map: 'virtualNodes', nameKey: 'virtualNodeName', dataKey: 'virtualNode', arnPart: 'virtualNode' },
-  VirtualRouter: { map: 'virtualRouters', nameKey: 'virtualRouterName', dataKey: 'virtualRouter', arnPart: 'virtualRouter' },
+  VirtualRouter: {
+    map: 'virtualRouters',
+    nameKey: 'virtualRouterName',
+    dataKey: 'virtualRouter',
+    arnPart: 'virtualRouter',
+  },
   Route: { map: 'routes', nameKey: 'routeName', dataKey: 'route', arnPart: 'route' },
-  VirtualService: { map: 'virtualServices', nameKey: 'virtualServiceName', dataKey: 'virtualService', arnPart: 'virtualService' },
+  VirtualService: {
+    map: 'virtualServices',
+    nameKey: 'virtualServiceName',
+    dataKey: 'virtualService',
+    arnPart: 'virtualService',
+  },
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -47,7 +57,15 @@ export class AppMesh {
 
   private metadata(arn: string, owner: string): Metadata {
     const now = epochSeconds();
-    return { arn, createdAt: now, lastUpdatedAt: now, meshOwner: owner, resourceOwner: owner, uid: newId('', 32), version: 1 };
+    return {
+      arn,
+      createdAt: now,
+      lastUpdatedAt: now,
+      meshOwner: owner,
+      resourceOwner: owner,
+      uid: newId('', 32),
+      version: 1,
+    };
   }
 
   createMesh(name: string, spec: Spec = {}, owner = ACCOUNT): Mesh {
@@ -68,7 +86,8 @@ export class AppMesh {
 
   mesh(name: string, owner?: string): Mesh {
     const mesh = this.meshes.get(name);
-    if (!mesh || (owner !== undefined && owner !== mesh.owner)) throw notFound(`Mesh ${name}${owner ? ` owned by ${owner}` : ''} not found`);
+    if (!mesh || (owner !== undefined && owner !== mesh.owner))
+      throw notFound(`Mesh ${name}${owner ? ` owned by ${owner}` : ''} not found`);
     return mesh;
   }
 
@@ -94,13 +113,25 @@ export class AppMesh {
   private check(mesh: Mesh, kind: Kind, spec: Spec): void {
     if (kind === 'Route') {
       const section = spec.httpRoute ?? spec.http2Route ?? spec.grpcRoute ?? spec.tcpRoute;
-      if (!section) throw new AwsError('BadRequestException', 'Route spec must contain one of httpRoute, http2Route, grpcRoute, tcpRoute');
+      if (!section)
+        throw new AwsError(
+          'BadRequestException',
+          'Route spec must contain one of httpRoute, http2Route, grpcRoute, tcpRoute',
+        );
       const targets: { virtualNode: string; weight: number }[] = section.action.weightedTargets;
       for (const t of targets) {
-        if (!mesh.virtualNodes.has(t.virtualNode)) throw new AwsError('BadRequestException', `Virtual node ${t.virtualNode} referenced by the route does not exist`);
+        if (!mesh.virtualNodes.has(t.virtualNode))
+          throw new AwsError(
+            'BadRequestException',
+            `Virtual node ${t.virtualNode} referenced by the route does not exist`,
+          );
       }
       const total = targets.reduce((sum, t) => sum + t.weight, 0);
-      if (total > 100) throw new AwsError('BadRequestException', `The total weight of the weighted targets must be at most 100; got ${total}`);
+      if (total > 100)
+        throw new AwsError(
+          'BadRequestException',
+          `The total weight of the weighted targets must be at most 100; got ${total}`,
+        );
     }
     if (kind === 'VirtualService') {
       const router = spec.provider?.virtualRouter?.virtualRouterName;
@@ -110,13 +141,21 @@ export class AppMesh {
     }
   }
 
-  put(meshName: string, kind: Kind, name: string, spec: Spec, opts: { router?: string; create: boolean; owner?: string }): Record<string, unknown> {
+  put(
+    meshName: string,
+    kind: Kind,
+    name: string,
+    spec: Spec,
+    opts: { router?: string; create: boolean; owner?: string },
+  ): Record<string, unknown> {
     const mesh = this.mesh(meshName, opts.owner);
     const map = mesh[KINDS[kind].map] as Map<string, Resource>;
-    if (kind === 'Route' && !mesh.virtualRouters.has(opts.router!)) throw notFound(`Virtual router ${opts.router} not found`);
+    if (kind === 'Route' && !mesh.virtualRouters.has(opts.router!))
+      throw notFound(`Virtual router ${opts.router} not found`);
     const key = kind === 'Route' ? `${opts.router}/${name}` : name;
     const existing = map.get(key);
-    if (opts.create && existing) throw new AwsError('ConflictException', `${kind} ${name} already exists in mesh ${meshName}`);
+    if (opts.create && existing)
+      throw new AwsError('ConflictException', `${kind} ${name} already exists in mesh ${meshName}`);
     if (!opts.create && !existing) throw notFound(`${kind} ${name} not found in mesh ${meshName}`);
     this.check(mesh, kind, spec);
     let resource: Resource;
@@ -126,35 +165,69 @@ export class AppMesh {
       existing.metadata.lastUpdatedAt = epochSeconds();
       resource = existing;
     } else {
-      resource = { name, spec: clone(spec), metadata: this.metadata(this.arn(mesh, kind, name, opts.router), mesh.owner), router: opts.router };
+      resource = {
+        name,
+        spec: clone(spec),
+        metadata: this.metadata(this.arn(mesh, kind, name, opts.router), mesh.owner),
+        router: opts.router,
+      };
       map.set(key, resource);
     }
     return this.data(mesh, kind, resource);
   }
 
-  get(meshName: string, kind: Kind, name: string, opts: { router?: string; owner?: string } = {}): Record<string, unknown> {
+  get(
+    meshName: string,
+    kind: Kind,
+    name: string,
+    opts: { router?: string; owner?: string } = {},
+  ): Record<string, unknown> {
     const mesh = this.mesh(meshName, opts.owner);
     const map = mesh[KINDS[kind].map] as Map<string, Resource>;
     const resource = map.get(kind === 'Route' ? `${opts.router}/${name}` : name);
-    if (!resource || (kind === 'Route' && !mesh.virtualRouters.has(opts.router!))) throw notFound(`${kind} ${name} not found in mesh ${meshName}`);
+    if (!resource || (kind === 'Route' && !mesh.virtualRouters.has(opts.router!)))
+      throw notFound(`${kind} ${name} not found in mesh ${meshName}`);
     return this.data(mesh, kind, resource);
   }
 
   handle(operation: string, input: Record<string, any>): unknown {
-   
     const owner = input.meshOwner as string | undefined;
-    const match = /^(Create|Describe|Update|Delete|List)(VirtualNode|VirtualRouter|Route|VirtualService|Mesh)e?s?$/.exec(operation);
+    const match =
+      /^(Create|Describe|Update|Delete|List)(VirtualNode|VirtualRouter|Route|VirtualService|Mesh)e?s?$/.exec(operation);
     if (!match) throw new AwsError('BadRequestException', `The emulator does not implement App Mesh ${operation}`);
     const [, verb, kindName] = match;
     if (kindName === 'Mesh') {
       if (verb === 'Describe') {
         const mesh = this.mesh(input.meshName, owner);
-        return { mesh: { meshName: mesh.name, spec: clone(mesh.spec), metadata: clone(mesh.metadata), status: { status: 'ACTIVE' } } };
+        return {
+          mesh: {
+            meshName: mesh.name,
+            spec: clone(mesh.spec),
+            metadata: clone(mesh.metadata),
+            status: { status: 'ACTIVE' },
+          },
+        };
       }
-      if (verb === 'List') return { meshes: [...this.meshes.values()].map((m) => ({ meshName: m.name, arn: m.metadata.arn, meshOwner: m.owner, resourceOwner: m.owner, version: m.metadata.version })) };
+      if (verb === 'List')
+        return {
+          meshes: [...this.meshes.values()].map((m) => ({
+            meshName: m.name,
+            arn: m.metadata.arn,
+            meshOwner: m.owner,
+            resourceOwner: m.owner,
+            version: m.metadata.version,
+          })),
+        };
       if (verb === 'Create') {
         const mesh = this.createMesh(input.meshName, input.spec ?? {});
-        return { mesh: { meshName: mesh.name, spec: clone(mesh.spec), metadata: clone(mesh.metadata), status: { status: 'ACTIVE' } } };
+        return {
+          mesh: {
+            meshName: mesh.name,
+            spec: clone(mesh.spec),
+            metadata: clone(mesh.metadata),
+            status: { status: 'ACTIVE' },
+          },
+        };
       }
       throw new AwsError('BadRequestException', `The emulator does not implement App Mesh ${operation}`);
     }
@@ -164,7 +237,13 @@ export class AppMesh {
     switch (verb) {
       case 'Create':
       case 'Update':
-        return { [dataKey]: this.put(input.meshName, kind, input[nameKey], input.spec, { router, create: verb === 'Create', owner }) };
+        return {
+          [dataKey]: this.put(input.meshName, kind, input[nameKey], input.spec, {
+            router,
+            create: verb === 'Create',
+            owner,
+          }),
+        };
       case 'Describe':
         return { [dataKey]: this.get(input.meshName, kind, input[nameKey], { router, owner }) };
       case 'Delete': {
@@ -175,8 +254,22 @@ export class AppMesh {
       }
       case 'List': {
         const mesh = this.mesh(input.meshName, owner);
-        const items = [...(mesh[map] as Map<string, Resource>).values()].filter((r) => kind !== 'Route' || r.router === router);
-        return { [`${dataKey}s`]: items.map((r) => ({ meshName: mesh.name, [nameKey]: r.name, arn: r.metadata.arn, version: r.metadata.version, meshOwner: mesh.owner, resourceOwner: mesh.owner, createdAt: r.metadata.createdAt, lastUpdatedAt: r.metadata.lastUpdatedAt, ...(kind === 'Route' ? { virtualRouterName: router } : {}) })) };
+        const items = [...(mesh[map] as Map<string, Resource>).values()].filter(
+          (r) => kind !== 'Route' || r.router === router,
+        );
+        return {
+          [`${dataKey}s`]: items.map((r) => ({
+            meshName: mesh.name,
+            [nameKey]: r.name,
+            arn: r.metadata.arn,
+            version: r.metadata.version,
+            meshOwner: mesh.owner,
+            resourceOwner: mesh.owner,
+            createdAt: r.metadata.createdAt,
+            lastUpdatedAt: r.metadata.lastUpdatedAt,
+            ...(kind === 'Route' ? { virtualRouterName: router } : {}),
+          })),
+        };
       }
     }
     throw new AwsError('BadRequestException', `The emulator does not implement App Mesh ${operation}`);

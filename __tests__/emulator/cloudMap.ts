@@ -32,14 +32,26 @@ export class CloudMap {
 
   createNamespace(name: string, type: Namespace['Type'] = 'DNS_PRIVATE'): Namespace {
     const id = newId('ns-', 16);
-    const ns: Namespace = { Id: id, Arn: `arn:aws:servicediscovery:${this.region}:${ACCOUNT}:namespace/${id}`, Name: name, Type: type, CreateDate: epochSeconds() };
+    const ns: Namespace = {
+      Id: id,
+      Arn: `arn:aws:servicediscovery:${this.region}:${ACCOUNT}:namespace/${id}`,
+      Name: name,
+      Type: type,
+      CreateDate: epochSeconds(),
+    };
     this.namespaces.set(id, ns);
     return ns;
   }
 
   createService(namespaceId: string, name: string): CloudMapService {
     const id = newId('srv-', 16);
-    const svc: CloudMapService = { Id: id, Arn: `arn:aws:servicediscovery:${this.region}:${ACCOUNT}:service/${id}`, Name: name, NamespaceId: namespaceId, CreateDate: epochSeconds() };
+    const svc: CloudMapService = {
+      Id: id,
+      Arn: `arn:aws:servicediscovery:${this.region}:${ACCOUNT}:service/${id}`,
+      Name: name,
+      NamespaceId: namespaceId,
+      CreateDate: epochSeconds(),
+    };
     this.services.set(id, svc);
     this.instances.set(id, new Map());
     return svc;
@@ -67,7 +79,9 @@ export class CloudMap {
     const svc = this.serviceByName(namespaceName, serviceName);
     if (!svc) return [];
     return [...this.instances.get(svc.Id)!.values()].filter(
-      (i) => i.Attributes.AWS_INIT_HEALTH_STATUS !== 'UNHEALTHY' && Object.entries(query).every(([k, v]) => i.Attributes[k] === v),
+      (i) =>
+        i.Attributes.AWS_INIT_HEALTH_STATUS !== 'UNHEALTHY' &&
+        Object.entries(query).every(([k, v]) => i.Attributes[k] === v),
     );
   }
 
@@ -93,7 +107,11 @@ export class CloudMap {
         return { Instances: [...instances.values()].map(clone) };
       }
       case 'DiscoverInstances': {
-        const found = this.discover(input.NamespaceName as string, input.ServiceName as string, (input.QueryParameters ?? {}) as Record<string, string>);
+        const found = this.discover(
+          input.NamespaceName as string,
+          input.ServiceName as string,
+          (input.QueryParameters ?? {}) as Record<string, string>,
+        );
         return {
           Instances: found.map((i) => ({
             InstanceId: i.Id,
@@ -105,7 +123,10 @@ export class CloudMap {
         };
       }
       default:
-        throw new AwsError('UnknownOperationException', `The emulator does not implement servicediscovery ${operation}`);
+        throw new AwsError(
+          'UnknownOperationException',
+          `The emulator does not implement servicediscovery ${operation}`,
+        );
     }
   }
 }

@@ -167,7 +167,7 @@ export class Ecs {
     for (const [cluster, services] of this.services) {
       for (const service of services.values()) {
         const primary = service.deployments.find((d) => d.status === 'PRIMARY');
-        if (!primary || primary.rolloutState !== 'IN_PROGRESS' || primary.readyAt > now) continue;
+        if (primary?.rolloutState !== 'IN_PROGRESS' || primary.readyAt > now) continue;
         this.resolve(cluster, service, primary, now);
       }
     }

@@ -68,8 +68,8 @@ export function simulateTraffic(
       const section = route.spec.httpRoute ?? route.spec.http2Route ?? route.spec.grpcRoute ?? route.spec.tcpRoute;
       const targets: { virtualNode: string; weight: number }[] = section.action.weightedTargets;
       const total = targets.reduce((sum, t) => sum + t.weight, 0);
-      let pick = next() * total;
-      node = targets.find((t) => (pick -= t.weight) < 0)?.virtualNode;
+      const pick = next() * total;
+      node = weighted(targets, (t) => t.weight, pick)?.virtualNode;
       if (!node) {
         fail('all route weights are 0');
         continue;
@@ -180,8 +180,8 @@ function latticeRequest(
   if (action.fixedResponse) return { failure: `fixed response ${action.fixedResponse.statusCode}` };
   const groups = action.forward?.targetGroups ?? [];
   const total = groups.reduce((sum, g) => sum + (g.weight ?? 1), 0);
-  let pick = next() * total;
-  const chosen = total > 0 ? groups.find((g) => (g.weight ?? 1) > 0 && (pick -= g.weight ?? 1) < 0) : undefined;
+  const pick = next() * total;
+  const chosen = total > 0 ? weighted(groups, (g) => g.weight ?? 1, pick) : undefined;
   const group = chosen && lattice.findTargetGroup(chosen.targetGroupIdentifier);
   if (!group) {
     return {
@@ -227,4 +227,16 @@ function colorOf(def: Record<string, any>): string {
     (e) => e.name === 'COLOR',
   )?.value;
   return env ?? String(app.image).split(':').pop() ?? 'unknown';
+}
+
+/** The item whose cumulative weight first passes `pick` (0 ≤ pick < total); items at weight 0 are never chosen. */
+function weighted<T>(items: T[], weightOf: (item: T) => number, pick: number): T | undefined {
+  let left = pick;
+  for (const item of items) {
+    const weight = weightOf(item);
+    if (weight <= 0) continue;
+    left -= weight;
+    if (left < 0) return item;
+  }
+  return undefined;
 }

@@ -1,22 +1,34 @@
+// The canary ECS service, cloned from the stable one; how it registers with the traffic backend is given.
 import type { Service } from '@aws-sdk/client-ecs';
-import { canaryServiceInput } from '../../src/plan/service.js';
+import { PlanError } from '../../src/errors.js';
+import { canaryServiceInput, clusterName } from '../../src/plan/service.js';
 
 const stable: Service = {
   serviceName: 'color',
   launchType: 'FARGATE',
   platformVersion: '1.4.0',
   schedulingStrategy: 'REPLICA',
-  networkConfiguration: { awsvpcConfiguration: { subnets: ['s-1'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' } },
+  networkConfiguration: {
+    awsvpcConfiguration: { subnets: ['s-1'], securityGroups: ['sg-1'], assignPublicIp: 'DISABLED' },
+  },
   serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:us-east-1:111122223333:service/srv-1' }],
-  deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: false, rollback: false } },
+  deploymentConfiguration: {
+    maximumPercent: 200,
+    minimumHealthyPercent: 100,
+    deploymentCircuitBreaker: { enable: false, rollback: false },
+  },
   loadBalancers: [{ targetGroupArn: 'tg', containerName: 'app', containerPort: 8080 }],
   healthCheckGracePeriodSeconds: 60,
   propagateTags: 'SERVICE',
-  tags: [{ key: 'team', value: 'color' }, { key: 'aws:cloudformation:stack-name', value: 'x' }],
+  tags: [
+    { key: 'team', value: 'color' },
+    { key: 'aws:cloudformation:stack-name', value: 'x' },
+  ],
 };
-const opts = { cluster: 'howto', serviceName: 'color-v2', desiredCount: 2 };
+const cloudMap = { serviceRegistries: stable.serviceRegistries };
+const opts = { cluster: 'howto', serviceName: 'color-v2', desiredCount: 2, registration: cloudMap };
 
-test('clones network, registry, launch type, platform and tags; no load balancer; circuit breaker on', () => {
+test('clones network, launch type, platform and tags, registers as told; no load balancer; circuit breaker on', () => {
   expect(canaryServiceInput(stable, opts)).toEqual({
     cluster: 'howto',
     serviceName: 'color-v2',
@@ -26,23 +38,67 @@ test('clones network, registry, launch type, platform and tags; no load balancer
     schedulingStrategy: 'REPLICA',
     networkConfiguration: stable.networkConfiguration,
     serviceRegistries: stable.serviceRegistries,
-    deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: true, rollback: true } },
+    deploymentConfiguration: {
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+    },
     propagateTags: 'SERVICE',
     enableECSManagedTags: undefined,
     enableExecuteCommand: undefined,
-    tags: [{ key: 'team', value: 'color' }, { key: 'ecs-mesh-canary:stable-service', value: 'color' }],
+    tags: [
+      { key: 'team', value: 'color' },
+      { key: 'ecs-mesh-canary:stable-service', value: 'color' },
+    ],
   });
 });
 
+test('the registration is whatever the provider says: a Lattice target group instead of Cloud Map', () => {
+  const vpcLatticeConfigurations = [
+    { roleArn: 'arn:aws:iam::111122223333:role/lattice', targetGroupArn: 'arn:tg', portName: 'color-8080' },
+  ];
+  const input = canaryServiceInput(stable, { ...opts, registration: { vpcLatticeConfigurations } });
+  expect(input.vpcLatticeConfigurations).toEqual(vpcLatticeConfigurations);
+  expect(input).not.toHaveProperty('serviceRegistries');
+});
+
 test('a capacity provider strategy replaces the launch type', () => {
-  const input = canaryServiceInput({ ...stable, launchType: undefined, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }, opts);
+  const input = canaryServiceInput(
+    { ...stable, launchType: undefined, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] },
+    opts,
+  );
   expect(input.capacityProviderStrategy).toEqual([{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]);
   expect(input).not.toHaveProperty('launchType');
 });
 
-test.each([
-  ['a DAEMON service', { schedulingStrategy: 'DAEMON' as const }, /DAEMON/],
-  ['a service without a Cloud Map registry', { serviceRegistries: [] }, /no Cloud Map service registry/],
-])('refuses %s', (_n, over, message) => {
-  expect(() => canaryServiceInput({ ...stable, ...over }, opts)).toThrow(message);
+test('platform LATEST and propagateTags NONE are left to their defaults; placement is cloned', () => {
+  const placement = {
+    placementConstraints: [{ type: 'distinctInstance' as const }],
+    placementStrategy: [{ type: 'spread' as const, field: 'attribute:ecs.availability-zone' }],
+  };
+  const input = canaryServiceInput({ ...stable, platformVersion: 'LATEST', propagateTags: 'NONE', ...placement }, opts);
+  expect(input).not.toHaveProperty('platformVersion');
+  expect(input).not.toHaveProperty('propagateTags');
+  expect(input).toMatchObject(placement);
 });
+
+test('an old stable-service tag is replaced, never duplicated', () => {
+  const input = canaryServiceInput(
+    { ...stable, tags: [{ key: 'ecs-mesh-canary:stable-service', value: 'old' }] },
+    opts,
+  );
+  expect(input.tags).toEqual([{ key: 'ecs-mesh-canary:stable-service', value: 'color' }]);
+});
+
+test('refuses a DAEMON service, naming the stable-service input', () => {
+  const clone = () => canaryServiceInput({ ...stable, schedulingStrategy: 'DAEMON' }, opts);
+  expect(clone).toThrow(PlanError);
+  expect(clone).toThrow(
+    "Service color uses the DAEMON scheduling strategy; a canary needs REPLICA (input 'stable-service')",
+  );
+});
+
+test.each([
+  ['arn:aws:ecs:us-east-1:111122223333:cluster/howto', 'howto'],
+  ['howto', 'howto'],
+])('clusterName(%s)', (cluster, name) => expect(clusterName(cluster)).toBe(name));

@@ -13,6 +13,12 @@ import { readWeights } from './routeSpec.js';
 import type { AppMeshSettings } from './settings.js';
 import type { AppMeshState } from './state.js';
 
+/** A virtual node's ARN from a route's ARN of the same mesh (both are `…:mesh/<mesh>/…`), without another read. */
+export function nodeArnBeside(routeArn: string | undefined, node: string): string | undefined {
+  const mesh = routeArn?.match(/^(arn:[^:]+:appmesh:[^:]*:\d{12}:mesh\/[^/]+)\//)?.[1];
+  return mesh ? `${mesh}/virtualNode/${node}` : undefined;
+}
+
 export function meshRef(s: AppMeshSettings): MeshRef {
   return s.meshOwner ? { meshName: s.mesh, meshOwner: s.meshOwner } : { meshName: s.mesh };
 }
@@ -52,7 +58,7 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
       weights: route?.spec ? readWeights(route.spec, s.stableNode, s.canaryNode, s.route) : undefined,
       routeId: route?.metadata?.arn,
       routeVersion: route?.metadata?.version,
-      canaryEndpointArn: canaryNode?.metadata?.arn,
+      canaryEndpointArn: canaryNode?.metadata?.arn ?? nodeArnBeside(route?.metadata?.arn, s.canaryNode),
       routeInput: 'route',
     };
   }

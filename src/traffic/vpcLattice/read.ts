@@ -139,6 +139,17 @@ export async function readLattice(
   const split = { name: located.splitName, input: s.rule ? 'lattice-rule' : 'lattice-listener' };
   const forward = checkForward(read.action, split, groupRef(stable), canary?.arn);
   const registration = stableRegistration(stableService, stable.arn)[0];
+  const canaryService = services.get(names.canary);
+  if (
+    operation === 'deploy' &&
+    canaryService &&
+    !(canary?.arn && stableRegistration(canaryService, canary.arn).length)
+  ) {
+    throw new PlanError(
+      `ECS service ${names.canary} exists but is not registered in the canary target group ${canaryName} (vpcLatticeConfigurations), so its tasks could never receive Lattice traffic (an App Mesh canary service, say); use a new canary-service name or delete that service`,
+      'canary-service',
+    );
+  }
   if (operation === 'deploy' && !registration) {
     throw new PlanError(
       `ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`,

@@ -1,8 +1,58 @@
-export const id = 894;
-export const ids = [894];
+export const id = 393;
+export const ids = [393];
 export const modules = {
 
-/***/ 4894:
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ createEcsClient),
+/* harmony export */   mO: () => (/* binding */ withErrorContext),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony export MAX_ATTEMPTS */
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+// The one place AWS client settings are decided. Region comes from AWS_REGION (or AWS_DEFAULT_REGION), credentials
+// from the standard provider chain, endpoints from the SDK's own AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
+// handling. Each provider makes its own client with the same settings, loaded only when it is chosen.
+
+/** Survives at least two consecutive throttles per call; adaptive mode also slows down under throttling. */
+const MAX_ATTEMPTS = 5;
+function clientConfig(env = process.env) {
+    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region) {
+        throw new Error('No AWS region: set AWS_REGION (aws-actions/configure-aws-credentials does this for you)');
+    }
+    return { region, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-mesh-canary' };
+}
+function createEcsClient(config) {
+    return withErrorContext(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc(config), 'ECS');
+}
+/**
+ * Errors from this client name the service and operation (`App Mesh DescribeRoute: …`) and carry the hint, if any;
+ * the error's name (what callers test) is kept.
+ */
+function withErrorContext(client, service, hint) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (err) {
+            if (err instanceof Error && !err.message.startsWith(service)) {
+                const operation = (context.commandName ?? '').replace(/Command$/, '');
+                const extra = hint?.(err);
+                err.message = `${service} ${operation}: ${err.message}${extra ? ` (${extra})` : ''}`;
+            }
+            throw err;
+        }
+    }, { step: 'initialize', name: 'ecsMeshCanaryErrorContext' });
+    return client;
+}
+
+
+/***/ }),
+
+/***/ 2393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,7 +73,11 @@ function changeLine(c) {
 }
 /** The failure as plain sentences, for the log's one `::error::` line and the summary. */
 function failureLines(f) {
-    const lines = [`${f.failed.action} ${resourceName(f.failed)} failed: ${f.reason}`];
+    const lines = [
+        f.cancelled
+            ? `${f.reason} (at: ${f.failed.action} ${resourceName(f.failed)})`
+            : `${f.failed.action} ${resourceName(f.failed)} failed: ${f.reason}`,
+    ];
     if (f.restored.length)
         lines.push(`Traffic restored: ${f.restored.join('; ')}.`);
     if (f.kept.length)
@@ -47,7 +101,7 @@ function md(value) {
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, ' ')
+        .replace(/\r\n|\r|\n/g, ' ')
         .replace(/@/g, '@\u200b')
         .replace(BIDI, '');
 }
@@ -103,9 +157,10 @@ async function applyPlan(plan, opts) {
     const produced = {};
     const ctx = { sleep: opts.sleep, produced };
     for (const change of plan.changes) {
-        core/* info */.pq(`→ ${changeLine(change)}`);
+        core/* info */.pq(oneLine(`→ ${changeLine(change)}`));
         let request;
         try {
+            opts.signal?.throwIfAborted();
             request = resolveRefs(change.request, produced);
             const outcome = await executorFor(opts, change.kind)(request, ctx);
             journal.push({ change, request, outcome });
@@ -113,12 +168,13 @@ async function applyPlan(plan, opts) {
             if (outcome.conflict)
                 throw new errors/* ConcurrentModificationError */._b(outcome.conflict);
             if (outcome.detail)
-                core/* info */.pq(`  ✓ ${outcome.detail}`);
+                core/* info */.pq(oneLine(`  ✓ ${outcome.detail}`));
         }
         catch (err) {
             const conflict = err instanceof errors/* ConcurrentModificationError */._b;
             const report = await restoreTraffic(journal, opts, ctx, conflict);
-            throw new ApplyError(err, journal, { failed: change, reason: (0,errors/* errorMessage */.gJ)(err), ...report });
+            const cancelled = err instanceof errors/* CancelledError */.cc;
+            throw new ApplyError(err, journal, { failed: change, reason: (0,errors/* errorMessage */.gJ)(err), cancelled, ...report });
         }
     }
     return journal;
@@ -144,7 +200,7 @@ async function restoreTraffic(journal, opts, ctx, conflict) {
                 ? change.keepOnceProduced.why
                 : undefined;
         if (keep) {
-            core/* info */.pq(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`);
+            core/* info */.pq(oneLine(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`));
             report.kept.push(`${change.resource.type} ${change.resource.name} stays at ${change.after} (${keep})`);
             continue;
         }
@@ -153,50 +209,38 @@ async function restoreTraffic(journal, opts, ctx, conflict) {
     return report;
 }
 async function undo(entry, opts, ctx, report) {
+    // Undoing must go on after a cancellation: waits between attempts are then short and not abortable.
+    const pause = opts.signal?.aborted
+        ? (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 200)))
+        : opts.sleep;
     const plan = entry.outcome.undo;
     for (let attempt = 1;; attempt++) {
         try {
             const outcome = await executorFor(opts, plan.kind)(plan.request, ctx);
-            core/* info */.pq(`↺ restored ${plan.describe}`);
+            core/* info */.pq(oneLine(`↺ restored ${plan.describe}`));
             report.restored.push(plan.describe);
             report.undone.push(outcome);
             return;
         }
         catch (err) {
             if (attempt >= RESTORE_ATTEMPTS) {
-                core/* error */.z3(`Could not restore ${plan.describe}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+                core/* error */.z3(oneLine(`Could not restore ${plan.describe}: ${(0,errors/* errorMessage */.gJ)(err)}`));
                 report.notRestored.push(`${plan.describe} (${(0,errors/* errorMessage */.gJ)(err)})`);
                 return;
             }
-            await opts.sleep(1000 * attempt);
+            await pause(1000 * attempt);
         }
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-// The one place AWS client settings are decided. Region comes from AWS_REGION (or AWS_DEFAULT_REGION), credentials
-// from the standard provider chain, endpoints from the SDK's own AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
-// handling. Each provider makes its own client with the same settings, loaded only when it is chosen.
-
-/** Survives at least two consecutive throttles per call; adaptive mode also slows down under throttling. */
-const MAX_ATTEMPTS = 5;
-function clientConfig(env = process.env) {
-    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-    if (!region) {
-        throw new Error('No AWS region: set AWS_REGION (aws-actions/configure-aws-credentials does this for you)');
-    }
-    return { region, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-mesh-canary' };
-}
-function createEcsClient(config) {
-    return new dist_cjs/* ECSClient */.Zgc(config);
-}
-
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/plan/taskDefinition.ts
 var plan_taskDefinition = __webpack_require__(6379);
 // EXTERNAL MODULE: ./src/traffic/provider.ts
 var provider = __webpack_require__(5508);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/plan/ecs.ts
 var plan_ecs = __webpack_require__(4570);
 ;// CONCATENATED MODULE: ./src/aws/ecsServices.ts
@@ -272,7 +316,7 @@ async function waitForRollout(ecs, opts) {
         if (!service)
             throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
         const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
-        if (!deployment || deployment.status !== 'PRIMARY') {
+        if (deployment?.status !== 'PRIMARY') {
             const current = (0,plan_ecs/* primaryDeployment */.sg)(service);
             throw new RolloutError(`Deployment ${opts.deploymentId} of ${opts.service} was rolled back by ECS (deployment circuit breaker)${current ? `; the service now runs ${current.taskDefinition}` : ''}`);
         }
@@ -366,7 +410,11 @@ function ecsExecutors(ecs) {
         [types/* ECS_KINDS */.kG.create]: (0,provider/* executor */.k)(async (input) => {
             const created = await createService(ecs, input);
             const remove = `aws ecs delete-service --cluster ${input.cluster} --service ${input.serviceName} --force`;
-            return { ...deployed(created), detail: created.serviceArn, leftBehind: `ECS service ${input.serviceName} (${remove})` };
+            return {
+                ...deployed(created),
+                detail: created.serviceArn,
+                leftBehind: `ECS service ${input.serviceName} (${remove})`,
+            };
         }),
         [types/* ECS_KINDS */.kG.update]: (0,provider/* executor */.k)(async (input) => {
             const updated = await updateService(ecs, input);
@@ -387,7 +435,7 @@ function ecsExecutors(ecs) {
 // EXTERNAL MODULE: ./src/plan/service.ts
 var service = __webpack_require__(5472);
 // EXTERNAL MODULE: ./src/plan/weights.ts
-var plan_weights = __webpack_require__(5538);
+var weights = __webpack_require__(5538);
 ;// CONCATENATED MODULE: ./src/plan/index.ts
 
 
@@ -410,7 +458,7 @@ function basePlan(settings, state, provider) {
         operation: state.operation,
         provider,
         changes: [],
-        weights: { before: state.traffic.weights, after: (0,plan_weights/* weightsFor */.NK)(settings.canaryWeight) },
+        weights: { before: state.traffic.weights, after: (0,weights/* weightsFor */.NK)(settings.canaryWeight) },
         warnings: [],
         known: { canaryEndpointArn: state.traffic.canaryEndpointArn, routeArn: state.traffic.routeId },
         services: [...stable, plan_snapshot(state.canaryService, settings.canary.service, 'canary')],
@@ -433,14 +481,13 @@ const DRAINED_WHY = 'the canary service started a new rollout, so its weight sta
 function planDeploy(settings, state, p, plan) {
     const { stableService, traffic } = state;
     const canary = settings.canary.service;
-    const base = (0,plan_taskDefinition/* renderBase */.c1)(state.base, {
-        family: state.canaryFamily,
-        containerName: settings.containerName,
-        image: settings.image,
-        source: state.baseSource,
-    });
-    const rendered = p.renderWorkload(base, 'canary', traffic);
-    const facts = { cluster: settings.cluster, stableService, canaryFamily: state.canaryFamily, desiredCount: settings.desiredCount };
+    const rendered = renderCanary(settings, state, p, plan);
+    const facts = {
+        cluster: settings.cluster,
+        stableService,
+        canaryFamily: state.canaryFamily,
+        desiredCount: settings.desiredCount,
+    };
     const endpoint = p.planEndpoint(traffic, facts);
     const reuse = state.latestCanary && (0,plan_taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
     // Decided now, so that a stable service that cannot be cloned stops the run before any write.
@@ -464,16 +511,7 @@ function planDeploy(settings, state, p, plan) {
         waitForMinutes: settings.waitForMinutes,
         clonedFrom: settings.stable.service,
     });
-    // A canary that has weight gives it up before its service changes: no request reaches the new revision before its
-    // rollout completed. Once the service started changing, a failure keeps the weight at 0 instead of restoring it.
-    let now = traffic;
-    let drain = [];
-    if ((traffic.weights?.canary ?? 0) > 0 && rollout.serviceChanges) {
-        const drained = p.planWeights(traffic, (0,plan_weights/* weightsFor */.NK)(0));
-        const keepOnceProduced = { ref: types/* REFS */.tr.deployment(canary), why: DRAINED_WHY };
-        drain = drained.changes.map((c) => ({ ...c, after: `${c.after} while the canary rolls out`, keepOnceProduced }));
-        now = drained.next;
-    }
+    const { drain, now } = drainFirst(state.traffic, p, canary, rollout.serviceChanges);
     const weights = p.planWeights(now, plan.weights.after, { create: true, canaryTasks: settings.desiredCount });
     const serviceAt = rollout.changes.findIndex((c) => c.resource.type === 'ECS service');
     const [registered, rest] = serviceAt < 0 ? [rollout.changes, []] : [rollout.changes.slice(0, serviceAt), rollout.changes.slice(serviceAt)];
@@ -481,6 +519,37 @@ function planDeploy(settings, state, p, plan) {
     plan.warnings.push(...rendered.warnings);
     plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
     return plan;
+}
+/** The canary's task definition: the base with the image swapped, then what the provider's workload needs. */
+function renderCanary(settings, state, p, plan) {
+    const base = (0,plan_taskDefinition/* renderBase */.c1)(state.base, {
+        family: state.canaryFamily,
+        containerName: settings.containerName,
+        image: settings.image,
+        source: state.baseSource,
+    });
+    const stableImage = state.base.containerDefinitions?.find((c) => c.name === base.target?.name)?.image;
+    if (settings.image && state.baseSource === 'stable-service' && stableImage === settings.image) {
+        const why = `the canary is a copy of stable`;
+        plan.warnings.push(`image ${settings.image} is the image stable service ${settings.stable.service} already runs: ${why}`);
+    }
+    return p.renderWorkload(base, 'canary', state.traffic);
+}
+/**
+ * A canary that has weight gives it up before its service changes: no request reaches the new revision before its
+ * rollout completed. Once the service started changing, a failure keeps the weight at 0 instead of restoring it.
+ */
+function drainFirst(traffic, p, canary, serviceChanges) {
+    if ((traffic.weights?.canary ?? 0) === 0 || !serviceChanges)
+        return { drain: [], now: traffic };
+    const drained = p.planWeights(traffic, (0,weights/* weightsFor */.NK)(0));
+    const keepOnceProduced = { ref: types/* REFS */.tr.deployment(canary), why: DRAINED_WHY };
+    const drain = drained.changes.map((c) => ({
+        ...c,
+        after: `${c.after} while the canary rolls out`,
+        keepOnceProduced,
+    }));
+    return { drain, now: drained.next };
 }
 /** Traffic moves only to a canary whose current rollout completed with every desired task running. */
 function requireHealthyCanary(settings, service, why) {
@@ -518,7 +587,10 @@ function planPromote(settings, state, p, plan) {
     if (controller && controller !== 'ECS') {
         throw new errors/* PlanError */.W6(`Service ${settings.stable.service} is deployed by ${controller}, not by ECS; promote can only update services with the ECS deployment controller`, 'stable-service');
     }
-    const base = (0,plan_taskDefinition/* renderBase */.c1)(state.canaryTaskDefinition, { family: (0,plan_taskDefinition/* familyOf */.Ap)(stableService.taskDefinition), source: 'canary-service' });
+    const base = (0,plan_taskDefinition/* renderBase */.c1)(state.canaryTaskDefinition, {
+        family: (0,plan_taskDefinition/* familyOf */.Ap)(stableService.taskDefinition),
+        source: 'canary-service',
+    });
     const rendered = p.renderWorkload(base, 'stable', state.traffic);
     const reuse = state.latestStable && (0,plan_taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestStable) ? state.latestStable : undefined;
     // A promote that already happened (stable runs the canary's containers) converges without needing the canary.
@@ -535,7 +607,8 @@ function planPromote(settings, state, p, plan) {
         wait: settings.waitForServiceStability,
         waitForMinutes: settings.waitForMinutes,
     });
-    plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after).changes);
+    const stableTasks = rollout.serviceChanges ? (stableService.desiredCount ?? 1) : undefined;
+    plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes);
     plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
     plan.warnings.push(...rendered.warnings);
     plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
@@ -571,7 +644,9 @@ function outputsOf(r) {
 }
 /** The plan as JSON, as apply receives it, with environment values redacted. */
 function planJson(plan) {
-    return JSON.stringify(plan, (key, value) => key === 'environment' && Array.isArray(value) ? value.map((e) => ({ name: e.name, value: '***' })) : value);
+    return JSON.stringify(plan, (key, value) => key === 'environment' && Array.isArray(value)
+        ? value.map((e) => ({ name: e.name, value: '***' }))
+        : value);
 }
 /** The weights to show: as planned (also for a dry run), or after a failure what its writes and undos left. */
 function weightsNow(r) {
@@ -593,7 +668,9 @@ function ecsLinks(region, cluster) {
     };
 }
 function report_link(r, c) {
-    const url = c.resource.type === 'ECS service' ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name) : r.view.link(c.resource);
+    const url = c.resource.type === 'ECS service'
+        ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name)
+        : r.view.link(c.resource);
     return url ? `[${md(resourceName(c))}](${url})` : md(resourceName(c));
 }
 const pct = (n) => (n === undefined ? '—' : `${n} %`);
@@ -601,6 +678,8 @@ function headline(r) {
     const { plan, settings, view } = r;
     if (r.dryRun)
         return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
+    if (r.failure?.cancelled)
+        return `Canary ${plan.operation} cancelled`;
     if (r.failure)
         return `Canary ${plan.operation} failed`;
     switch (plan.operation) {
@@ -646,10 +725,16 @@ function servicesTable(r) {
 function changesTable(r) {
     if (r.plan.changes.length === 0)
         return [`Nothing to change: ${r.view.label} and the services already match the inputs.`];
-    const lines = [`| ${r.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`, '|---|---|---|---|'];
+    const lines = [
+        `| ${r.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`,
+        '|---|---|---|---|',
+    ];
     for (const c of r.plan.changes) {
         const entry = r.journal.find((e) => e.change === c);
-        const detail = entry?.outcome.detail ? ` ${code((0,plan_taskDefinition/* shortTaskDefinition */.P5)(entry.outcome.detail))}` : '';
+        const text = entry?.outcome.detail;
+        const detail = text
+            ? ` ${code(text.startsWith('arn:aws') && text.includes(':task-definition/') ? (0,plan_taskDefinition/* shortTaskDefinition */.P5)(text) : text)}`
+            : '';
         const result = r.dryRun ? 'planned' : entry ? `✅${detail}` : c === r.failure?.failed ? '❌ failed' : 'not run';
         lines.push(`| ${c.action} | ${report_link(r, c)} | ${md(transition(c))} | ${result} |`);
     }
@@ -699,7 +784,9 @@ function commentMarkdown(r, runUrl) {
     const taskDefinition = taskDefinitionOf(r);
     if (taskDefinition)
         lines.push(`**Task definition:** ${code((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition))}`);
-    lines.push(`**Services (running/desired):** ${servicesNow(r).map((s) => `${md(s.name)} ${s.running}/${s.desired}`).join(' · ')}`);
+    lines.push(`**Services (running/desired):** ${servicesNow(r)
+        .map((s) => `${md(s.name)} ${s.running}/${s.desired}`)
+        .join(' · ')}`);
     if (r.failure) {
         const [first, ...rest] = failureLines(r.failure);
         lines.push('', `> ${md(first)}`, ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`));
@@ -835,7 +922,43 @@ async function loadProvider(settings, config) {
 
 
 
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A sleep that ends early, with the cancellation as its error, when the run is cancelled. */
+function abortableSleep(signal) {
+    return (ms) => new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const done = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', done);
+            resolve();
+        }, ms);
+        signal.addEventListener('abort', done, { once: true });
+    });
+}
+/**
+ * GitHub cancels a run with SIGINT, then SIGTERM ~7.5 s later, then kills it. Either signal aborts: the change in
+ * flight finishes, no other starts, the journal is unwound as after a failure and the report is written.
+ */
+function onCancel() {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (!controller.signal.aborted)
+            core/* warning */.$e(`Received ${name}: stopping at the next safe point`);
+        controller.abort(new errors/* CancelledError */.cc(name));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
 async function group(name, fn) {
     core/* startGroup */.Oh(name);
     try {
@@ -855,8 +978,8 @@ function logPlan(plan) {
     return plan;
 }
 async function execute(settings, options = {}) {
-    const config = clientConfig();
-    const ecs = createEcsClient(config);
+    const config = (0,clients/* clientConfig */.yO)();
+    const ecs = (0,clients/* createEcsClient */.DJ)(config);
     const provider = await loadProvider(settings, config);
     let plan;
     try {
@@ -867,7 +990,14 @@ async function execute(settings, options = {}) {
         await group('Report', () => reportStopped(settings, (0,errors/* errorMessage */.gJ)(err)));
         throw err;
     }
-    const record = { settings, plan, journal: [], dryRun: settings.dryRun, region: config.region, view: provider.view(config.region) };
+    const record = {
+        settings,
+        plan,
+        journal: [],
+        dryRun: settings.dryRun,
+        region: config.region,
+        view: provider.view(config.region),
+    };
     if (settings.dryRun) {
         core/* info */.pq(`Dry run: no change made. Plan: ${planJson(plan)}`);
         await group('Report', () => report(record));
@@ -875,8 +1005,10 @@ async function execute(settings, options = {}) {
     }
     options.onPlan?.(plan);
     const executors = { ...ecsExecutors(ecs), ...provider.executors };
+    const cancel = onCancel();
+    const sleep = options.sleep ?? abortableSleep(cancel.signal);
     try {
-        record.journal = await group('Apply', () => applyPlan(plan, { executors, sleep: options.sleep ?? realSleep }));
+        record.journal = await group('Apply', () => applyPlan(plan, { executors, sleep, signal: cancel.signal }));
     }
     catch (err) {
         if (!(err instanceof ApplyError))
@@ -885,6 +1017,9 @@ async function execute(settings, options = {}) {
         record.failure = err.report;
         await group('Report', () => report(record));
         throw new Error(failureLines(err.report).join('\n'));
+    }
+    finally {
+        cancel.dispose();
     }
     await group('Report', () => report(record));
 }
@@ -910,7 +1045,10 @@ const serviceResource = (name) => ({ type: 'ECS service', name });
 function planRollout(spec) {
     const { definition, service } = spec;
     const taskDefinition = definition ? (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)(_types_js__WEBPACK_IMPORTED_MODULE_1__/* .REFS */ .tr.taskDefinitionArn) : spec.reusedArn;
-    const serviceChanges = !service || definition !== undefined || service.taskDefinition !== spec.reusedArn || service.desiredCount !== spec.desiredCount;
+    const serviceChanges = !service ||
+        definition !== undefined ||
+        service.taskDefinition !== spec.reusedArn ||
+        service.desiredCount !== spec.desiredCount;
     const changes = definition ? [registerChange(definition)] : [];
     if (!service)
         changes.push(createChange(spec, taskDefinition));
@@ -1024,7 +1162,10 @@ function canaryServiceInput(stable, opts) {
         ...opts.registration,
         // The canary always gets the deployment circuit breaker: a broken image then fails the run within minutes
         // instead of after wait-for-minutes.
-        deploymentConfiguration: { ...stable.deploymentConfiguration, deploymentCircuitBreaker: { enable: true, rollback: true } },
+        deploymentConfiguration: {
+            ...stable.deploymentConfiguration,
+            deploymentCircuitBreaker: { enable: true, rollback: true },
+        },
         schedulingStrategy: 'REPLICA',
         enableECSManagedTags: stable.enableECSManagedTags,
         enableExecuteCommand: stable.enableExecuteCommand,
@@ -1042,7 +1183,10 @@ function canaryServiceInput(stable, opts) {
     if (stable.propagateTags && stable.propagateTags !== 'NONE')
         input.propagateTags = stable.propagateTags;
     const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
-    input.tags = [...tags.filter((t) => t.key !== 'ecs-mesh-canary:stable-service'), { key: 'ecs-mesh-canary:stable-service', value: stable.serviceName }];
+    input.tags = [
+        ...tags.filter((t) => t.key !== 'ecs-mesh-canary:stable-service'),
+        { key: 'ecs-mesh-canary:stable-service', value: stable.serviceName },
+    ];
     return input;
 }
 function clusterName(cluster) {

@@ -1,0 +1,90 @@
+// The ECS executors against the in-process emulator: what each change kind reports for later changes, the journal
+// and the report (produced values, the service as ECS answered, what stays behind).
+import { jest } from '@jest/globals';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { ecsExecutors } from '../../src/aws/ecsExecutors.js';
+import { ECS_KINDS, type Outcome } from '../../src/plan/types.js';
+import type { ExecutorContext } from '../../src/traffic/provider.js';
+import { SAMPLE, seedHowtoEcsBasics } from '../emulator/fixture.js';
+import { Emulator } from '../emulator/server.js';
+
+const ctx: ExecutorContext = { sleep: async () => {}, produced: {} };
+let emu: Emulator;
+let ecs: ECSClient;
+beforeEach(async () => {
+  jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  emu = await Emulator.start({ rolloutDelayMs: 0 });
+  seedHowtoEcsBasics(emu);
+  ecs = new ECSClient({
+    endpoint: emu.url,
+    region: emu.region,
+    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+  });
+});
+afterEach(async () => {
+  jest.restoreAllMocks();
+  ecs.destroy();
+  await emu.stop();
+});
+
+const send = (kind: string, request: unknown): Promise<Outcome> => ecsExecutors(ecs)[kind](request, ctx);
+const stableTd = () => emu.ecs.taskDefinition('howto-ecs-basics-color')!;
+const network = {
+  awsvpcConfiguration: { subnets: ['subnet-0private1'], securityGroups: ['sg-0app'], assignPublicIp: 'DISABLED' },
+};
+
+test('register produces the ARN and says how to deregister it', async () => {
+  const { taskDefinitionArn: _arn, revision: _rev, status: _status, ...input } = stableTd();
+  const outcome = await send(ECS_KINDS.register, { ...input, family: 'color-canary' });
+  const arn = `arn:aws:ecs:${emu.region}:111122223333:task-definition/color-canary:1`;
+  expect(outcome).toEqual({
+    detail: arn,
+    produces: { taskDefinitionArn: arn },
+    leftBehind: `task definition ${arn} (aws ecs deregister-task-definition --task-definition ${arn})`,
+  });
+});
+
+test('create produces the deployment the wait follows, and the wait reports the service it left', async () => {
+  const input = {
+    cluster: SAMPLE.cluster,
+    serviceName: 'color-canary',
+    taskDefinition: stableTd().taskDefinitionArn,
+    desiredCount: 2,
+    launchType: 'FARGATE',
+    networkConfiguration: network,
+  };
+  const created = await send(ECS_KINDS.create, input);
+  const deployment = String(created.produces!['deployment:color-canary']);
+  expect(deployment).toMatch(/^ecs-svc\//);
+  expect(created.service).toEqual({
+    name: 'color-canary',
+    taskDefinition: stableTd().taskDefinitionArn,
+    running: 0,
+    desired: 2,
+  });
+  expect(created.leftBehind).toBe(
+    `ECS service color-canary (aws ecs delete-service --cluster ${SAMPLE.cluster} --service color-canary --force)`,
+  );
+  const waited = await send(ECS_KINDS.wait, {
+    cluster: SAMPLE.cluster,
+    service: 'color-canary',
+    deploymentId: deployment,
+    timeoutMinutes: 1,
+  });
+  expect(waited.service).toMatchObject({ running: 2, desired: 2 });
+});
+
+test('update names the new deployment, or the desired count when only that changes', async () => {
+  const redeploy = await send(ECS_KINDS.update, {
+    cluster: SAMPLE.cluster,
+    service: SAMPLE.stableService,
+    taskDefinition: stableTd().taskDefinitionArn,
+    desiredCount: 3,
+  });
+  expect(redeploy.detail).toMatch(/^deployment ecs-svc\/\S+ of howto-ecs-basics-color:1$/);
+  expect(redeploy.produces).toEqual({ [`deployment:${SAMPLE.stableService}`]: expect.any(String) });
+  const scaled = await send(ECS_KINDS.update, { cluster: SAMPLE.cluster, service: 'front', desiredCount: 0 });
+  expect(scaled.detail).toBe('desired count 0');
+  expect(scaled.service).toMatchObject({ name: 'front', desired: 0 });
+});
