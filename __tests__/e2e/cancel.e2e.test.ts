@@ -22,11 +22,11 @@ test.each(['SIGINT', 'SIGTERM'] as const)(
   '%s during a rollout wait: summary and outputs written, exit 1, canary kept at 0',
   async (signal) => {
     expect((await deploy('colorapp:blue')).status).toBe(0);
-    emu.rolloutDelayMs = 30_000;
+    emu.rolloutDelayMs = 6_000;
     const started = Date.now();
     const cancelled = await deploy(`colorapp:blue-${signal.toLowerCase()}`, signal);
     emu.rolloutDelayMs = 100;
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(cancelled.status).toBe(1);
     expect(cancelled.errors).toHaveLength(1);
     expect(cancelled.errors[0]).toMatch(
