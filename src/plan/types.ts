@@ -86,7 +86,7 @@ export interface Plan {
   services: ServiceSnapshot[];
 }
 
-/** The ECS layer's change kinds, executed by src/aws/ecsExecutors.ts. */
+/** The ECS layer's change kinds, carried out by the ECS executors (ecsExecutors.ts, beside the ECS calls). */
 export const ECS_KINDS = {
   register: 'ecs.register-task-definition',
   create: 'ecs.create-service',
