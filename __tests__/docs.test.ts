@@ -304,6 +304,7 @@ const SDK_PREFIX: Record<string, string> = {
   '@aws-sdk/client-app-mesh': 'appmesh',
   '@aws-sdk/client-vpc-lattice': 'vpc-lattice',
   '@aws-sdk/client-servicediscovery': 'servicediscovery',
+  '@aws-sdk/client-cloudwatch': 'cloudwatch',
 };
 
 /** `service:Command` for every AWS SDK command a source file constructs. */

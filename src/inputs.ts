@@ -12,7 +12,7 @@ import { LATTICE_INPUTS, readLatticeSettings, type LatticeSettings } from './tra
 
 export type { InputReader } from './inputTools.js';
 
-export const OPERATIONS = ['deploy', 'shift', 'promote', 'rollback'] as const;
+export const OPERATIONS = ['deploy', 'shift', 'promote', 'rollback', 'advance'] as const;
 export type Operation = (typeof OPERATIONS)[number];
 export const PROVIDERS = ['app-mesh', 'vpc-lattice'] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
@@ -27,6 +27,9 @@ export const DEFAULTS = {
   'wait-for-service-stability': 'true',
   'wait-for-minutes': '30',
   'pr-comment': 'true',
+  'step-minutes': '5',
+  'auto-promote': 'false',
+  'alarm-insufficient-data': 'ok',
 } as const;
 export const DEFAULT_DEPLOY_WEIGHT = 10;
 
@@ -50,9 +53,21 @@ export interface Settings {
   readonly desiredCount: number;
   readonly waitForServiceStability: boolean;
   readonly waitForMinutes: number;
+  /** Weight steps walked under alarms (deploy with steps, advance); undefined for a single weight. */
+  readonly progressive?: Progressive;
+  /** CloudWatch alarms that gate every weight increase (and stop the canary's ECS rollout). */
+  readonly alarms: readonly string[];
+  readonly insufficientData: 'ok' | 'fail';
   /** Comment on the pull request (pull_request events only). */
   readonly prComment: boolean;
   readonly githubToken?: string;
+}
+
+export interface Progressive {
+  /** Strictly increasing whole percents, e.g. 5, 25, 50, 100. */
+  readonly steps: readonly number[];
+  readonly stepMinutes: number;
+  readonly autoPromote: boolean;
 }
 
 /** The runner's convention: INPUT_<NAME> with spaces as underscores, upper-cased, dashes kept. */
@@ -76,7 +91,8 @@ export function readSettings(read: InputReader, workspace = process.env.GITHUB_W
   const operation = choice(inputs, 'operation', OPERATIONS);
   const services = readServices(inputs);
   const traffic = readTraffic(inputs, services.canary.service);
-  const canaryWeight = readWeight(inputs, operation);
+  const progressive = readProgressive(inputs, operation);
+  const canaryWeight = progressive && operation === 'deploy' ? progressive.steps[0] : readWeight(inputs, operation);
   const rollout = readRollout(inputs, operation, canaryWeight);
   const taskDefinition = readTaskDefinition(inputs, operation, workspace);
   const settings: Settings = {
@@ -88,6 +104,9 @@ export function readSettings(read: InputReader, workspace = process.env.GITHUB_W
     ...taskDefinition,
     canaryWeight: canaryWeight ?? 0,
     ...rollout,
+    progressive,
+    alarms: readAlarms(inputs, operation),
+    insufficientData: choice(inputs, 'alarm-insufficient-data', ['ok', 'fail'] as const) ?? 'ok',
     prComment: inputs.bool('pr-comment', true),
     githubToken: inputs.read('github-token') || undefined,
   };
@@ -130,7 +149,7 @@ function readTraffic(inputs: Inputs, canaryService: string): TrafficSettings {
 
 function readWeight(inputs: Inputs, operation: Operation | undefined): number | undefined {
   const given = inputs.given('canary-weight');
-  if (operation === 'promote' || operation === 'rollback') {
+  if (operation === 'promote' || operation === 'rollback' || operation === 'advance') {
     if (given) inputs.fail('canary-weight', `is not used by ${operation} (it always ends at 0); remove it`);
     return 0;
   }
@@ -138,6 +157,51 @@ function readWeight(inputs: Inputs, operation: Operation | undefined): number | 
     return inputs.fail('canary-weight', 'is required for shift: a whole number from 0 to 100');
   }
   return inputs.integer('canary-weight', 0, 100, DEFAULT_DEPLOY_WEIGHT);
+}
+
+/** `steps` (with `step-minutes`, `auto-promote`): deploy walks them; advance takes at most one per run. */
+function readProgressive(inputs: Inputs, operation: Operation | undefined): Progressive | undefined {
+  const raw = inputs.read('steps');
+  if (raw === '') {
+    if (operation === 'advance') inputs.fail('steps', 'is required for advance: the weights to walk, e.g. 5,25,50,100');
+    return undefined;
+  }
+  if (operation !== 'deploy' && operation !== 'advance') {
+    return inputs.fail('steps', `is used by deploy and advance, not by ${operation}; remove it`);
+  }
+  if (inputs.given('canary-weight'))
+    inputs.fail('canary-weight', 'is not used with steps (the first step is the weight); remove it');
+  const parts = raw.split(/[\s,]+/).filter(Boolean);
+  const steps = parts.map(Number);
+  const valid = parts.every((p) => /^\d+$/.test(p)) && steps.every((n) => n >= 1 && n <= 100);
+  if (!valid || steps.some((n, i) => i > 0 && n <= steps[i - 1])) {
+    return inputs.fail(
+      'steps',
+      `must be strictly increasing whole percents from 1 to 100, e.g. 5,25,50,100; got "${raw}"`,
+    );
+  }
+  const stepMinutes = readMinutes(inputs, 'step-minutes', 5, 1440);
+  return { steps, stepMinutes, autoPromote: inputs.bool('auto-promote', false) };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: alarm names may hold anything but control characters
+const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/;
+
+function readAlarms(inputs: Inputs, operation: Operation | undefined): string[] {
+  const raw = inputs.read('alarms');
+  const names = raw
+    .split(/[,\n]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+  if (names.length === 0) return [];
+  if (operation !== 'deploy' && operation !== 'advance') {
+    inputs.fail('alarms', `are checked by deploy and advance, not by ${operation}; remove them`);
+    return [];
+  }
+  const bad = names.find((n) => !ALARM_NAME.test(n));
+  if (bad !== undefined) inputs.fail('alarms', `must be CloudWatch alarm names (1-255 characters); got "${bad}"`);
+  if (names.length > 100) inputs.fail('alarms', `may name at most 100 alarms; got ${names.length}`);
+  return [...new Set(names)];
 }
 
 function readRollout(inputs: Inputs, operation: Operation | undefined, canaryWeight: number | undefined) {
@@ -155,12 +219,12 @@ function readRollout(inputs: Inputs, operation: Operation | undefined, canaryWei
   };
 }
 
-function readMinutes(inputs: Inputs, name: string, fallback: number): number {
+function readMinutes(inputs: Inputs, name: string, fallback: number, max = 360): number {
   const raw = inputs.read(name);
   const n = Number(raw);
   if (raw === '') return fallback;
-  if (!/^\d+(\.\d+)?$/.test(raw) || !(n > 0) || n > 360) {
-    inputs.fail(name, `must be a positive number of minutes, at most 360; got "${raw}"`);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(n > 0) || n > max) {
+    inputs.fail(name, `must be a positive number of minutes, at most ${max}; got "${raw}"`);
     return fallback;
   }
   return n;

@@ -8,6 +8,26 @@ import { shortTaskDefinition } from './plan/taskDefinition.js';
 import { REFS, type Change, type Plan, type ServiceSnapshot } from './plan/types.js';
 import type { Weights } from './plan/weights.js';
 import type { TrafficView } from './traffic/provider.js';
+import type { AlarmState, Decision } from './plan/steps.js';
+
+export interface TimelineStep {
+  step: number;
+  weight: number;
+  startedAt: Date;
+  bakedMs?: number;
+  alarms: AlarmState[];
+}
+
+/** What a progressive run did: the steps it walked, and how it ended. */
+export interface Progress {
+  steps: readonly number[];
+  timeline: TimelineStep[];
+  outcome: 'walked' | 'promoted' | 'held' | 'rolled back' | 'cancelled' | 'waiting' | 'advanced';
+  decision?: Decision;
+  rollback?: { alarm: AlarmState; step: number; weight: number };
+  /** Why the run fails although every change it made succeeded (an alarm, a cancellation). */
+  error?: string;
+}
 
 export interface RunRecord {
   settings: Settings;
@@ -17,6 +37,35 @@ export interface RunRecord {
   region: string;
   view: TrafficView;
   failure?: FailureReport;
+  progress?: Progress;
+}
+
+/** The phases of one run (deploy, each step, a rollback or promote) as one record: changes and journal in order. */
+export function mergeRecords(records: RunRecord[]): RunRecord {
+  if (records.length === 1) return records[0];
+  const [first, last] = [records[0], records[records.length - 1]];
+  const known: Plan['known'] = {};
+  for (const r of records) {
+    for (const [k, v] of Object.entries(r.plan.known)) if (v !== undefined) known[k as keyof Plan['known']] = v;
+  }
+  const services = [...first.plan.services];
+  for (const s of records.flatMap((r) => r.plan.services))
+    if (!services.some((x) => x.name === s.name)) services.push(s);
+  const plan: Plan = {
+    ...first.plan,
+    changes: records.flatMap((r) => r.plan.changes),
+    weights: { before: first.plan.weights.before, after: last.plan.weights.after },
+    warnings: [...new Set(records.flatMap((r) => r.plan.warnings))],
+    known,
+    services,
+  };
+  return {
+    ...last,
+    settings: first.settings,
+    plan,
+    journal: records.flatMap((r) => r.journal),
+    failure: records.find((r) => r.failure)?.failure,
+  };
 }
 
 export const ENDPOINT_OUTPUTS = ['canary-virtual-node-arn', 'canary-target-group-arn'] as const;
@@ -81,14 +130,42 @@ function link(r: RunRecord, c: Change): string {
 
 const pct = (n: number | undefined) => (n === undefined ? '—' : `${n} %`);
 
+function progressHeadline(p: Progress, r: RunRecord): string | undefined {
+  const at = (step: number, weight: number) => `step ${step} of ${p.steps.length} (${weight} %)`;
+  const last = p.timeline.at(-1);
+  switch (p.outcome) {
+    case 'rolled back':
+      return `Canary rolled back: alarm ${p.rollback?.alarm.name} fired at ${at(p.rollback?.step ?? 0, p.rollback?.weight ?? 0)}`;
+    case 'cancelled':
+      return `Canary ${r.plan.operation} cancelled at ${last?.weight ?? 0} %: alarms OK so far, rerun or advance to go on`;
+    case 'waiting':
+      return p.decision?.kind === 'wait'
+        ? `Canary at ${at(p.decision.step, p.decision.weight)}: next step due at ${p.decision.dueAt.toISOString()}`
+        : undefined;
+    case 'held':
+      if (p.decision?.kind === 'blocked')
+        return `Canary not advanced: alarm ${p.decision.alarm.name} is ${p.decision.alarm.state}`;
+      return `Canary at the last step (${r.plan.weights.after.canary} %): promote when ready (auto-promote is off)`;
+    case 'advanced':
+      return p.decision?.kind === 'shift' ? `Canary advanced to ${at(p.decision.step, p.decision.weight)}` : undefined;
+    case 'walked':
+      return `Canary deploy: walked ${p.timeline.map((t) => `${t.weight} %`).join(' → ')}, ${r.plan.weights.after.canary} % of traffic to ${r.view.canaryEndpoint}`;
+    default:
+      return undefined;
+  }
+}
+
 function headline(r: RunRecord): string {
   const { plan, settings, view } = r;
+  const progress = r.progress && !r.failure && progressHeadline(r.progress, r);
+  if (progress) return progress;
   if (r.dryRun) return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
   if (r.failure?.cancelled) return `Canary ${plan.operation} cancelled`;
   if (r.failure) return `Canary ${plan.operation} failed`;
   switch (plan.operation) {
     case 'deploy':
     case 'shift':
+    case 'advance':
       return `Canary ${plan.operation}: ${plan.weights.after.canary} % of traffic to ${view.canaryEndpoint}`;
     case 'promote':
       return `Canary promoted: ${settings.stable.service} runs the new version, all traffic on ${view.stableEndpoint}`;
@@ -153,6 +230,31 @@ function changesTable(r: RunRecord): string[] {
   return lines;
 }
 
+function timelineSection(p: Progress): string[] {
+  const lines = ['', '### Steps', ''];
+  if (p.timeline.length) {
+    lines.push('| step | weight | started | baked | alarms |', '|---:|---:|---|---:|---|');
+    for (const t of p.timeline) {
+      const alarms = t.alarms.map((a) => `${md(a.name)} ${a.state}`).join(', ') || '—';
+      const baked = t.bakedMs === undefined ? '—' : `${Math.round(t.bakedMs / 1000)} s`;
+      lines.push(
+        `| ${t.step} / ${p.steps.length} | ${t.weight} % | ${t.startedAt.toISOString()} | ${baked} | ${alarms} |`,
+      );
+    }
+  } else {
+    lines.push(`Steps: ${p.steps.map((s) => `${s} %`).join(' → ')}.`);
+  }
+  if (p.rollback) {
+    const { alarm, step, weight } = p.rollback;
+    lines.push(
+      '',
+      `**Rolled back:** alarm ${md(alarm.name)} was ${alarm.state} (${md(alarm.reason ?? 'no reason given')}) at step ${step} (${weight} %): weights to 100/0 first, then the canary scaled to 0.`,
+    );
+  }
+  if (p.outcome === 'cancelled' && p.error) lines.push('', md(p.error));
+  return lines;
+}
+
 function failureSection(f: FailureReport): string[] {
   const [first, ...rest] = failureLines(f);
   return ['', '### What happened', '', `**${md(first)}**`, '', ...rest.flatMap((l) => [md(l), ''])];
@@ -184,6 +286,7 @@ export function summaryMarkdown(r: RunRecord): string {
     );
   }
   lines.push(...servicesTable(r), ...changesTable(r));
+  if (r.progress) lines.push(...timelineSection(r.progress));
   if (r.failure) lines.push(...failureSection(r.failure));
   const after = weightsNow(r);
   if (after && !r.failure) lines.push(...pie(r, after));
@@ -214,6 +317,14 @@ export function commentMarkdown(r: RunRecord, runUrl: string | undefined): strin
       `> ${md(first)}`,
       ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`),
     );
+  }
+  if (r.progress?.timeline.length) {
+    const steps = r.progress.timeline.map((t) => `${t.weight} % (${Math.round((t.bakedMs ?? 0) / 1000)} s)`);
+    lines.push(`**Steps:** ${steps.join(' → ')}`);
+  }
+  if (r.progress?.rollback) {
+    const { alarm, weight } = r.progress.rollback;
+    lines.push(`> Rolled back: alarm ${md(alarm.name)} was ${alarm.state} at ${weight} % (${md(alarm.reason ?? '')})`);
   }
   if (runUrl) lines.push('', `[Run details](${runUrl})`);
   return `${lines.join('\n')}\n`;

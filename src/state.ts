@@ -22,7 +22,7 @@ export interface DeployState<S = TrafficState> {
 }
 
 export interface ShiftState<S = TrafficState> {
-  operation: 'shift' | 'rollback';
+  operation: 'shift' | 'rollback' | 'advance';
   canaryService?: Service;
   traffic: S;
 }
@@ -49,7 +49,8 @@ export async function readState<S extends TrafficState>(
     case 'promote':
       return readPromoteState(settings, ecs, provider);
     case 'shift':
-    case 'rollback': {
+    case 'rollback':
+    case 'advance': {
       const services = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
       const [read, traffic] = await Promise.all([services, provider.read(settings.operation, { services })]);
       return { operation: settings.operation, canaryService: read.get(settings.canary.service), traffic };

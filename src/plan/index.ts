@@ -51,6 +51,8 @@ export function buildPlan<S extends TrafficState>(settings: Settings, state: Sta
       return planShift(settings, state, provider.planner, plan);
     case 'rollback':
       return planRollback(settings, state, provider.planner, plan);
+    case 'advance':
+      throw new Error('advance is decided step by step (plan/steps.ts), then planned as a shift, promote or rollback');
   }
 }
 
@@ -83,6 +85,7 @@ function planDeploy<S extends TrafficState>(
         serviceName: canary,
         desiredCount: settings.desiredCount,
         registration: p.registration(stableService, traffic),
+        alarms: settings.alarms,
       });
   const rollout = planRollout({
     cluster: settings.cluster,

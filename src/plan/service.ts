@@ -7,7 +7,14 @@ export type Registration = Pick<CreateServiceCommandInput, 'serviceRegistries' |
 
 export function canaryServiceInput(
   stable: Service,
-  opts: { cluster: string; serviceName: string; desiredCount: number; registration: Registration },
+  opts: {
+    cluster: string;
+    serviceName: string;
+    desiredCount: number;
+    registration: Registration;
+    /** CloudWatch alarms that make ECS stop and roll back the canary's own rollout. */
+    alarms?: readonly string[];
+  },
 ): Omit<CreateServiceCommandInput, 'taskDefinition'> {
   if (stable.schedulingStrategy === 'DAEMON') {
     throw new PlanError(
@@ -26,6 +33,7 @@ export function canaryServiceInput(
     deploymentConfiguration: {
       ...stable.deploymentConfiguration,
       deploymentCircuitBreaker: { enable: true, rollback: true },
+      ...(opts.alarms?.length ? { alarms: { alarmNames: [...opts.alarms], enable: true, rollback: true } } : {}),
     },
     schedulingStrategy: 'REPLICA',
     enableECSManagedTags: stable.enableECSManagedTags,

@@ -17,6 +17,8 @@ export interface TrafficState {
   canaryEndpointArn?: string;
   /** The input that names the route or rule, for errors about it. */
   routeInput: string;
+  /** When the split last changed (the route's or rule's last update): the bake clock of `advance`. */
+  changedAt?: Date;
 }
 
 /** ECS facts a provider's deploy checks need. */

@@ -60,6 +60,7 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
       routeVersion: route?.metadata?.version,
       canaryEndpointArn: canaryNode?.metadata?.arn ?? nodeArnBeside(route?.metadata?.arn, s.canaryNode),
       routeInput: 'route',
+      changedAt: route?.metadata?.lastUpdatedAt,
     };
   }
 

@@ -167,6 +167,7 @@ export async function readLattice(
     registration: { roleArn: registration?.roleArn ?? '', portName: registration?.portName ?? '' },
     weights: toPercent(weightOf(stable.arn), weightOf(canary?.arn)),
     routeId: read.arn,
+    changedAt: read.lastUpdatedAt,
     canaryEndpointArn: canary?.arn,
     routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
   };
