@@ -139,7 +139,7 @@ test.each<[string, Record<string, string>, RegExp]>([
   [
     'unknown operation',
     { operation: 'deploy-all' },
-    /^operation: must be one of deploy, shift, promote, rollback; got "deploy-all"/,
+    /^operation: must be one of deploy, shift, promote, rollback, advance; got "deploy-all"/,
   ],
   ['weight not a number', { 'canary-weight': 'ten' }, /^canary-weight: must be a whole number from 0 to 100/],
   ['weight over 100', { 'canary-weight': '101' }, /^canary-weight: must be a whole number from 0 to 100; got "101"/],

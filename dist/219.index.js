@@ -687,6 +687,7 @@ class AppMeshProvider {
             routeVersion: route?.metadata?.version,
             canaryEndpointArn: canaryNode?.metadata?.arn ?? nodeArnBeside(route?.metadata?.arn, s.canaryNode),
             routeInput: 'route',
+            changedAt: route?.metadata?.lastUpdatedAt,
         };
     }
     /** Says whether the mesh or the node is missing (one more read, only then). */

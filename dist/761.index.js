@@ -494,6 +494,7 @@ async function readLattice(api, s, names, operation, ecs) {
         registration: { roleArn: registration?.roleArn ?? '', portName: registration?.portName ?? '' },
         weights: (0,weights/* toPercent */.BY)(weightOf(stable.arn), weightOf(canary?.arn)),
         routeId: read.arn,
+        changedAt: read.lastUpdatedAt,
         canaryEndpointArn: canary?.arn,
         routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
     };

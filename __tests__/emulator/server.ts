@@ -1,29 +1,35 @@
-// The emulator's HTTP front: speaks ECS and Cloud Map (awsJson1_1, X-Amz-Target) and App Mesh and VPC Lattice
-// (restJson1) on 127.0.0.1, validates every request against the official AWS API model, and answers with AWS's error
-// names and HTTP codes. Test controls: request log, fault and latency injection, rollout delay, Lattice health checks,
-// state dump, traffic simulation (through App Mesh or through VPC Lattice).
+// The emulator's HTTP front: speaks ECS and Cloud Map (awsJson1_1, X-Amz-Target), CloudWatch (awsJson1_0,
+// X-Amz-Target, query-compatible errors) and App Mesh and VPC Lattice (restJson1) on 127.0.0.1, validates every request
+// against the official AWS API model, and answers with AWS's error names and HTTP codes. Test controls: request log,
+// fault and latency injection, rollout delay, Lattice health checks, CloudWatch alarm states, broken images, state
+// dump, traffic simulation (through App Mesh or through VPC Lattice).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppMesh } from './appMesh.js';
 import { CloudMap } from './cloudMap.js';
+import { CloudWatch } from './cloudWatch.js';
 import { ACCOUNT, AwsError } from './common.js';
 import { Ecs } from './ecs.js';
 import { Lattice } from './lattice.js';
 import { loadModel, type Model, type Operation } from './model.js';
 import {
+  type CanaryWhere,
+  canaryWeight,
   type LatticeTrafficOptions,
   type LatticeTrafficTally,
   simulateLatticeTraffic,
   simulateTraffic,
+  type TrafficOptions,
   type TrafficTally,
 } from './traffic.js';
 
-export type ServiceName = 'ecs' | 'appmesh' | 'servicediscovery' | 'vpc-lattice';
+export type ServiceName = 'ecs' | 'appmesh' | 'servicediscovery' | 'vpc-lattice' | 'cloudwatch';
 type RestService = 'appmesh' | 'vpc-lattice';
 const REST_SERVICES: RestService[] = ['appmesh', 'vpc-lattice'];
 const PROTOCOL: Record<ServiceName, 'json' | 'rest'> = {
   ecs: 'json',
   servicediscovery: 'json',
+  cloudwatch: 'json',
   appmesh: 'rest',
   'vpc-lattice': 'rest',
 };
@@ -72,6 +78,19 @@ export interface EmulatorOptions {
 const TARGET_PREFIX: Record<string, ServiceName> = {
   AmazonEC2ContainerServiceV20141113: 'ecs',
   Route53AutoNaming_v20170314: 'servicediscovery',
+  GraniteServiceVersion20100801: 'cloudwatch',
+};
+
+/** awsJson1_0 (CloudWatch) or awsJson1_1 (ECS, Cloud Map). */
+const JSON_VERSION: Partial<Record<ServiceName, string>> = { cloudwatch: '1.0' };
+
+/**
+ * CloudWatch is query-compatible: its errors carry the awsQuery code in x-amzn-query-error (`Code;Sender`), and the
+ * SDK names the error by it. Codes of errors newer than the model (the SDK has ValidationException) or unmodelled.
+ */
+const QUERY_CODE: Record<string, string> = {
+  ValidationException: 'ValidationError',
+  ThrottlingException: 'Throttling',
 };
 
 /** Errors each service answers when a request does not fit the model. */
@@ -80,6 +99,7 @@ const VALIDATION_ERROR: Record<ServiceName, string> = {
   appmesh: 'BadRequestException',
   servicediscovery: 'InvalidInput',
   'vpc-lattice': 'ValidationException',
+  cloudwatch: 'ValidationException',
 };
 
 const INTERNAL_ERROR: Record<ServiceName, string> = {
@@ -87,6 +107,7 @@ const INTERNAL_ERROR: Record<ServiceName, string> = {
   appmesh: 'InternalServerErrorException',
   servicediscovery: 'ServerException',
   'vpc-lattice': 'InternalServerException',
+  cloudwatch: 'InternalServiceFault',
 };
 
 function validationError(service: ServiceName, problem: string): AwsError {
@@ -114,6 +135,10 @@ export class Emulator {
   readonly ecs: Ecs;
   /** VPC Lattice; its test controls are `unhealthyImages` and `markHealthy()`. */
   readonly lattice: Lattice;
+  /** CloudWatch alarms; test controls putMetricAlarm, putCompositeAlarm, setState, setStateWhen, tieToErrors. */
+  readonly cloudWatch: CloudWatch;
+  /** Images whose tasks run and pass health checks but answer 5xx (`errors['5xx']` in the traffic tallies). */
+  readonly brokenImages = new Set<string>();
   readonly log: LoggedRequest[] = [];
   faults: Fault[] = [];
   latencyMs: number;
@@ -140,17 +165,20 @@ export class Emulator {
       lattice: this.lattice,
       rolloutDelayMs: () => this.rolloutDelayMs,
     });
+    this.cloudWatch = new CloudWatch({ region: this.region, emulator: this });
     this.models = {
       ecs: loadModel('ecs'),
       appmesh: loadModel('appmesh'),
       servicediscovery: loadModel('servicediscovery'),
       'vpc-lattice': loadModel('vpc-lattice'),
+      cloudwatch: loadModel('cloudwatch'),
     };
     this.handlers = {
       ecs: this.ecs,
       appmesh: this.appMesh,
       servicediscovery: this.cloudMap,
       'vpc-lattice': this.lattice,
+      cloudwatch: this.cloudWatch,
     };
   }
 
@@ -197,10 +225,21 @@ export class Emulator {
 
   private trafficRuns = 0;
 
-  /** Sends `requests` simulated requests to a virtual service and tallies who answered (a new seed each call). */
-  traffic(mesh: string, virtualService: string, requests = 1000, seed = ++this.trafficRuns): TrafficTally {
+  /**
+   * Sends `requests` simulated requests (GET /color with `opts.headers`, or `opts.method` and `opts.path`) to a virtual
+   * service and tallies who answered: the router's routes in App Mesh's order, the first that matches, its weighted
+   * targets. A new seed each call unless `opts.seed` (or a number in its place, the older signature).
+   */
+  traffic(mesh: string, virtualService: string, requests = 1000, opts: TrafficOptions | number = {}): TrafficTally {
+    const options = typeof opts === 'number' ? { seed: opts } : opts;
     this.ecs.advance();
-    return simulateTraffic(this, mesh, virtualService, requests, seed);
+    this.cloudWatch.evaluate();
+    const tally = simulateTraffic(this, mesh, virtualService, requests, {
+      ...options,
+      seed: options.seed ?? ++this.trafficRuns,
+    });
+    this.cloudWatch.recordTraffic(tally);
+    return tally;
   }
 
   /**
@@ -210,7 +249,19 @@ export class Emulator {
    */
   latticeTraffic(service: string, requests = 1000, opts: LatticeTrafficOptions = {}): LatticeTrafficTally {
     this.ecs.advance();
-    return simulateLatticeTraffic(this, service, requests, { ...opts, seed: opts.seed ?? ++this.trafficRuns });
+    this.cloudWatch.evaluate();
+    const tally = simulateLatticeTraffic(this, service, requests, { ...opts, seed: opts.seed ?? ++this.trafficRuns });
+    this.cloudWatch.recordTraffic(tally);
+    return tally;
+  }
+
+  /**
+   * The canary's share of traffic in percent (0–100): on the App Mesh sample route, the weight of targets other than
+   * the stable node; on the Lattice sample listener's default action, of target groups other than the stable group;
+   * the larger if both exist, undefined if neither. `where` names another route, listener, rule or stable side.
+   */
+  canaryWeight(where: CanaryWhere = {}): number | undefined {
+    return canaryWeight(this, where);
   }
 
   dump(): unknown {
@@ -238,6 +289,8 @@ export class Emulator {
         instances: Object.fromEntries([...this.cloudMap.instances].map(([k, v]) => [k, [...v.values()]])),
       },
       lattice: this.lattice.dump(),
+      cloudWatch: this.cloudWatch.dump(),
+      brokenImages: [...this.brokenImages],
     };
   }
 
@@ -285,11 +338,13 @@ export class Emulator {
     }
     try {
       this.ecs.advance(); // time passes for every service: rollouts due by now resolve (and register Lattice targets)
+      this.cloudWatch.evaluate(); // alarm conditions hold as of now…
       const output = this.handlers[service].handle(operation.name, input) as Record<string, unknown>;
+      this.cloudWatch.evaluate(); // …and as of this request's change (a route weight, say)
       const status = protocol === 'json' ? 200 : (operation.http.responseCode ?? 200);
       this.log.push({ service, operation: operation.name, input, status, start, end: Date.now() });
       const payload = protocol === 'rest' && operation.output ? model.shape(operation.output.shape).payload : undefined;
-      return this.reply(res, status, payload ? output[payload] : output);
+      return this.reply(res, status, payload ? output[payload] : output, JSON_VERSION[service]);
     } catch (err) {
       const error = err instanceof AwsError ? err : new AwsError(INTERNAL_ERROR[service], String(err), 500);
       return this.fail(res, service, operation.name, input, error, protocol, start);
@@ -427,14 +482,14 @@ export class Emulator {
     return out;
   }
 
-  private reply(res: http.ServerResponse, status: number, body: unknown): void {
+  private reply(res: http.ServerResponse, status: number, body: unknown, jsonVersion = '1.1'): void {
     if (status === 204) {
       res.writeHead(204, { 'x-amzn-requestid': `emu-${this.log.length}` });
       return void res.end();
     }
     const text = JSON.stringify(body ?? {});
     res.writeHead(status, {
-      'content-type': 'application/x-amz-json-1.1',
+      'content-type': `application/x-amz-json-${jsonVersion}`,
       'x-amzn-requestid': `emu-${this.log.length}`,
       'content-length': Buffer.byteLength(text),
     });
@@ -450,20 +505,34 @@ export class Emulator {
     protocol: 'json' | 'rest',
     start = Date.now(),
   ): void {
-    const status = err.status ?? this.models[service].errorStatus(err.code) ?? STATUS[err.code] ?? 400;
-    this.log.push({ service, operation, input, status, error: err.code, start, end: Date.now() });
+    const model = this.models[service];
+    const shape = service === 'cloudwatch' ? this.errorShape(model, err.code) : undefined;
+    const status = err.status ?? model.errorStatus(shape?.name ?? err.code) ?? STATUS[shape?.name ?? err.code] ?? 400;
+    this.log.push({ service, operation, input, status, error: shape?.name ?? err.code, start, end: Date.now() });
     const body =
       protocol === 'json'
-        ? { __type: err.code, message: err.message, ...err.fields }
+        ? { __type: shape ? `com.amazonaws.cloudwatch#${shape.name}` : err.code, message: err.message, ...err.fields }
         : { message: err.message, ...err.fields };
     const text = JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json',
-      'x-amzn-errortype': err.code,
+      'x-amzn-errortype': shape?.name ?? err.code,
+      ...(shape ? { 'x-amzn-query-error': `${shape.queryCode};${status >= 500 ? 'Receiver' : 'Sender'}` } : {}),
       'x-amzn-requestid': `emu-${this.log.length}`,
       'content-length': Buffer.byteLength(text),
     });
     res.end(text);
+  }
+
+  /**
+   * A CloudWatch error by shape name or awsQuery code (e.g. InvalidParameterValueException or InvalidParameterValue):
+   * the shape name for __type and the awsQuery code for x-amzn-query-error.
+   */
+  private errorShape(model: Model, code: string): { name: string; queryCode: string } {
+    const shapes = Object.entries(model.api.shapes).filter(([, shape]) => shape.error);
+    const [name, shape] = shapes.find(([n]) => n === code) ??
+      shapes.find(([, s]) => s.error?.code === code) ?? [code, undefined];
+    return { name, queryCode: shape?.error?.code ?? QUERY_CODE[name] ?? name };
   }
 }
 

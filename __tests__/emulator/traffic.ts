@@ -1,8 +1,12 @@
-// Traffic simulation: follows a request as Envoy would — virtual service provider → route weights → virtual node →
-// its Cloud Map filter → a matching healthy instance → the task behind it → the colorapp answer (its COLOR). A node
-// that selects no instance is a failed request (Envoy answers 503). Through VPC Lattice: the service's listener → its
-// rules in priority order (lowest number first), the first whose match fits, else the default action → a target group
-// by weight → a HEALTHY target of it, uniformly → the task behind it → its COLOR.
+// Traffic simulation: follows a request as Envoy would — virtual service provider → the virtual router's routes in
+// App Mesh's order (priority, lowest first; routes without one after, longest match first), the first whose match fits
+// the request (path, method, headers) → its weighted targets → virtual node → its Cloud Map filter → a matching healthy
+// instance → the task behind it → the colorapp answer (its COLOR). A node that selects no instance is a failed request
+// (Envoy answers 503). Through VPC Lattice: the service's listener → its rules in priority order (lowest number
+// first), the first whose match fits, else the default action → a target group by weight → a HEALTHY target of it,
+// uniformly → the task behind it → its COLOR. Either way a task running an image in `brokenImages` answers 5xx.
+import type { Resource } from './appMesh.js';
+import { LATTICE_SAMPLE, SAMPLE } from './fixture.js';
 import type { HttpMatch, LatticeListener, RuleAction } from './lattice.js';
 import type { Emulator } from './server.js';
 
@@ -13,7 +17,7 @@ export interface TrafficTally {
   colors: Record<string, number>;
   /** Requests by virtual node that served them (including failures). */
   nodes: Record<string, number>;
-  /** Failure reasons, counted. */
+  /** Failure reasons, counted; `5xx` is an answer from a task running an image in `emulator.brokenImages`. */
   errors: Record<string, number>;
 }
 
@@ -29,18 +33,42 @@ function random(seed: number): () => number {
   };
 }
 
+/** A simulated request through App Mesh: GET /color unless told otherwise. */
+export interface TrafficOptions {
+  /** Request headers (names are matched case-insensitively, as HTTP has them). */
+  headers?: Record<string, string>;
+  method?: string;
+  /** The request path, with a query string if any; default /color. */
+  path?: string;
+  seed?: number;
+}
+
+interface MeshRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Map<string, string>;
+}
+
 export function simulateTraffic(
   emulator: Emulator,
   mesh: string,
   virtualService: string,
   requests: number,
-  seed: number,
+  opts: TrafficOptions & { seed: number },
 ): TrafficTally {
   const tally: TrafficTally = { requests, failures: 0, colors: {}, nodes: {}, errors: {} };
-  const next = random(seed);
+  const next = random(opts.seed);
   const fail = (reason: string) => {
     tally.failures++;
     tally.errors[reason] = (tally.errors[reason] ?? 0) + 1;
+  };
+  const url = new URL(opts.path ?? '/color', 'http://mesh.local');
+  const request: MeshRequest = {
+    method: (opts.method ?? 'GET').toUpperCase(),
+    path: url.pathname,
+    query: url.searchParams,
+    headers: new Map(Object.entries(opts.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   for (let i = 0; i < requests; i++) {
     const vs = emulator.appMesh.resource(mesh, 'VirtualService', virtualService);
@@ -51,22 +79,12 @@ export function simulateTraffic(
     let node: string | undefined = vs.spec.provider?.virtualNode?.virtualNodeName;
     const router: string | undefined = vs.spec.provider?.virtualRouter?.virtualRouterName;
     if (router) {
-      // The highest-priority route (lowest number; unset last) that matches GET /color.
-      const routes = emulator.appMesh
-        .routesOf(mesh, router)
-        .filter((r) => {
-          const section = r.spec.httpRoute ?? r.spec.http2Route ?? r.spec.grpcRoute ?? r.spec.tcpRoute;
-          const prefix: string | undefined = section?.match?.prefix;
-          return prefix === undefined || '/color'.startsWith(prefix);
-        })
-        .sort((a, b) => (a.spec.priority ?? 1001) - (b.spec.priority ?? 1001));
-      const route = routes[0];
+      const route = selectRoute(emulator.appMesh.routesOf(mesh, router), request);
       if (!route) {
         fail(`no route of ${router} matches`);
         continue;
       }
-      const section = route.spec.httpRoute ?? route.spec.http2Route ?? route.spec.grpcRoute ?? route.spec.tcpRoute;
-      const targets: { virtualNode: string; weight: number }[] = section.action.weightedTargets;
+      const targets: { virtualNode: string; weight: number }[] = routeSection(route.spec).action.weightedTargets;
       const total = targets.reduce((sum, t) => sum + t.weight, 0);
       const pick = next() * total;
       node = weighted(targets, (t) => t.weight, pick)?.virtualNode;
@@ -101,10 +119,163 @@ export function simulateTraffic(
       fail(`instance ${instance.Id} has no running task`);
       continue;
     }
+    if (isBroken(emulator, def)) {
+      fail('5xx');
+      continue;
+    }
     const color = colorOf(def);
     tally.colors[color] = (tally.colors[color] ?? 0) + 1;
   }
   return tally;
+}
+
+type Json = Record<string, any>;
+
+function routeSection(spec: Json): Json {
+  return spec.httpRoute ?? spec.http2Route ?? spec.grpcRoute ?? spec.tcpRoute;
+}
+
+/**
+ * The route of a virtual router that takes the request: routes with a priority first, lowest number first (0 is the
+ * highest priority), then routes without one, the longest prefix or path first (as App Mesh orders them for Envoy);
+ * the first whose match fits. Ties keep creation order.
+ */
+function selectRoute(routes: Resource[], request: MeshRequest): Resource | undefined {
+  const specificity = (r: Resource) => {
+    const match = routeSection(r.spec)?.match ?? {};
+    return String(match.prefix ?? match.path?.exact ?? match.path?.regex ?? '').length;
+  };
+  const ordered = [...routes].sort((a, b) => {
+    const [pa, pb] = [a.spec.priority, b.spec.priority];
+    if (pa !== undefined && pb !== undefined) return pa - pb;
+    if (pa !== undefined) return -1;
+    if (pb !== undefined) return 1;
+    return specificity(b) - specificity(a);
+  });
+  return ordered.find((r) => routeMatches(r.spec, request));
+}
+
+/** Whether a route's match fits the request (App Mesh HttpRouteMatch, GrpcRouteMatch; a TCP route takes all). */
+function routeMatches(spec: Json, request: MeshRequest): boolean {
+  if (spec.tcpRoute) return true;
+  if (spec.grpcRoute) {
+    const m = spec.grpcRoute.match ?? {};
+    if (m.serviceName && !request.path.startsWith(`/${m.serviceName}/${m.methodName ?? ''}`)) return false;
+    return ((m.metadata ?? []) as HeaderMatcher[]).every((h) => headerMatches(h, request.headers));
+  }
+  const m = (spec.httpRoute ?? spec.http2Route)?.match;
+  if (!m) return false;
+  if (m.method && m.method.toUpperCase() !== request.method) return false;
+  if (m.prefix !== undefined && !request.path.startsWith(m.prefix)) return false;
+  if (m.path?.exact !== undefined && request.path !== m.path.exact) return false;
+  if (m.path?.regex !== undefined && !fullMatch(m.path.regex, request.path)) return false;
+  for (const q of (m.queryParameters ?? []) as { name: string; match?: { exact?: string } }[]) {
+    const value = request.query.get(q.name);
+    if (value === null || (q.match?.exact !== undefined && value !== q.match.exact)) return false;
+  }
+  return ((m.headers ?? []) as HeaderMatcher[]).every((h) => headerMatches(h, request.headers));
+}
+
+interface HeaderMatcher {
+  name: string;
+  invert?: boolean;
+  match?: {
+    exact?: string;
+    prefix?: string;
+    suffix?: string;
+    regex?: string;
+    range?: { start: number; end: number };
+  };
+}
+
+/**
+ * An App Mesh header match, as Envoy evaluates it: a missing header fails every match (an inverted one too) except an
+ * inverted presence match (no `match`); a range is [start, end) over an integer value; a regex matches the whole
+ * value; `invert` negates the result for a present header.
+ */
+function headerMatches(h: HeaderMatcher, headers: Map<string, string>): boolean {
+  const value = headers.get(h.name.toLowerCase());
+  if (value === undefined) return !h.match && !!h.invert;
+  const m = h.match;
+  let match: boolean;
+  if (!m) match = true;
+  else if (m.exact !== undefined) match = value === m.exact;
+  else if (m.prefix !== undefined) match = value.startsWith(m.prefix);
+  else if (m.suffix !== undefined) match = value.endsWith(m.suffix);
+  else if (m.regex !== undefined) match = fullMatch(m.regex, value);
+  else if (m.range) match = /^[+-]?\d+$/.test(value) && Number(value) >= m.range.start && Number(value) < m.range.end;
+  else match = true;
+  return match !== !!h.invert;
+}
+
+function fullMatch(source: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${source})$`, 'u').test(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a task of this definition answers 5xx: one of its containers runs an image in `emulator.brokenImages`. */
+function isBroken(emulator: Emulator, def: Json): boolean {
+  return (def.containerDefinitions as Json[]).some((c) => emulator.brokenImages.has(c.image));
+}
+
+/**
+ * Where Emulator.canaryWeight looks. App Mesh: a route (default: the sample's) whose weighted targets other than
+ * `stableNode` are the canary. VPC Lattice: a service's listener (default: the Lattice sample's, its first listener)
+ * and its default action, or `rule`, whose forward target groups other than `stableTargetGroup` are the canary.
+ */
+export interface CanaryWhere {
+  mesh?: string;
+  virtualRouter?: string;
+  route?: string;
+  stableNode?: string;
+  latticeService?: string;
+  listener?: string;
+  rule?: string;
+  stableTargetGroup?: string;
+}
+
+/** The canary's share (percent, 0–100) of the weights where it is routed; the larger if both exist, else undefined. */
+export function canaryWeight(emulator: Emulator, where: CanaryWhere = {}): number | undefined {
+  const shares: number[] = [];
+  const route = emulator.appMesh.resource(
+    where.mesh ?? SAMPLE.mesh,
+    'Route',
+    where.route ?? SAMPLE.route,
+    where.virtualRouter ?? SAMPLE.virtualRouter,
+  );
+  if (route) {
+    const stable = where.stableNode ?? SAMPLE.stableNode;
+    const targets = (routeSection(route.spec)?.action?.weightedTargets ?? []) as {
+      virtualNode: string;
+      weight: number;
+    }[];
+    shares.push(share(targets.map((t) => ({ weight: t.weight, canary: t.virtualNode !== stable }))));
+  }
+  const ref = where.latticeService ?? LATTICE_SAMPLE.service;
+  const service = [...emulator.lattice.services.values()].find((s) => [s.id, s.arn, s.name].includes(ref));
+  const listeners = service ? [...service.listeners.values()] : [];
+  const listener = where.listener
+    ? listeners.find((l) => [l.id, l.arn, l.name].includes(where.listener!))
+    : listeners[0];
+  const rule = where.rule
+    ? [...(listener?.rules.values() ?? [])].find((r) => [r.id, r.arn, r.name].includes(where.rule!))
+    : undefined;
+  const action = where.rule ? rule?.action : listener?.defaultAction;
+  if (action) {
+    const stable = emulator.lattice.findTargetGroup(where.stableTargetGroup ?? LATTICE_SAMPLE.targetGroup)?.id;
+    const groups = action.forward?.targetGroups ?? [];
+    shares.push(share(groups.map((g) => ({ weight: g.weight ?? 1, canary: g.targetGroupIdentifier !== stable }))));
+  }
+  return shares.length ? Math.max(...shares) : undefined;
+}
+
+function share(weights: { weight: number; canary: boolean }[]): number {
+  const total = weights.reduce((sum, w) => sum + w.weight, 0);
+  const canary = weights.filter((w) => w.canary).reduce((sum, w) => sum + w.weight, 0);
+  return total > 0 ? (canary / total) * 100 : 0;
 }
 
 export interface LatticeTrafficOptions {
@@ -196,6 +367,7 @@ function latticeRequest(
   const task = target.taskId ? emulator.ecs.tasks.get(target.taskId) : undefined;
   const def = task && emulator.ecs.taskDefinition(task.taskDefinitionArn);
   if (!def) return { failure: `target ${target.id}:${target.port} has no running task` };
+  if (isBroken(emulator, def)) return { failure: '5xx' };
   return { color: colorOf(def) };
 }
 

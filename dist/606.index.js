@@ -1,5 +1,5 @@
-export const id = 393;
-export const ids = [393];
+export const id = 606;
+export const ids = [606];
 export const modules = {
 
 /***/ 201:
@@ -52,13 +52,17 @@ function withErrorContext(client, service, hint) {
 
 /***/ }),
 
-/***/ 2393:
+/***/ 5606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  execute: () => (/* binding */ execute)
+  execute: () => (/* binding */ execute),
+  O9: () => (/* binding */ finish),
+  Os: () => (/* binding */ group),
+  Oi: () => (/* binding */ phase),
+  ce: () => (/* binding */ stopped)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
@@ -465,6 +469,8 @@ function basePlan(settings, state, provider) {
     };
 }
 function buildPlan(settings, state, provider) {
+    if (state.operation === 'deploy' && settings.progressive)
+        return planStepsDeploy(settings, state, provider);
     const plan = basePlan(settings, state, provider.name);
     switch (state.operation) {
         case 'deploy':
@@ -475,7 +481,23 @@ function buildPlan(settings, state, provider) {
             return planShift(settings, state, provider.planner, plan);
         case 'rollback':
             return planRollback(settings, state, provider.planner, plan);
+        case 'advance':
+            throw new Error('advance is decided step by step (plan/steps.ts), then planned as a shift, promote or rollback');
     }
+}
+/**
+ * A deploy with steps starts at the first step, unless the canary already runs this version at a later step (a
+ * rerun after a cancelled or failed walk): then it stays there, and the walk goes on from that step.
+ */
+function planStepsDeploy(settings, state, provider) {
+    const first = buildPlan({ ...settings, progressive: undefined }, state, provider);
+    const current = state.traffic.weights?.canary ?? 0;
+    const steps = settings.progressive.steps;
+    const at = [...steps].reverse().find((s) => s <= current);
+    const sameVersion = first.changes.every((c) => c.resource.type !== 'ECS service' || c.action === 'wait');
+    if (!sameVersion || at === undefined || at === settings.canaryWeight)
+        return first;
+    return buildPlan({ ...settings, progressive: undefined, canaryWeight: at }, state, provider);
 }
 const DRAINED_WHY = 'the canary service started a new rollout, so its weight stays at 0; shift it back once it is healthy';
 function planDeploy(settings, state, p, plan) {
@@ -498,6 +520,7 @@ function planDeploy(settings, state, p, plan) {
             serviceName: canary,
             desiredCount: settings.desiredCount,
             registration: p.registration(stableService, traffic),
+            alarms: settings.alarms,
         });
     const rollout = (0,plan_ecs/* planRollout */.ne)({
         cluster: settings.cluster,
@@ -615,213 +638,45 @@ function planPromote(settings, state, p, plan) {
     return plan;
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
-// Outputs, the job summary and the pull-request comment, from the plan, the journal and the provider's view. Never
-// calls AWS. Every value that reaches markdown goes through md()/code().
-
-
-
-
-const ENDPOINT_OUTPUTS = ['canary-virtual-node-arn', 'canary-target-group-arn'];
-/** Values the run's changes produced, later ones winning. */
-function produced(r) {
-    return Object.assign({}, ...r.journal.map((e) => e.outcome.produces ?? {}));
+;// CONCATENATED MODULE: ./src/plan/steps.ts
+/** The alarm that stops the canary, if any: one in ALARM, or INSUFFICIENT_DATA when that counts as failing. */
+function firingAlarm(alarms, insufficientData) {
+    return (alarms.find((a) => a.state === 'ALARM') ??
+        (insufficientData === 'fail' ? alarms.find((a) => a.state === 'INSUFFICIENT_DATA') : undefined));
 }
-/** Pure: the action's outputs, describing what the run left (or, for a dry run, planned). */
-function outputsOf(r) {
-    const made = produced(r);
-    const now = weightsNow(r);
-    const endpoint = String(made[types/* REFS */.tr.canaryEndpointArn] ?? r.plan.known.canaryEndpointArn ?? '');
-    return {
-        'task-definition-arn': String(made[types/* REFS */.tr.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn ?? ''),
-        ...Object.fromEntries(ENDPOINT_OUTPUTS.map((name) => [name, name === r.view.endpointOutput ? endpoint : ''])),
-        'route-arn': String(made[types/* REFS */.tr.routeArn] ?? r.plan.known.routeArn ?? ''),
-        'stable-weight': now ? String(now.stable) : '',
-        'canary-weight': now ? String(now.canary) : '',
-        'previous-canary-weight': r.plan.weights.before ? String(r.plan.weights.before.canary) : '',
-        plan: planJson(r.plan),
-    };
+/** Alarms are polled every 15 s, or four times per bake when the bake is shorter than a minute. */
+function alarmPollMs(stepMinutes) {
+    return Math.max(250, Math.min(15_000, Math.round((stepMinutes * 60_000) / 4)));
 }
-/** The plan as JSON, as apply receives it, with environment values redacted. */
-function planJson(plan) {
-    return JSON.stringify(plan, (key, value) => key === 'environment' && Array.isArray(value)
-        ? value.map((e) => ({ name: e.name, value: '***' }))
-        : value);
+/** Index of the step the canary is on: the last step not above its weight (-1 below the first step). */
+function stepIndex(steps, weight) {
+    let index = -1;
+    for (const [i, step] of steps.entries())
+        if (step <= weight)
+            index = i;
+    return index;
 }
-/** The weights to show: as planned (also for a dry run), or after a failure what its writes and undos left. */
-function weightsNow(r) {
-    if (!r.failure)
-        return r.plan.weights.after;
-    const outcomes = [...r.journal.map((e) => e.outcome), ...r.failure.undone];
-    return outcomes.reduce((w, o) => o.weights ?? w, r.plan.weights.before);
+/** What one `advance` run does: roll back on an alarm, else move one step once the current one has baked. */
+function decide(p, s) {
+    const index = stepIndex(p.steps, s.weight);
+    const firing = firingAlarm(s.alarms, s.insufficientData);
+    if (firing && s.weight > 0)
+        return { kind: 'rollback', alarm: firing, step: index + 1, weight: s.weight };
+    if (firing)
+        return { kind: 'blocked', alarm: firing };
+    if (index < 0)
+        return { kind: 'shift', step: 1, weight: p.steps[0], from: s.weight };
+    const dueAt = new Date((s.changedAt?.getTime() ?? 0) + p.stepMinutes * 60_000);
+    if (dueAt > s.now)
+        return { kind: 'wait', step: index + 1, weight: s.weight, dueAt };
+    if (index + 1 < p.steps.length)
+        return { kind: 'shift', step: index + 2, weight: p.steps[index + 1], from: s.weight };
+    return p.autoPromote ? { kind: 'promote', from: s.weight } : { kind: 'hold', step: index + 1, weight: s.weight };
 }
-function ecsLinks(region, cluster) {
-    const ecs = `https://${region}.console.aws.amazon.com/ecs/v2`;
-    const q = `?region=${region}`;
-    const clusterName = cluster.slice(cluster.lastIndexOf('/') + 1);
-    return {
-        service: (name) => `${ecs}/clusters/${clusterName}/services/${encodeURIComponent(name)}/health${q}`,
-        taskDefinition: (arn) => {
-            const [family, revision] = (0,plan_taskDefinition/* shortTaskDefinition */.P5)(arn).split(':');
-            return `${ecs}/task-definitions/${family}/${revision}/containers${q}`;
-        },
-    };
-}
-function report_link(r, c) {
-    const url = c.resource.type === 'ECS service'
-        ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name)
-        : r.view.link(c.resource);
-    return url ? `[${md(resourceName(c))}](${url})` : md(resourceName(c));
-}
-const pct = (n) => (n === undefined ? '—' : `${n} %`);
-function headline(r) {
-    const { plan, settings, view } = r;
-    if (r.dryRun)
-        return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
-    if (r.failure?.cancelled)
-        return `Canary ${plan.operation} cancelled`;
-    if (r.failure)
-        return `Canary ${plan.operation} failed`;
-    switch (plan.operation) {
-        case 'deploy':
-        case 'shift':
-            return `Canary ${plan.operation}: ${plan.weights.after.canary} % of traffic to ${view.canaryEndpoint}`;
-        case 'promote':
-            return `Canary promoted: ${settings.stable.service} runs the new version, all traffic on ${view.stableEndpoint}`;
-        case 'rollback':
-            return `Canary rolled back: all traffic on ${view.stableEndpoint}`;
-    }
-}
-function servicesNow(r) {
-    const latest = new Map(r.journal.flatMap((e) => (e.outcome.service ? [[e.outcome.service.name, e.outcome.service]] : [])));
-    return r.plan.services.map((s) => ({ ...s, ...latest.get(s.name), role: s.role }));
-}
-function taskDefinitionOf(r) {
-    const arn = produced(r)[types/* REFS */.tr.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn;
-    return arn === undefined ? undefined : String(arn);
-}
-function weightsTable(r) {
-    const { view } = r;
-    const before = r.plan.weights.before;
-    const after = weightsNow(r);
-    const row = (name, role, b, a) => `| [${md(name)}](${view.link({ type: view.endpointType, name })}) | ${role} | ${pct(b)} | ${pct(a)} |`;
-    return [
-        `| ${view.endpointType} | role | weight before | ${r.dryRun ? 'planned' : 'weight now'} |`,
-        '|---|---|---:|---:|',
-        row(view.stableEndpoint, 'stable', before?.stable, after?.stable),
-        row(view.canaryEndpoint, 'canary', before?.canary, after?.canary),
-        '',
-    ];
-}
-function servicesTable(r) {
-    const links = ecsLinks(r.region, r.settings.cluster);
-    const lines = ['| ECS service | role | task definition | running / desired |', '|---|---|---|---:|'];
-    for (const s of servicesNow(r)) {
-        const td = s.taskDefinition ? md((0,plan_taskDefinition/* shortTaskDefinition */.P5)(s.taskDefinition)) : '—';
-        lines.push(`| [${md(s.name)}](${links.service(s.name)}) | ${s.role} | ${td} | ${s.running} / ${s.desired} |`);
-    }
-    return [...lines, ''];
-}
-function changesTable(r) {
-    if (r.plan.changes.length === 0)
-        return [`Nothing to change: ${r.view.label} and the services already match the inputs.`];
-    const lines = [
-        `| ${r.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`,
-        '|---|---|---|---|',
-    ];
-    for (const c of r.plan.changes) {
-        const entry = r.journal.find((e) => e.change === c);
-        const text = entry?.outcome.detail;
-        const detail = text
-            ? ` ${code(text.startsWith('arn:aws') && text.includes(':task-definition/') ? (0,plan_taskDefinition/* shortTaskDefinition */.P5)(text) : text)}`
-            : '';
-        const result = r.dryRun ? 'planned' : entry ? `✅${detail}` : c === r.failure?.failed ? '❌ failed' : 'not run';
-        lines.push(`| ${c.action} | ${report_link(r, c)} | ${md(transition(c))} | ${result} |`);
-    }
-    return lines;
-}
-function failureSection(f) {
-    const [first, ...rest] = failureLines(f);
-    return ['', '### What happened', '', `**${md(first)}**`, '', ...rest.flatMap((l) => [md(l), ''])];
-}
-function pie(r, after) {
-    const { view } = r;
-    return [
-        '',
-        '```mermaid',
-        `pie showData title Traffic of ${mermaid(view.entry)}${r.dryRun ? ' (planned)' : ''}`,
-        `  "${mermaid(view.stableEndpoint)} (stable)" : ${after.stable}`,
-        `  "${mermaid(view.canaryEndpoint)} (canary)" : ${after.canary}`,
-        '```',
-    ];
-}
-const mermaid = (text) => text.replace(/["\n\r`]/g, '');
-/** Pure: the job summary as markdown. */
-function summaryMarkdown(r) {
-    const lines = [`## ${md(headline(r))}`, '', ...weightsTable(r)];
-    const taskDefinition = taskDefinitionOf(r);
-    if (taskDefinition) {
-        const short = md((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition));
-        lines.push(`Task definition: [${short}](${ecsLinks(r.region, r.settings.cluster).taskDefinition(taskDefinition)})`, '');
-    }
-    lines.push(...servicesTable(r), ...changesTable(r));
-    if (r.failure)
-        lines.push(...failureSection(r.failure));
-    const after = weightsNow(r);
-    if (after && !r.failure)
-        lines.push(...pie(r, after));
-    for (const w of r.plan.warnings)
-        lines.push('', '> [!WARNING]', `> ${md(w)}`);
-    return `${lines.join('\n')}\n`;
-}
-/** Pure: the short form for the pull request. */
-function commentMarkdown(r, runUrl) {
-    const { view } = r;
-    const after = weightsNow(r);
-    const lines = [`### ${r.failure ? '❌' : '🐤'} ${md(headline(r))}`, ''];
-    const was = pct(r.plan.weights.before?.canary);
-    lines.push(`**Traffic:** ${md(view.stableEndpoint)} ${pct(after?.stable)} · ${md(view.canaryEndpoint)} ${pct(after?.canary)} (canary was ${was})`);
-    const taskDefinition = taskDefinitionOf(r);
-    if (taskDefinition)
-        lines.push(`**Task definition:** ${code((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition))}`);
-    lines.push(`**Services (running/desired):** ${servicesNow(r)
-        .map((s) => `${md(s.name)} ${s.running}/${s.desired}`)
-        .join(' · ')}`);
-    if (r.failure) {
-        const [first, ...rest] = failureLines(r.failure);
-        lines.push('', `> ${md(first)}`, ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`));
-    }
-    if (runUrl)
-        lines.push('', `[Run details](${runUrl})`);
-    return `${lines.join('\n')}\n`;
-}
-/** Pure: the summary of a run that stopped while reading or planning, before any change. */
-function stoppedMarkdown(settings, message) {
-    const text = message.split('\n').map(md).join('\n\n');
-    return `## Canary ${settings.operation} stopped before any change\n\n${text}\n\nNothing was changed in ECS or the traffic layer.\n`;
-}
-async function reportStopped(settings, message) {
-    const comment = () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${md(message)}\n`;
-    await publish(settings, stoppedMarkdown(settings, message), comment);
-}
-async function report(r) {
-    for (const [name, value] of Object.entries(outputsOf(r)))
-        core/* setOutput */.uH(name, value);
-    const now = weightsNow(r);
-    const { view } = r;
-    core/* info */.pq(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`));
-    await publish(r.settings, summaryMarkdown(r), (runUrl) => commentMarkdown(r, runUrl));
-}
-/** Writes the job summary, and on pull requests (not for a dry run) the PR comment. */
-async function publish(settings, summary, comment) {
-    if (process.env.GITHUB_STEP_SUMMARY) {
-        await core/* summary */.z.addRaw(summary).write();
-        core/* info */.pq('Job summary written.');
-    }
-    if (settings.prComment && !settings.dryRun) {
-        const { commentOnPullRequest, runUrl } = await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 5920));
-        await commentOnPullRequest(settings, comment(runUrl()));
-    }
+/** The steps a deploy still has to walk: from the current one when the canary already runs this version. */
+function remainingSteps(steps, weight, sameVersion) {
+    const index = sameVersion ? stepIndex(steps, weight) : -1;
+    return steps.slice(Math.max(0, index));
 }
 
 ;// CONCATENATED MODULE: ./src/state.ts
@@ -836,7 +691,8 @@ async function readState(settings, ecs, provider) {
         case 'promote':
             return readPromoteState(settings, ecs, provider);
         case 'shift':
-        case 'rollback': {
+        case 'rollback':
+        case 'advance': {
             const services = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
             const [read, traffic] = await Promise.all([services, provider.read(settings.operation, { services })]);
             return { operation: settings.operation, canaryService: read.get(settings.canary.service), traffic };
@@ -898,6 +754,446 @@ async function readPromoteState(settings, ecs, provider) {
     return { operation: 'promote', stableService, canaryService, canaryTaskDefinition, latestStable, traffic };
 }
 
+;// CONCATENATED MODULE: ./src/progress.ts
+// Progressive delivery: a deploy with `steps` walks them inside one job (bake, poll the alarms, go on); `advance`
+// takes at most one step per run, deciding from what AWS says (the weight and when it last changed). Any alarm in
+// ALARM rolls the canary back at once: weights to 100/0 first, then the canary scaled to 0.
+
+
+
+
+
+const at = (settings, operation, canaryWeight = 0) => ({
+    ...settings,
+    operation,
+    canaryWeight,
+});
+const describeAlarms = (alarms) => alarms.map((a) => `${a.name} ${a.state}`).join(', ') || 'none';
+/**
+ * Bakes the current step: polls the alarms until `stepMinutes` passed (and once more at the end, right before the
+ * next increase). Returns the alarm that fired, if one did.
+ */
+async function bake(run, entry, stepMinutes) {
+    const started = Date.now();
+    const total = stepMinutes * 60_000;
+    for (;;) {
+        const alarms = run.alarms ? await run.alarms.read() : [];
+        entry.alarms = alarms;
+        entry.bakedMs = Date.now() - started;
+        const firing = firingAlarm(alarms, run.settings.insufficientData);
+        if (firing)
+            return firing;
+        const left = total - entry.bakedMs;
+        const seconds = (ms) => `${Math.round(ms / 1000)} s`;
+        core/* info */.pq(`Step ${entry.step} (${entry.weight} %): baked ${seconds(entry.bakedMs)} of ${seconds(total)}; alarms: ${describeAlarms(alarms)}`);
+        if (left <= 0)
+            return undefined;
+        await run.sleep(Math.min(alarmPollMs(stepMinutes), left));
+    }
+}
+/** Weights to 100/0 first, then the canary to 0 tasks; the error names the alarm, its reason, the weight and step. */
+async function rollBack(run, records, progress, alarm, entry, state) {
+    progress.rollback = { alarm, step: entry.step, weight: entry.weight };
+    progress.error = `CloudWatch alarm ${alarm.name} is ${alarm.state} (${alarm.reason ?? 'no reason given'}) at step ${entry.step} (${entry.weight} %): the canary was rolled back`;
+    core/* info */.pq(`${progress.error.replace(/was rolled back$/, 'is being rolled back')}`);
+    const known = state && { ...state, operation: 'rollback' };
+    records.push(await group('Roll back', () => phase(run, at(run.settings, 'rollback'), known)));
+}
+/** Deploy with steps: the deploy (first step) has run; bake each step, then move on, under the alarms. */
+async function walk(run, first) {
+    const { settings } = run;
+    const p = settings.progressive;
+    const sameVersion = first.plan.changes.every((c) => c.resource.type !== 'ECS service' || c.action === 'wait');
+    const steps = remainingSteps(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);
+    const progress = { steps: p.steps, timeline: [], outcome: 'walked' };
+    const records = [first];
+    try {
+        for (const [i, weight] of steps.entries()) {
+            const entry = { step: p.steps.indexOf(weight) + 1, weight, startedAt: new Date(), alarms: [] };
+            if (i > 0)
+                records.push(await group(`Step ${entry.step}: ${weight} %`, () => phase(run, at(settings, 'shift', weight))));
+            if (records.at(-1).failure)
+                return await finish(records, progress);
+            progress.timeline.push(entry);
+            const firing = await bake(run, entry, p.stepMinutes);
+            if (firing) {
+                await rollBack(run, records, progress, firing, entry);
+                progress.outcome = 'rolled back';
+                return await finish(records, progress);
+            }
+        }
+        if (p.autoPromote) {
+            records.push(await group('Promote', () => phase(run, at(settings, 'promote'))));
+            progress.outcome = 'promoted';
+        }
+        await finish(records, progress);
+    }
+    catch (err) {
+        if (!(err instanceof errors/* CancelledError */.cc))
+            throw err;
+        progress.outcome = 'cancelled';
+        progress.error = `${(0,errors/* errorMessage */.gJ)(err)} during the bake at ${progress.timeline.at(-1)?.weight ?? 0} %; the alarms approved the weights in effect. Rerun the same deploy or run advance to go on`;
+        await finish(records, progress);
+    }
+}
+/** One step of a scheduled walk: roll back on an alarm, else move one step once the current one has baked. */
+async function advance(run) {
+    const { settings } = run;
+    const p = settings.progressive;
+    const [state, alarms] = await stopped(settings, () => group(`Read state (advance, ${run.provider.name})`, () => Promise.all([readState(settings, run.ecs, run.provider), run.alarms?.read() ?? Promise.resolve([])])));
+    const weight = state.traffic.weights?.canary ?? 0;
+    const decision = decide(p, {
+        weight,
+        changedAt: state.traffic.changedAt,
+        now: new Date(),
+        alarms,
+        insufficientData: settings.insufficientData,
+    });
+    const progress = { steps: p.steps, timeline: [], outcome: 'waiting', decision };
+    const shiftState = { ...state, operation: 'shift' };
+    switch (decision.kind) {
+        case 'wait':
+        case 'hold':
+            progress.outcome = decision.kind === 'wait' ? 'waiting' : 'held';
+            return finish([idle(run, at(settings, 'shift', weight), state)], progress);
+        case 'blocked':
+            progress.outcome = 'held';
+            progress.error = `CloudWatch alarm ${decision.alarm.name} is ${decision.alarm.state} (${decision.alarm.reason ?? 'no reason given'}): not advancing`;
+            return finish([idle(run, at(settings, 'shift', weight), state)], progress);
+        case 'rollback': {
+            const records = [];
+            await rollBack(run, records, progress, decision.alarm, decision, state);
+            progress.outcome = 'rolled back';
+            return finish(records, progress);
+        }
+        case 'shift':
+            progress.outcome = 'advanced';
+            return finish([await stopped(settings, () => phase(run, at(settings, 'shift', decision.weight), shiftState))], progress);
+        case 'promote':
+            progress.outcome = 'promoted';
+            return finish([await stopped(settings, () => phase(run, at(settings, 'promote')))], progress);
+    }
+}
+/** The record of a run that changes nothing: the weights stay as they are. */
+function idle(run, settings, state) {
+    const weights = state.traffic.weights ?? { stable: 100, canary: 0 };
+    return {
+        settings,
+        plan: {
+            operation: 'advance',
+            provider: run.provider.name,
+            changes: [],
+            weights: { before: weights, after: weights },
+            warnings: [],
+            known: { routeArn: state.traffic.routeId, canaryEndpointArn: state.traffic.canaryEndpointArn },
+            services: [],
+        },
+        journal: [],
+        dryRun: settings.dryRun,
+        region: run.region,
+        view: run.provider.view(run.region),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+// Outputs, the job summary and the pull-request comment, from the plan, the journal and the provider's view. Never
+// calls AWS. Every value that reaches markdown goes through md()/code().
+
+
+
+
+/** The phases of one run (deploy, each step, a rollback or promote) as one record: changes and journal in order. */
+function mergeRecords(records) {
+    if (records.length === 1)
+        return records[0];
+    const [first, last] = [records[0], records[records.length - 1]];
+    const known = {};
+    for (const r of records) {
+        for (const [k, v] of Object.entries(r.plan.known))
+            if (v !== undefined)
+                known[k] = v;
+    }
+    const services = [...first.plan.services];
+    for (const s of records.flatMap((r) => r.plan.services))
+        if (!services.some((x) => x.name === s.name))
+            services.push(s);
+    const plan = {
+        ...first.plan,
+        changes: records.flatMap((r) => r.plan.changes),
+        weights: { before: first.plan.weights.before, after: last.plan.weights.after },
+        warnings: [...new Set(records.flatMap((r) => r.plan.warnings))],
+        known,
+        services,
+    };
+    return {
+        ...last,
+        settings: first.settings,
+        plan,
+        journal: records.flatMap((r) => r.journal),
+        failure: records.find((r) => r.failure)?.failure,
+    };
+}
+const ENDPOINT_OUTPUTS = ['canary-virtual-node-arn', 'canary-target-group-arn'];
+/** Values the run's changes produced, later ones winning. */
+function produced(r) {
+    return Object.assign({}, ...r.journal.map((e) => e.outcome.produces ?? {}));
+}
+/** Pure: the action's outputs, describing what the run left (or, for a dry run, planned). */
+function outputsOf(r) {
+    const made = produced(r);
+    const now = weightsNow(r);
+    const endpoint = String(made[types/* REFS */.tr.canaryEndpointArn] ?? r.plan.known.canaryEndpointArn ?? '');
+    return {
+        'task-definition-arn': String(made[types/* REFS */.tr.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn ?? ''),
+        ...Object.fromEntries(ENDPOINT_OUTPUTS.map((name) => [name, name === r.view.endpointOutput ? endpoint : ''])),
+        'route-arn': String(made[types/* REFS */.tr.routeArn] ?? r.plan.known.routeArn ?? ''),
+        'stable-weight': now ? String(now.stable) : '',
+        'canary-weight': now ? String(now.canary) : '',
+        'previous-canary-weight': r.plan.weights.before ? String(r.plan.weights.before.canary) : '',
+        plan: planJson(r.plan),
+    };
+}
+/** The plan as JSON, as apply receives it, with environment values redacted. */
+function planJson(plan) {
+    return JSON.stringify(plan, (key, value) => key === 'environment' && Array.isArray(value)
+        ? value.map((e) => ({ name: e.name, value: '***' }))
+        : value);
+}
+/** The weights to show: as planned (also for a dry run), or after a failure what its writes and undos left. */
+function weightsNow(r) {
+    if (!r.failure)
+        return r.plan.weights.after;
+    const outcomes = [...r.journal.map((e) => e.outcome), ...r.failure.undone];
+    return outcomes.reduce((w, o) => o.weights ?? w, r.plan.weights.before);
+}
+function ecsLinks(region, cluster) {
+    const ecs = `https://${region}.console.aws.amazon.com/ecs/v2`;
+    const q = `?region=${region}`;
+    const clusterName = cluster.slice(cluster.lastIndexOf('/') + 1);
+    return {
+        service: (name) => `${ecs}/clusters/${clusterName}/services/${encodeURIComponent(name)}/health${q}`,
+        taskDefinition: (arn) => {
+            const [family, revision] = (0,plan_taskDefinition/* shortTaskDefinition */.P5)(arn).split(':');
+            return `${ecs}/task-definitions/${family}/${revision}/containers${q}`;
+        },
+    };
+}
+function report_link(r, c) {
+    const url = c.resource.type === 'ECS service'
+        ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name)
+        : r.view.link(c.resource);
+    return url ? `[${md(resourceName(c))}](${url})` : md(resourceName(c));
+}
+const pct = (n) => (n === undefined ? '—' : `${n} %`);
+function progressHeadline(p, r) {
+    const at = (step, weight) => `step ${step} of ${p.steps.length} (${weight} %)`;
+    const last = p.timeline.at(-1);
+    switch (p.outcome) {
+        case 'rolled back':
+            return `Canary rolled back: alarm ${p.rollback?.alarm.name} fired at ${at(p.rollback?.step ?? 0, p.rollback?.weight ?? 0)}`;
+        case 'cancelled':
+            return `Canary ${r.plan.operation} cancelled at ${last?.weight ?? 0} %: alarms OK so far, rerun or advance to go on`;
+        case 'waiting':
+            return p.decision?.kind === 'wait'
+                ? `Canary at ${at(p.decision.step, p.decision.weight)}: next step due at ${p.decision.dueAt.toISOString()}`
+                : undefined;
+        case 'held':
+            if (p.decision?.kind === 'blocked')
+                return `Canary not advanced: alarm ${p.decision.alarm.name} is ${p.decision.alarm.state}`;
+            return `Canary at the last step (${r.plan.weights.after.canary} %): promote when ready (auto-promote is off)`;
+        case 'advanced':
+            return p.decision?.kind === 'shift' ? `Canary advanced to ${at(p.decision.step, p.decision.weight)}` : undefined;
+        case 'walked':
+            return `Canary deploy: walked ${p.timeline.map((t) => `${t.weight} %`).join(' → ')}, ${r.plan.weights.after.canary} % of traffic to ${r.view.canaryEndpoint}`;
+        default:
+            return undefined;
+    }
+}
+function headline(r) {
+    const { plan, settings, view } = r;
+    const progress = r.progress && !r.failure && progressHeadline(r.progress, r);
+    if (progress)
+        return progress;
+    if (r.dryRun)
+        return `Canary ${plan.operation} plan (dry run: nothing was changed)`;
+    if (r.failure?.cancelled)
+        return `Canary ${plan.operation} cancelled`;
+    if (r.failure)
+        return `Canary ${plan.operation} failed`;
+    switch (plan.operation) {
+        case 'deploy':
+        case 'shift':
+        case 'advance':
+            return `Canary ${plan.operation}: ${plan.weights.after.canary} % of traffic to ${view.canaryEndpoint}`;
+        case 'promote':
+            return `Canary promoted: ${settings.stable.service} runs the new version, all traffic on ${view.stableEndpoint}`;
+        case 'rollback':
+            return `Canary rolled back: all traffic on ${view.stableEndpoint}`;
+    }
+}
+function servicesNow(r) {
+    const latest = new Map(r.journal.flatMap((e) => (e.outcome.service ? [[e.outcome.service.name, e.outcome.service]] : [])));
+    return r.plan.services.map((s) => ({ ...s, ...latest.get(s.name), role: s.role }));
+}
+function taskDefinitionOf(r) {
+    const arn = produced(r)[types/* REFS */.tr.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn;
+    return arn === undefined ? undefined : String(arn);
+}
+function weightsTable(r) {
+    const { view } = r;
+    const before = r.plan.weights.before;
+    const after = weightsNow(r);
+    const row = (name, role, b, a) => `| [${md(name)}](${view.link({ type: view.endpointType, name })}) | ${role} | ${pct(b)} | ${pct(a)} |`;
+    return [
+        `| ${view.endpointType} | role | weight before | ${r.dryRun ? 'planned' : 'weight now'} |`,
+        '|---|---|---:|---:|',
+        row(view.stableEndpoint, 'stable', before?.stable, after?.stable),
+        row(view.canaryEndpoint, 'canary', before?.canary, after?.canary),
+        '',
+    ];
+}
+function servicesTable(r) {
+    const links = ecsLinks(r.region, r.settings.cluster);
+    const lines = ['| ECS service | role | task definition | running / desired |', '|---|---|---|---:|'];
+    for (const s of servicesNow(r)) {
+        const td = s.taskDefinition ? md((0,plan_taskDefinition/* shortTaskDefinition */.P5)(s.taskDefinition)) : '—';
+        lines.push(`| [${md(s.name)}](${links.service(s.name)}) | ${s.role} | ${td} | ${s.running} / ${s.desired} |`);
+    }
+    return [...lines, ''];
+}
+function changesTable(r) {
+    if (r.plan.changes.length === 0)
+        return [`Nothing to change: ${r.view.label} and the services already match the inputs.`];
+    const lines = [
+        `| ${r.dryRun ? 'planned change' : 'change'} | resource | before → after | result |`,
+        '|---|---|---|---|',
+    ];
+    for (const c of r.plan.changes) {
+        const entry = r.journal.find((e) => e.change === c);
+        const text = entry?.outcome.detail;
+        const detail = text
+            ? ` ${code(text.startsWith('arn:aws') && text.includes(':task-definition/') ? (0,plan_taskDefinition/* shortTaskDefinition */.P5)(text) : text)}`
+            : '';
+        const result = r.dryRun ? 'planned' : entry ? `✅${detail}` : c === r.failure?.failed ? '❌ failed' : 'not run';
+        lines.push(`| ${c.action} | ${report_link(r, c)} | ${md(transition(c))} | ${result} |`);
+    }
+    return lines;
+}
+function timelineSection(p) {
+    const lines = ['', '### Steps', ''];
+    if (p.timeline.length) {
+        lines.push('| step | weight | started | baked | alarms |', '|---:|---:|---|---:|---|');
+        for (const t of p.timeline) {
+            const alarms = t.alarms.map((a) => `${md(a.name)} ${a.state}`).join(', ') || '—';
+            const baked = t.bakedMs === undefined ? '—' : `${Math.round(t.bakedMs / 1000)} s`;
+            lines.push(`| ${t.step} / ${p.steps.length} | ${t.weight} % | ${t.startedAt.toISOString()} | ${baked} | ${alarms} |`);
+        }
+    }
+    else {
+        lines.push(`Steps: ${p.steps.map((s) => `${s} %`).join(' → ')}.`);
+    }
+    if (p.rollback) {
+        const { alarm, step, weight } = p.rollback;
+        lines.push('', `**Rolled back:** alarm ${md(alarm.name)} was ${alarm.state} (${md(alarm.reason ?? 'no reason given')}) at step ${step} (${weight} %): weights to 100/0 first, then the canary scaled to 0.`);
+    }
+    if (p.outcome === 'cancelled' && p.error)
+        lines.push('', md(p.error));
+    return lines;
+}
+function failureSection(f) {
+    const [first, ...rest] = failureLines(f);
+    return ['', '### What happened', '', `**${md(first)}**`, '', ...rest.flatMap((l) => [md(l), ''])];
+}
+function pie(r, after) {
+    const { view } = r;
+    return [
+        '',
+        '```mermaid',
+        `pie showData title Traffic of ${mermaid(view.entry)}${r.dryRun ? ' (planned)' : ''}`,
+        `  "${mermaid(view.stableEndpoint)} (stable)" : ${after.stable}`,
+        `  "${mermaid(view.canaryEndpoint)} (canary)" : ${after.canary}`,
+        '```',
+    ];
+}
+const mermaid = (text) => text.replace(/["\n\r`]/g, '');
+/** Pure: the job summary as markdown. */
+function summaryMarkdown(r) {
+    const lines = [`## ${md(headline(r))}`, '', ...weightsTable(r)];
+    const taskDefinition = taskDefinitionOf(r);
+    if (taskDefinition) {
+        const short = md((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition));
+        lines.push(`Task definition: [${short}](${ecsLinks(r.region, r.settings.cluster).taskDefinition(taskDefinition)})`, '');
+    }
+    lines.push(...servicesTable(r), ...changesTable(r));
+    if (r.progress)
+        lines.push(...timelineSection(r.progress));
+    if (r.failure)
+        lines.push(...failureSection(r.failure));
+    const after = weightsNow(r);
+    if (after && !r.failure)
+        lines.push(...pie(r, after));
+    for (const w of r.plan.warnings)
+        lines.push('', '> [!WARNING]', `> ${md(w)}`);
+    return `${lines.join('\n')}\n`;
+}
+/** Pure: the short form for the pull request. */
+function commentMarkdown(r, runUrl) {
+    const { view } = r;
+    const after = weightsNow(r);
+    const lines = [`### ${r.failure ? '❌' : '🐤'} ${md(headline(r))}`, ''];
+    const was = pct(r.plan.weights.before?.canary);
+    lines.push(`**Traffic:** ${md(view.stableEndpoint)} ${pct(after?.stable)} · ${md(view.canaryEndpoint)} ${pct(after?.canary)} (canary was ${was})`);
+    const taskDefinition = taskDefinitionOf(r);
+    if (taskDefinition)
+        lines.push(`**Task definition:** ${code((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition))}`);
+    lines.push(`**Services (running/desired):** ${servicesNow(r)
+        .map((s) => `${md(s.name)} ${s.running}/${s.desired}`)
+        .join(' · ')}`);
+    if (r.failure) {
+        const [first, ...rest] = failureLines(r.failure);
+        lines.push('', `> ${md(first)}`, ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`));
+    }
+    if (r.progress?.timeline.length) {
+        const steps = r.progress.timeline.map((t) => `${t.weight} % (${Math.round((t.bakedMs ?? 0) / 1000)} s)`);
+        lines.push(`**Steps:** ${steps.join(' → ')}`);
+    }
+    if (r.progress?.rollback) {
+        const { alarm, weight } = r.progress.rollback;
+        lines.push(`> Rolled back: alarm ${md(alarm.name)} was ${alarm.state} at ${weight} % (${md(alarm.reason ?? '')})`);
+    }
+    if (runUrl)
+        lines.push('', `[Run details](${runUrl})`);
+    return `${lines.join('\n')}\n`;
+}
+/** Pure: the summary of a run that stopped while reading or planning, before any change. */
+function stoppedMarkdown(settings, message) {
+    const text = message.split('\n').map(md).join('\n\n');
+    return `## Canary ${settings.operation} stopped before any change\n\n${text}\n\nNothing was changed in ECS or the traffic layer.\n`;
+}
+async function reportStopped(settings, message) {
+    const comment = () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${md(message)}\n`;
+    await publish(settings, stoppedMarkdown(settings, message), comment);
+}
+async function report(r) {
+    for (const [name, value] of Object.entries(outputsOf(r)))
+        core/* setOutput */.uH(name, value);
+    const now = weightsNow(r);
+    const { view } = r;
+    core/* info */.pq(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`));
+    await publish(r.settings, summaryMarkdown(r), (runUrl) => commentMarkdown(r, runUrl));
+}
+/** Writes the job summary, and on pull requests (not for a dry run) the PR comment. */
+async function publish(settings, summary, comment) {
+    if (process.env.GITHUB_STEP_SUMMARY) {
+        await core/* summary */.z.addRaw(summary).write();
+        core/* info */.pq('Job summary written.');
+    }
+    if (settings.prComment && !settings.dryRun) {
+        const { commentOnPullRequest, runUrl } = await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 5920));
+        await commentOnPullRequest(settings, comment(runUrl()));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/traffic/index.ts
 async function loadProvider(settings, config) {
     const traffic = settings.traffic;
@@ -912,6 +1208,8 @@ async function loadProvider(settings, config) {
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 // The pipeline after the inputs: read state → plan → apply → report, each a log group. Loaded lazily by main.ts, so
 // the AWS SDK is only loaded once the inputs are known to be valid, and only the chosen provider's client.
+
+
 
 
 
@@ -977,51 +1275,87 @@ function logPlan(plan) {
         core/* info */.pq(oneLine(changeLine(c)));
     return plan;
 }
-async function execute(settings, options = {}) {
+async function prepare(settings, options, signal) {
     const config = (0,clients/* clientConfig */.yO)();
     const ecs = (0,clients/* createEcsClient */.DJ)(config);
     const provider = await loadProvider(settings, config);
-    let plan;
-    try {
-        const state = await group(`Read state (${settings.operation}, ${provider.name})`, () => readState(settings, ecs, provider));
-        plan = await group('Plan', () => logPlan(buildPlan(settings, state, provider)));
-    }
-    catch (err) {
-        await group('Report', () => reportStopped(settings, (0,errors/* errorMessage */.gJ)(err)));
-        throw err;
-    }
-    const record = {
-        settings,
-        plan,
-        journal: [],
-        dryRun: settings.dryRun,
-        region: config.region,
-        view: provider.view(config.region),
-    };
+    const alarms = settings.alarms.length
+        ? new (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(929)]).then(__webpack_require__.bind(__webpack_require__, 5929))).Alarms(config, settings.alarms)
+        : undefined;
+    const executors = { ...ecsExecutors(ecs), ...provider.executors };
+    const sleep = options.sleep ?? abortableSleep(signal);
+    return { settings, region: config.region, ecs, provider, executors, sleep, signal, alarms, options };
+}
+/** Reads the state (and, before a deploy, the alarms: they must exist and none may fire). */
+async function readPhase(run, settings) {
+    const label = `Read state (${settings.operation}, ${run.provider.name})`;
+    return group(label, async () => {
+        const gate = settings.operation === 'deploy' && run.alarms ? run.alarms.read() : undefined;
+        const [state, alarms] = await Promise.all([readState(settings, run.ecs, run.provider), gate]);
+        const firing = alarms && firingAlarm(alarms, settings.insufficientData);
+        if (firing) {
+            const why = `CloudWatch alarm ${firing.name} is ${firing.state} (${firing.reason ?? 'no reason given'}): not deploying a canary now`;
+            throw new errors/* PlanError */.W6(why, 'alarms');
+        }
+        return state;
+    });
+}
+/** One read → plan → apply for these settings. A failed apply is recorded, not thrown; reading and planning throw. */
+async function phase(run, settings, known) {
+    const state = known ?? (await readPhase(run, settings));
+    const plan = await group('Plan', () => logPlan(buildPlan(settings, state, run.provider)));
+    const view = run.provider.view(run.region);
+    const record = { settings, plan, journal: [], dryRun: settings.dryRun, region: run.region, view };
     if (settings.dryRun) {
         core/* info */.pq(`Dry run: no change made. Plan: ${planJson(plan)}`);
-        await group('Report', () => report(record));
-        return;
+        return record;
     }
-    options.onPlan?.(plan);
-    const executors = { ...ecsExecutors(ecs), ...provider.executors };
-    const cancel = onCancel();
-    const sleep = options.sleep ?? abortableSleep(cancel.signal);
+    run.options.onPlan?.(plan);
     try {
-        record.journal = await group('Apply', () => applyPlan(plan, { executors, sleep, signal: cancel.signal }));
+        const options = { executors: run.executors, sleep: run.sleep, signal: run.signal };
+        record.journal = await group('Apply', () => applyPlan(plan, options));
     }
     catch (err) {
         if (!(err instanceof ApplyError))
             throw err;
         record.journal = err.journal;
         record.failure = err.report;
-        await group('Report', () => report(record));
-        throw new Error(failureLines(err.report).join('\n'));
+    }
+    return record;
+}
+/** Reports a run's phases as one, and fails the run when a phase failed. */
+async function finish(records, progress) {
+    const record = { ...mergeRecords(records), progress };
+    await group('Report', () => report(record));
+    if (progress?.error)
+        throw new Error(progress.error);
+    if (record.failure)
+        throw new Error(failureLines(record.failure).join('\n'));
+}
+async function execute(settings, options = {}) {
+    const cancel = onCancel();
+    try {
+        const run = await prepare(settings, options, cancel.signal);
+        if (settings.operation === 'advance')
+            return await advance(run);
+        const first = await stopped(settings, () => phase(run, settings));
+        if (first.failure || settings.dryRun || !settings.progressive)
+            return await finish([first]);
+        await walk(run, first);
     }
     finally {
         cancel.dispose();
     }
-    await group('Report', () => report(record));
+}
+/** A run that stops while reading or planning, before any change, says so in the summary. */
+async function stopped(settings, fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        await group('Report', () => reportStopped(settings, (0,errors/* errorMessage */.gJ)(err)));
+        throw err;
+    }
 }
 
 
@@ -1165,6 +1499,7 @@ function canaryServiceInput(stable, opts) {
         deploymentConfiguration: {
             ...stable.deploymentConfiguration,
             deploymentCircuitBreaker: { enable: true, rollback: true },
+            ...(opts.alarms?.length ? { alarms: { alarmNames: [...opts.alarms], enable: true, rollback: true } } : {}),
         },
         schedulingStrategy: 'REPLICA',
         enableECSManagedTags: stable.enableECSManagedTags,
@@ -1216,7 +1551,7 @@ const REFS = {
     routeArn: 'routeArn',
     deployment: (service) => `deployment:${service}`,
 };
-/** The ECS layer's change kinds, executed by src/aws/ecsExecutors.ts. */
+/** The ECS layer's change kinds, carried out by the ECS executors (ecsExecutors.ts, beside the ECS calls). */
 const ECS_KINDS = {
     register: 'ecs.register-task-definition',
     create: 'ecs.create-service',
