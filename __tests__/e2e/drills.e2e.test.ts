@@ -33,11 +33,18 @@ const scenarios: Scenario[] = [
   { name: 'shift', setup: [deploy20], run: { operation: 'shift', 'canary-weight': '60' }, blue: 0.6 },
   { name: 'promote', setup: [deploy20], run: { operation: 'promote' }, blue: 1 },
   { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, blue: 0 },
+  {
+    name: 'deploy with steps',
+    setup: [],
+    run: { ...deploy20, 'canary-weight': '', steps: '10,40', 'step-minutes': '0.01', alarms: 'color-5xx' },
+    blue: 0.4,
+  },
 ];
 
 async function prepared(scenario: Scenario): Promise<Emulator> {
   const emu = await Emulator.start({ rolloutDelayMs: 100 });
   seedHowtoEcsBasics(emu);
+  emu.cloudWatch.putMetricAlarm('color-5xx', { state: 'OK', reason: 'Threshold not crossed' });
   for (const inputs of scenario.setup) {
     const setup = await runAction(sampleInputs(inputs), { env: emu.env() });
     if (setup.status !== 0) throw new Error(`setup failed: ${setup.errors.join('\n')}`);
@@ -64,7 +71,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-test('the clean runs make 17 mutating calls in all: one drill each', () => {
+test('the clean runs make 24 mutating calls in all: one drill each', () => {
   expect(Object.fromEntries(cleanRuns)).toEqual({
     'deploy (first canary)': [
       'CreateVirtualNode',
@@ -79,8 +86,18 @@ test('the clean runs make 17 mutating calls in all: one drill each', () => {
     shift: ['UpdateRoute'],
     promote: ['RegisterTaskDefinition', 'UpdateService', 'UpdateRoute', 'UpdateService'],
     rollback: ['UpdateRoute', 'UpdateService'],
+    // The first step comes with the route; the second is one more route write after the bake.
+    'deploy with steps': [
+      'CreateVirtualNode',
+      'RegisterTaskDefinition',
+      'CreateService',
+      'CreateVirtualRouter',
+      'CreateRoute',
+      'UpdateVirtualService',
+      'UpdateRoute',
+    ],
   });
-  expect([...cleanRuns.values()].flat()).toHaveLength(17);
+  expect([...cleanRuns.values()].flat()).toHaveLength(24);
 });
 
 describe('a fault at each mutating call', () => {
