@@ -113,6 +113,7 @@ describe('examples/', () => {
         'lattice-pr-canary.yml',
         'pr-canary.yml',
         'pr-closed-rollback.yml',
+        'scheduled-advance.yml',
       ]),
     );
     expect(examples.filter(isControl).length).toBeGreaterThan(0);
