@@ -768,6 +768,11 @@ const at = (settings, operation, canaryWeight = 0) => ({
     operation,
     canaryWeight,
 });
+/** Phases have their own log groups (groups do not nest on GitHub): a line says which phase follows. */
+async function announced(title, fn) {
+    core/* info */.pq(`▶ ${title}`);
+    return fn();
+}
 const describeAlarms = (alarms) => alarms.map((a) => `${a.name} ${a.state}`).join(', ') || 'none';
 /**
  * Bakes the current step: polls the alarms until `stepMinutes` passed (and once more at the end, right before the
@@ -797,7 +802,7 @@ async function rollBack(run, records, progress, alarm, entry, state) {
     progress.error = `CloudWatch alarm ${alarm.name} is ${alarm.state} (${alarm.reason ?? 'no reason given'}) at step ${entry.step} (${entry.weight} %): the canary was rolled back`;
     core/* info */.pq(`${progress.error.replace(/was rolled back$/, 'is being rolled back')}`);
     const known = state && { ...state, operation: 'rollback' };
-    records.push(await group('Roll back', () => phase(run, at(run.settings, 'rollback'), known)));
+    records.push(await announced('Roll back', () => phase(run, at(run.settings, 'rollback'), known)));
 }
 /** Deploy with steps: the deploy (first step) has run; bake each step, then move on, under the alarms. */
 async function walk(run, first) {
@@ -811,7 +816,7 @@ async function walk(run, first) {
         for (const [i, weight] of steps.entries()) {
             const entry = { step: p.steps.indexOf(weight) + 1, weight, startedAt: new Date(), alarms: [] };
             if (i > 0)
-                records.push(await group(`Step ${entry.step}: ${weight} %`, () => phase(run, at(settings, 'shift', weight))));
+                records.push(await announced(`Step ${entry.step}: ${weight} %`, () => phase(run, at(settings, 'shift', weight))));
             if (records.at(-1).failure)
                 return await finish(records, progress);
             progress.timeline.push(entry);
@@ -823,7 +828,7 @@ async function walk(run, first) {
             }
         }
         if (p.autoPromote) {
-            records.push(await group('Promote', () => phase(run, at(settings, 'promote'))));
+            records.push(await announced('Promote', () => phase(run, at(settings, 'promote'))));
             progress.outcome = 'promoted';
         }
         await finish(records, progress);

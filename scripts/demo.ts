@@ -28,6 +28,14 @@ interface Step {
   blue: number;
   /** Expected canary tasks after the step. */
   canaryTasks: number;
+  /** Expected share on Lattice, where it is counted on the canary target group, when it differs. */
+  latticeBlue?: number;
+  /** Expected exit code, when the step is meant to fail. */
+  status?: number;
+  /** Prepares the emulator before the step. */
+  setup?(emu: Emulator): void;
+  /** Users keep calling while the step runs (every 250 ms, 100 requests). */
+  liveTraffic?: boolean;
 }
 
 const steps: Step[] = [
@@ -71,6 +79,28 @@ const steps: Step[] = [
     blue: 1,
     canaryTasks: 0,
   },
+  {
+    title:
+      'Pull request with a broken image, walked 10 → 50 → 100 % under alarm color-5xx: the alarm fires at 10 %, the action rolls back',
+    inputs: {
+      operation: 'deploy',
+      'task-definition': SAMPLE.v2TaskDefinition,
+      image: 'colorapp:broken',
+      steps: '10,50,100',
+      'step-minutes': '0.25',
+      alarms: 'color-5xx',
+    },
+    blue: 1,
+    latticeBlue: 0,
+    canaryTasks: 0,
+    status: 1,
+    setup: (emu) => {
+      emu.brokenImages.add('colorapp:broken');
+      emu.cloudWatch.putMetricAlarm('color-5xx', { state: 'OK', reason: 'no 5xx' });
+      emu.cloudWatch.tieToErrors('color-5xx', { threshold: 5 });
+    },
+    liveTraffic: true,
+  },
 ];
 
 /** What differs between the two backends in this story. */
@@ -78,7 +108,7 @@ interface Backend {
   name: string;
   seed(emu: Emulator): void;
   inputs(over: Record<string, string>): Record<string, string>;
-  traffic(emu: Emulator): TrafficTally & { targetGroups?: Record<string, number> };
+  traffic(emu: Emulator, requests?: number): TrafficTally & { targetGroups?: Record<string, number> };
   /** Share of answers from the new version (blue) after a step. */
   share(t: TrafficTally & { targetGroups?: Record<string, number> }, step: Step): number;
   canary(emu: Emulator): { runningCount?: number; desiredCount?: number } | undefined;
@@ -89,7 +119,7 @@ const appMesh: Backend = {
   name: 'App Mesh',
   seed: seedHowtoEcsBasics,
   inputs: sampleInputs,
-  traffic: (emu) => emu.traffic(SAMPLE.mesh, SAMPLE.virtualService),
+  traffic: (emu, requests = 1000) => emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, requests),
   share: (t) => (t.colors.blue ?? 0) / t.requests,
   canary: (emu) => emu.ecs.services.get(SAMPLE.cluster)?.get(SAMPLE.canaryService),
   canaryName: SAMPLE.canaryService,
@@ -103,7 +133,7 @@ const vpcLattice: Backend = {
     const { 'task-definition': _file, ...rest } = over;
     return latticeInputs(rest);
   },
-  traffic: (emu) => emu.latticeTraffic(LATTICE_SAMPLE.service),
+  traffic: (emu, requests = 1000) => emu.latticeTraffic(LATTICE_SAMPLE.service, requests),
   share: (t, step) =>
     step.inputs.operation === 'promote'
       ? 1 - (t.targetGroups?.[`${LATTICE_SAMPLE.targetGroup}-canary`] ?? 0) / t.requests
@@ -157,7 +187,18 @@ async function main(): Promise<number> {
     console.log(`Before: ${tallyLine(backend.traffic(emu))}\n`);
     for (const [i, step] of steps.entries()) {
       console.log(bold(`${i + 1}. ${step.title}`));
+      step.setup?.(emu);
+      const live = { requests: 0, errors: 0 };
+      const timer = step.liveTraffic
+        ? setInterval(() => {
+            const t = backend.traffic(emu, 100);
+            live.requests += t.requests;
+            live.errors += t.errors['5xx'] ?? 0;
+          }, 250)
+        : undefined;
       const run = await runAction(backend.inputs(step.inputs), { env: emu.env(), node: NODE24 });
+      clearInterval(timer);
+      if (timer) console.log(`   while it ran, users made ${live.requests} requests: ${live.errors} answered 5xx`);
       showRun(run);
       const summaryFile = path.join(summaries, `step-${i + 1}-${step.inputs.operation}.md`);
       writeFileSync(summaryFile, run.summary);
@@ -180,10 +221,11 @@ async function main(): Promise<number> {
       console.log(`   ${tallyLine(tally)}`);
       console.log(`   job summary (GITHUB_STEP_SUMMARY): ${summaryFile}`);
       const problems: string[] = [];
-      if (run.status !== 0) problems.push(`the action exited with ${run.status}`);
+      if (run.status !== (step.status ?? 0)) problems.push(`the action exited with ${run.status}`);
       if (tally.failures > 0) problems.push(`${tally.failures} requests failed`);
-      if (Math.abs(blue - step.blue) > 0.05)
-        problems.push(`new-version share ${(blue * 100).toFixed(1)} % is not ${step.blue * 100} %`);
+      const expected = backend === vpcLattice ? (step.latticeBlue ?? step.blue) : step.blue;
+      if (Math.abs(blue - expected) > 0.05)
+        problems.push(`new-version share ${(blue * 100).toFixed(1)} % is not ${expected * 100} %`);
       if ((canary?.runningCount ?? 0) !== step.canaryTasks)
         problems.push(`canary runs ${canary?.runningCount ?? 0} tasks, expected ${step.canaryTasks}`);
       if (problems.length) {

@@ -15,6 +15,12 @@ const at = (settings: Settings, operation: 'shift' | 'rollback' | 'promote', can
   canaryWeight,
 });
 
+/** Phases have their own log groups (groups do not nest on GitHub): a line says which phase follows. */
+async function announced<T>(title: string, fn: () => Promise<T>): Promise<T> {
+  core.info(`▶ ${title}`);
+  return fn();
+}
+
 const describeAlarms = (alarms: readonly AlarmState[]) =>
   alarms.map((a) => `${a.name} ${a.state}`).join(', ') || 'none';
 
@@ -54,7 +60,9 @@ async function rollBack(
   progress.error = `CloudWatch alarm ${alarm.name} is ${alarm.state} (${alarm.reason ?? 'no reason given'}) at step ${entry.step} (${entry.weight} %): the canary was rolled back`;
   core.info(`${progress.error.replace(/was rolled back$/, 'is being rolled back')}`);
   const known = state && { ...state, operation: 'rollback' as const };
-  records.push(await group('Roll back', () => phase(run, at(run.settings, 'rollback'), known as State | undefined)));
+  records.push(
+    await announced('Roll back', () => phase(run, at(run.settings, 'rollback'), known as State | undefined)),
+  );
 }
 
 /** Deploy with steps: the deploy (first step) has run; bake each step, then move on, under the alarms. */
@@ -69,7 +77,9 @@ export async function walk(run: Run, first: RunRecord): Promise<void> {
     for (const [i, weight] of steps.entries()) {
       const entry: TimelineStep = { step: p.steps.indexOf(weight) + 1, weight, startedAt: new Date(), alarms: [] };
       if (i > 0)
-        records.push(await group(`Step ${entry.step}: ${weight} %`, () => phase(run, at(settings, 'shift', weight))));
+        records.push(
+          await announced(`Step ${entry.step}: ${weight} %`, () => phase(run, at(settings, 'shift', weight))),
+        );
       if (records.at(-1)!.failure) return await finish(records, progress);
       progress.timeline.push(entry);
       const firing = await bake(run, entry, p.stepMinutes);
@@ -80,7 +90,7 @@ export async function walk(run: Run, first: RunRecord): Promise<void> {
       }
     }
     if (p.autoPromote) {
-      records.push(await group('Promote', () => phase(run, at(settings, 'promote'))));
+      records.push(await announced('Promote', () => phase(run, at(settings, 'promote'))));
       progress.outcome = 'promoted';
     }
     await finish(records, progress);
