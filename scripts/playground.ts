@@ -13,7 +13,7 @@
 // third port) that answers GET /traffic with emu.traffic() or emu.latticeTraffic(). Where the three are is written to
 // .emulator.json in the repository root (ECS_MESH_CANARY_EMULATOR_FILE names another file), removed on exit.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -57,7 +57,8 @@ class UsageError extends Error {}
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
-const rel = (file: string) => path.relative(process.cwd(), file) || file;
+const rel = (file: string) =>
+  path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file);
 
 /** `name=value` words (the value may hold `=`; a name may repeat) after an optional first word without `=`. */
 function parseArgs(argv: string[]): { word?: string; pairs: [string, string][] } {
@@ -91,9 +92,12 @@ function isAlive(pid: number): boolean {
 }
 
 function readState(): State | undefined {
-  if (!existsSync(STATE_FILE)) return undefined;
-  const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as State;
-  return isAlive(state.pid) ? state : undefined;
+  try {
+    const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as State;
+    return isAlive(state.pid) ? state : undefined;
+  } catch {
+    return undefined; // none, or not one this script wrote
+  }
 }
 
 /** Starts the emulators and the control server; the process then runs until SIGINT or SIGTERM. */
@@ -137,8 +141,7 @@ async function startEmulator(argv: string[]): Promise<undefined> {
   const stopLogging = logCalls(emulators);
   const stop = async () => {
     stopLogging();
-    const current = existsSync(STATE_FILE) ? (JSON.parse(readFileSync(STATE_FILE, 'utf8')) as State) : undefined;
-    if (current?.pid === process.pid) rmSync(STATE_FILE, { force: true });
+    if (readState()?.pid === process.pid) rmSync(STATE_FILE, { force: true });
     await Promise.all([appMesh.stop(), lattice.stop(), control.stop()]);
     console.log('Emulator stopped.');
     process.exit(0);
