@@ -9,4 +9,6 @@ export default {
   testMatch: ['**/__tests__/**/*.test.ts'],
   testTimeout: 60000,
   verbose: false,
+  // The slow suites wait on rollouts, bakes and subprocesses, not on the CPU: three at a time on two cores.
+  maxWorkers: 3,
 };
