@@ -175,6 +175,17 @@ function drainFirst<S extends TrafficState>(traffic: S, p: TrafficPlanner<S>, ca
   return { drain, now: drained.next };
 }
 
+/** Never remove capacity from a canary that another route or rule still sends traffic to. */
+function requireUnrouted(settings: Settings, traffic: TrafficState): void {
+  const routed = (traffic.otherRoutes ?? []).filter((r) => r.canaryWeight > 0);
+  if (routed.length === 0) return;
+  const which = routed.map((r) => `${r.name} (${r.canaryWeight} %)`).join(', ');
+  throw new PlanError(
+    `Refusing to scale canary service ${settings.canary.service} to 0: ${which} still send${routed.length === 1 ? 's' : ''} it traffic. Move that traffic off the canary first`,
+    traffic.routeInput,
+  );
+}
+
 /** Traffic moves only to a canary whose current rollout completed with every desired task running. */
 function requireHealthyCanary(settings: Settings, service: Service | undefined, why: string): void {
   const deployment = primaryDeployment(service);
@@ -217,6 +228,7 @@ function planRollback<S extends TrafficState>(
       state.traffic.routeInput,
     );
   }
+  if (canaryTasks > 0) requireUnrouted(settings, state.traffic);
   if (routed) plan.changes.push(...p.planWeights(state.traffic, plan.weights.after).changes);
   else plan.warnings.push('The route or rule that splits traffic does not exist: no traffic to move back');
   plan.changes.push(...scaleToZero(settings.cluster, state.canaryService, 'the service and its endpoint'));
@@ -248,6 +260,7 @@ function planPromote<S extends TrafficState>(
   const promoted =
     reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && rolloutComplete(stableService);
   if (!promoted) requireHealthyCanary(settings, state.canaryService, 'promote');
+  if ((state.canaryService.desiredCount ?? 0) > 0) requireUnrouted(settings, state.traffic);
   const rollout = planRollout({
     cluster: settings.cluster,
     serviceName: settings.stable.service,

@@ -19,6 +19,11 @@ export interface TrafficState {
   routeInput: string;
   /** When the split last changed (the route's or rule's last update): the bake clock of `advance`. */
   changedAt?: Date;
+  /**
+   * Other routes or rules that send the canary traffic, with its share of each, read before promote and rollback:
+   * a canary any of them still sends traffic to keeps its capacity.
+   */
+  otherRoutes?: { name: string; canaryWeight: number }[];
 }
 
 /** ECS facts a provider's deploy checks need. */

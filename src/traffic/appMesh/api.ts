@@ -9,6 +9,7 @@ import {
   DescribeVirtualNodeCommand,
   DescribeVirtualRouterCommand,
   DescribeVirtualServiceCommand,
+  ListRoutesCommand,
   UpdateRouteCommand,
   UpdateVirtualNodeCommand,
   UpdateVirtualServiceCommand,
@@ -68,6 +69,20 @@ export class AppMeshApi {
   async describeRoute(virtualRouterName: string, routeName: string): Promise<RouteData | undefined> {
     const command = new DescribeRouteCommand({ ...this.mesh, virtualRouterName, routeName });
     return (await orUndefined(this.client.send(command)))?.route;
+  }
+
+  /** The names of the router's routes (all pages). */
+  async listRoutes(virtualRouterName: string): Promise<string[]> {
+    const names: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await orUndefined(
+        this.client.send(new ListRoutesCommand({ ...this.mesh, virtualRouterName, nextToken })),
+      );
+      names.push(...(out?.routes ?? []).map((r) => r.routeName!));
+      nextToken = out?.nextToken;
+    } while (nextToken);
+    return names;
   }
 
   async createRoute(virtualRouterName: string, routeName: string, spec: RouteSpec): Promise<RouteData> {

@@ -9,7 +9,7 @@ import type { TrafficProvider, TrafficView } from '../provider.js';
 import { AppMeshApi, type MeshRef } from './api.js';
 import { appMeshExecutors } from './executors.js';
 import { AppMeshPlanner } from './planner.js';
-import { readWeights } from './routeSpec.js';
+import { canaryPercent, readWeights } from './routeSpec.js';
 import type { AppMeshSettings } from './settings.js';
 import type { AppMeshState } from './state.js';
 
@@ -49,7 +49,9 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
       full && s.virtualService ? api.describeVirtualService(s.virtualService) : undefined,
     ]);
     if (nodes && !stableNode?.spec) await this.missingNode();
+    const scalesDown = operation === 'rollback' || operation === 'promote';
     return {
+      otherRoutes: scalesDown ? await this.otherRoutes() : undefined,
       stableNode,
       canaryNode,
       router,
@@ -62,6 +64,16 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
       routeInput: 'route',
       changedAt: route?.metadata?.lastUpdatedAt,
     };
+  }
+
+  /** Every other route of the router that gives the canary node weight (one List and one Describe each). */
+  private async otherRoutes(): Promise<{ name: string; canaryWeight: number }[]> {
+    const { api, s } = this;
+    const names = (await api.listRoutes(s.virtualRouter)).filter((n) => n !== s.route);
+    const routes = await Promise.all(names.map((n) => api.describeRoute(s.virtualRouter, n)));
+    return routes.flatMap((r) =>
+      r?.spec ? [{ name: r.routeName!, canaryWeight: canaryPercent(r.spec, s.canaryNode) }] : [],
+    );
   }
 
   /** Says whether the mesh or the node is missing (one more read, only then). */

@@ -78,3 +78,12 @@ export function newRouteSpec(protocol: string, stableNode: string, canaryNode: s
       );
   }
 }
+
+/** The canary node's percent of a route's weighted targets (any other targets included in the total). */
+export function canaryPercent(spec: RouteSpec, canaryNode: string): number {
+  const section = ROUTE_KINDS.map((k) => spec[k]).find((x) => x !== undefined);
+  const targets = section?.action?.weightedTargets ?? [];
+  const total = targets.reduce((sum, t) => sum + (t.weight ?? 0), 0);
+  const canary = targets.filter((t) => t.virtualNode === canaryNode).reduce((sum, t) => sum + (t.weight ?? 0), 0);
+  return total === 0 ? 0 : Math.round((canary * 100) / total);
+}

@@ -119,6 +119,24 @@ function checkForward(
   return forward;
 }
 
+/** Every other rule of the listener (and its default action) that forwards to the canary group, with its share. */
+async function otherRoutes(api: LatticeApi, where: Where, canaryArn: string | undefined) {
+  if (!canaryArn) return [];
+  const rules = (await api.listRules(where.service, where.listener)).filter((r) => !r.isDefault && r.id !== where.rule);
+  const reads = await Promise.all([
+    ...rules.map(async (r) => ({ name: `rule ${r.name}`, read: await api.readAction({ ...where, rule: r.id }) })),
+    ...(where.rule
+      ? [api.readAction({ ...where, rule: undefined }).then((read) => ({ name: 'the default action', read }))]
+      : []),
+  ]);
+  return reads.map(({ name, read }) => {
+    const forward = forwardOf(read?.action) ?? [];
+    const total = forward.reduce((n, f) => n + f.weight, 0);
+    const canary = forward.filter((f) => sameGroup(f.group, canaryArn)).reduce((n, f) => n + f.weight, 0);
+    return { name, canaryWeight: total === 0 ? 0 : Math.round((canary * 100) / total) };
+  });
+}
+
 export async function readLattice(
   api: LatticeApi,
   s: LatticeSettings,
@@ -156,6 +174,8 @@ export async function readLattice(
       'stable-target-group',
     );
   }
+  const scalesDown = operation === 'rollback' || operation === 'promote';
+  const others = scalesDown ? await otherRoutes(api, located.where, canary?.arn) : undefined;
   const weightOf = (arn?: string) =>
     forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
   return {
@@ -170,6 +190,7 @@ export async function readLattice(
     changedAt: read.lastUpdatedAt,
     canaryEndpointArn: canary?.arn,
     routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
+    otherRoutes: others,
   };
 }
 
