@@ -257,7 +257,7 @@ describe.each([
     file: 'docs/iam-policy.json',
     folders: ['src/aws/', 'src/traffic/appMesh/'],
     /** Permissions AWS checks besides the commands' own: tag-on-create and passing the task roles. */
-    implied: ['ecs:TagResource', 'iam:PassRole'],
+    implied: ['ecs:TagResource', 'iam:PassRole', 'appmesh:TagResource'],
     passedTo: ['ecs-tasks.amazonaws.com'],
   },
   {

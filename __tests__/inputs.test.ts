@@ -65,6 +65,7 @@ test('defaults', () => {
     provider: 'app-mesh',
     mesh: 'howto-ecs-basics',
     meshOwner: undefined,
+    previewRoute: 'color-route-preview',
     virtualRouter: 'color-router',
     route: 'color-route',
     virtualService: undefined,

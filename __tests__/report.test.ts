@@ -44,7 +44,11 @@ const INPUTS: Record<string, string> = {
 const settingsOf = (over: Record<string, string> = {}): Settings =>
   readSettings((n) => ({ ...INPUTS, ...over })[n] ?? '');
 const meshView = (s: Settings) =>
-  new AppMeshProvider(s.traffic as AppMeshSettings, s.canary.service, {} as AppMeshApi).view(REGION);
+  new AppMeshProvider(
+    s.traffic as AppMeshSettings,
+    { canaryService: s.canary.service, preview: false, deleteCanary: false },
+    {} as AppMeshApi,
+  ).view(REGION);
 
 const CHANGES = {
   node: {
@@ -151,6 +155,7 @@ describe('outputsOf', () => {
       'canary-virtual-node-arn': NODE_ARN,
       'canary-target-group-arn': '',
       'route-arn': ROUTE_ARN,
+      'preview-route-arn': '',
       'stable-weight': '80',
       'canary-weight': '20',
       'previous-canary-weight': '0',
@@ -363,7 +368,8 @@ describe('hostile values render inert', () => {
   ])('%s: no tag, comment, mention or bidi control gets through', (_name, render) => {
     const md = render(hostileRecord());
     expect(md).toContain('&lt;!-- hide --&gt;');
-    expect(md).not.toContain('<');
+    // Inside a code span `<` is literal text; anywhere else it must be escaped.
+    expect(md.replace(/`[^`\n]*`/g, '')).not.toContain('<');
     expect(md).not.toMatch(/@(?!\u200b)/);
     expect(md).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
@@ -391,6 +397,6 @@ describe('hostile values render inert', () => {
     expect(rows).toHaveLength(1);
     expect(unescapedPipes(rows[0])).toBe(5);
     // A detail is shown in a code span its backticks cannot close.
-    expect(md).toContain("| ✅ `arn:x/'code' &lt;b&gt;` |");
+    expect(md).toContain("| ✅ `arn:x/'code' <b>` |");
   });
 });

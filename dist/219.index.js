@@ -53,6 +53,8 @@ var notFound = __webpack_require__(3902);
 // stored. The only module of the provider that sends App Mesh commands.
 
 
+/** The tag on everything this action creates in App Mesh. */
+const CREATED_BY = { key: 'ecs-mesh-canary:created-by', value: 'ecs-mesh-canary' };
 class AppMeshApi {
     client;
     mesh;
@@ -68,7 +70,19 @@ class AppMeshApi {
         return out?.virtualNode;
     }
     async createVirtualNode(virtualNodeName, spec) {
-        return (await this.client.send(new dist_cjs.CreateVirtualNodeCommand({ ...this.mesh, virtualNodeName, spec }))).virtualNode;
+        const command = new dist_cjs.CreateVirtualNodeCommand({ ...this.mesh, virtualNodeName, spec, tags: [CREATED_BY] });
+        return (await this.client.send(command)).virtualNode;
+    }
+    async deleteVirtualNode(virtualNodeName) {
+        await this.client.send(new dist_cjs.DeleteVirtualNodeCommand({ ...this.mesh, virtualNodeName }));
+    }
+    async deleteRoute(virtualRouterName, routeName) {
+        await this.client.send(new dist_cjs.DeleteRouteCommand({ ...this.mesh, virtualRouterName, routeName }));
+    }
+    /** Whether this action created the resource (its tag), for clean-ups that must never touch anything else. */
+    async createdByAction(resourceArn) {
+        const out = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs.ListTagsForResourceCommand({ resourceArn })));
+        return (out?.tags ?? []).some((t) => t.key === CREATED_BY.key && t.value === CREATED_BY.value);
     }
     async updateVirtualNode(virtualNodeName, spec) {
         return (await this.client.send(new dist_cjs.UpdateVirtualNodeCommand({ ...this.mesh, virtualNodeName, spec }))).virtualNode;
@@ -85,9 +99,20 @@ class AppMeshApi {
         const command = new dist_cjs.DescribeRouteCommand({ ...this.mesh, virtualRouterName, routeName });
         return (await (0,notFound/* orUndefined */.y)(this.client.send(command)))?.route;
     }
+    /** The names of the router's routes (all pages). */
+    async listRoutes(virtualRouterName) {
+        const names = [];
+        let nextToken;
+        do {
+            const out = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs.ListRoutesCommand({ ...this.mesh, virtualRouterName, nextToken })));
+            names.push(...(out?.routes ?? []).map((r) => r.routeName));
+            nextToken = out?.nextToken;
+        } while (nextToken);
+        return names;
+    }
     async createRoute(virtualRouterName, routeName, spec) {
-        return (await this.client.send(new dist_cjs.CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec })))
-            .route;
+        const command = new dist_cjs.CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec, tags: [CREATED_BY] });
+        return (await this.client.send(command)).route;
     }
     async updateRoute(virtualRouterName, routeName, spec) {
         return (await this.client.send(new dist_cjs.UpdateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec })))
@@ -154,9 +179,14 @@ function targetList(stableNode, canaryNode, weights, port) {
         withPort({ virtualNode: canaryNode, weight: weights.canary }),
     ];
 }
-/** A new route for a router whose listener speaks `protocol`: match everything, split by weight. */
+/**
+ * A new route for a router whose listener speaks `protocol`: match everything, split by weight (stable only when no
+ * canary node is given: a dark launch does not add its canary to the split).
+ */
 function newRouteSpec(protocol, stableNode, canaryNode, weights) {
-    const weightedTargets = targetList(stableNode, canaryNode, weights, undefined);
+    const weightedTargets = canaryNode
+        ? targetList(stableNode, canaryNode, weights, undefined)
+        : [{ virtualNode: stableNode, weight: 100 }];
     switch (protocol) {
         case 'http':
             return { httpRoute: { match: { prefix: '/' }, action: { weightedTargets } } };
@@ -170,6 +200,47 @@ function newRouteSpec(protocol, stableNode, canaryNode, weights) {
             throw new errors/* PlanError */.W6(`The stable virtual node's listener protocol "${protocol}" cannot be routed by weight`, 'stable-virtual-node');
     }
 }
+/** The canary node's percent of a route's weighted targets (any other targets included in the total). */
+function canaryPercent(spec, canaryNode) {
+    const section = ROUTE_KINDS.map((k) => spec[k]).find((x) => x !== undefined);
+    const targets = section?.action?.weightedTargets ?? [];
+    const total = targets.reduce((sum, t) => sum + (t.weight ?? 0), 0);
+    const canary = targets.filter((t) => t.virtualNode === canaryNode).reduce((sum, t) => sum + (t.weight ?? 0), 0);
+    return total === 0 ? 0 : Math.round((canary * 100) / total);
+}
+/** Whether every weighted target of a route is this node (a preview route this action made for it). */
+function routesOnlyTo(spec, node) {
+    const section = spec && ROUTE_KINDS.map((k) => spec[k]).find((x) => x !== undefined);
+    const targets = section?.action?.weightedTargets ?? [];
+    return targets.length > 0 && targets.every((t) => t.virtualNode === node);
+}
+/**
+ * The preview route: the weighted route's kind and match plus the header (gRPC: metadata), all of it to the canary,
+ * at a priority ahead of the weighted route. A weighted route at priority 0 leaves no room: refused, never reordered.
+ */
+function previewSpec(weighted, canaryNode, header) {
+    const kind = routeKind(weighted);
+    if (kind === 'tcpRoute')
+        throw new errors/* PlanError */.W6('A TCP route cannot match headers, so it has no preview route', 'preview-header');
+    if (weighted.priority === 0) {
+        throw new errors/* PlanError */.W6('The weighted route has priority 0, so no route can go ahead of it; give it a priority of 1 or more for the preview route', 'preview-header');
+    }
+    const section = structuredClone(weighted[kind]);
+    const match = { exact: header.value };
+    const key = kind === 'grpcRoute' ? 'metadata' : 'headers';
+    const existing = section.match?.[key] ?? [];
+    section.match = { ...section.match, [key]: [...existing, { name: header.name, match }] };
+    const port = section.action?.weightedTargets?.find((t) => t.port !== undefined)?.port;
+    section.action = {
+        weightedTargets: [{ virtualNode: canaryNode, weight: 1, ...(port === undefined ? {} : { port }) }],
+    };
+    return { [kind]: section, priority: weighted.priority === undefined ? 0 : weighted.priority - 1 };
+}
+/** Whether any weighted target of the route is this node. */
+function mentions(spec, node) {
+    const section = ROUTE_KINDS.map((k) => spec[k]).find((x) => x !== undefined);
+    return (section?.action?.weightedTargets ?? []).some((t) => t.virtualNode === node);
+}
 
 ;// CONCATENATED MODULE: ./src/traffic/appMesh/state.ts
 const ROUTE_VERSION = 'appmesh.routeVersion';
@@ -181,7 +252,12 @@ const APP_MESH_KINDS = {
     setWeights: 'appmesh.set-route-weights',
     putRouteSpec: 'appmesh.put-route-spec',
     setProvider: 'appmesh.set-virtual-service-provider',
+    createPreview: 'appmesh.create-preview-route',
+    putPreview: 'appmesh.put-preview-route',
+    deleteRoute: 'appmesh.delete-route',
+    deleteNode: 'appmesh.delete-virtual-node',
 };
+const PREVIEW_ARN = 'previewRouteArn';
 
 ;// CONCATENATED MODULE: ./src/traffic/appMesh/executors.ts
 // Executors of the App Mesh change kinds. Route weight writes are guarded: re-read right before writing and refuse
@@ -194,6 +270,41 @@ const APP_MESH_KINDS = {
 
 
 
+function previewExecutors(api) {
+    const remove = (r) => ({
+        kind: APP_MESH_KINDS.deleteRoute,
+        request: r,
+        describe: `preview route ${r.routeName} removed`,
+    });
+    return {
+        [APP_MESH_KINDS.createPreview]: (0,provider/* executor */.k)(async (r) => {
+            const created = await api.createRoute(r.virtualRouterName, r.routeName, r.spec);
+            return {
+                detail: created.metadata?.arn,
+                produces: { [PREVIEW_ARN]: created.metadata?.arn ?? '' },
+                undo: remove(r),
+            };
+        }),
+        [APP_MESH_KINDS.putPreview]: (0,provider/* executor */.k)(async (r) => {
+            const written = await api.updateRoute(r.virtualRouterName, r.routeName, r.spec);
+            const back = { ...r, spec: r.previous, previous: r.spec };
+            const undo = { kind: APP_MESH_KINDS.putPreview, request: back, describe: `preview route ${r.routeName} back as it was` };
+            return {
+                detail: `version ${written.metadata?.version}`,
+                produces: { [PREVIEW_ARN]: written.metadata?.arn ?? '' },
+                undo,
+            };
+        }),
+        [APP_MESH_KINDS.deleteRoute]: (0,provider/* executor */.k)(async (r) => {
+            await api.deleteRoute(r.virtualRouterName, r.routeName);
+            return { undo: { kind: APP_MESH_KINDS.createPreview, request: r, describe: `preview route ${r.routeName} back` } };
+        }),
+        [APP_MESH_KINDS.deleteNode]: (0,provider/* executor */.k)(async (r) => {
+            await api.deleteVirtualNode(r.virtualNodeName);
+            return { detail: `deleted ${r.virtualNodeName}` };
+        }),
+    };
+}
 function appMeshExecutors(api) {
     const node = async (r, existed) => {
         const written = existed
@@ -203,6 +314,7 @@ function appMeshExecutors(api) {
         return { detail: arn, produces: { [types/* REFS */.tr.canaryEndpointArn]: arn } };
     };
     return {
+        ...previewExecutors(api),
         [APP_MESH_KINDS.createNode]: (0,provider/* executor */.k)((r) => node(r, false)),
         [APP_MESH_KINDS.updateNode]: (0,provider/* executor */.k)((r) => node(r, true)),
         [APP_MESH_KINDS.createRouter]: (0,provider/* executor */.k)(async (r) => {
@@ -501,7 +613,7 @@ class AppMeshPlanner {
     planEndpoint(state, facts) {
         const { s } = this;
         const stableSpec = state.stableNode.spec;
-        const cluster = (0,service/* clusterName */.S)(facts.stableService.clusterArn ?? facts.cluster);
+        const cluster = (0,service/* clusterName */.SL)(facts.stableService.clusterArn ?? facts.cluster);
         checkIsolation({
             stableNode: s.stableNode,
             stableSpec,
@@ -542,10 +654,12 @@ class AppMeshPlanner {
             if (!opts.create) {
                 throw new errors/* PlanError */.W6(`Route ${s.route} of virtual router ${s.virtualRouter} does not exist; run deploy first`, 'route');
             }
-            return this.createRouting(state, target);
+            return this.createRouting(state, target, opts.dark === true);
         }
         if ((0,weights/* sameWeights */.ML)(state.weights, target))
             return { changes: [], next: state };
+        if (state.foreign)
+            throw new errors/* PlanError */.W6(state.foreign, 'route');
         const change = {
             kind: APP_MESH_KINDS.setWeights,
             resource: { type: 'route', name: s.route },
@@ -564,7 +678,7 @@ class AppMeshPlanner {
         };
         return { changes: [change], next: { ...state, weights: target, routeVersion: (0,types/* ref */.KR)(ROUTE_VERSION) } };
     }
-    createRouting(state, target) {
+    createRouting(state, target, dark) {
         const { s } = this;
         const listener = state.stableNode?.spec?.listeners?.[0]?.portMapping;
         if (!listener?.port || !listener.protocol) {
@@ -594,13 +708,80 @@ class AppMeshPlanner {
             request: {
                 virtualRouterName: s.virtualRouter,
                 routeName: s.route,
-                spec: newRouteSpec(listener.protocol, s.stableNode, s.canaryNode, target),
+                spec: newRouteSpec(listener.protocol, s.stableNode, dark ? undefined : s.canaryNode, target),
                 weights: target,
             },
             moves: 'none',
             leftBehind: `route ${s.route} (aws appmesh delete-route ${mesh} --route-name ${s.route})`,
         });
-        return { changes, next: { ...state, weights: target, routeVersion: (0,types/* ref */.KR)(ROUTE_VERSION), routeId: undefined } };
+        const routeSpec = newRouteSpec(listener.protocol, s.stableNode, dark ? undefined : s.canaryNode, target);
+        return {
+            changes,
+            next: { ...state, weights: target, routeVersion: (0,types/* ref */.KR)(ROUTE_VERSION), routeId: undefined, routeSpec },
+        };
+    }
+    planPreview(state, preview) {
+        const { s } = this;
+        const resource = { type: 'route', name: s.previewRoute };
+        const at = { virtualRouterName: s.virtualRouter, routeName: s.previewRoute };
+        const existing = state.previewRoute?.spec;
+        const ours = routesOnlyTo(existing, s.canaryNode);
+        if (!preview) {
+            if (!existing || !ours)
+                return [];
+            const change = {
+                kind: APP_MESH_KINDS.deleteRoute,
+                resource,
+                action: 'delete',
+                before: 'header requests → canary',
+                after: 'deleted',
+                request: { ...at, spec: existing },
+                moves: 'traffic',
+            };
+            return [change];
+        }
+        if (existing && !ours) {
+            throw new errors/* PlanError */.W6(`Route ${s.previewRoute} exists and routes elsewhere; name another preview-route`, 'preview-route');
+        }
+        if (!state.routeSpec)
+            throw new errors/* PlanError */.W6(`Route ${s.route} does not exist, so there is no match to preview`, 'route');
+        const spec = previewSpec(state.routeSpec, s.canaryNode, { name: preview.header, value: preview.value });
+        if (existing && (0,taskDefinition/* canonical */.$N)(existing) === (0,taskDefinition/* canonical */.$N)(spec))
+            return [];
+        const after = `${preview.header}: ${preview.value} → canary ${s.canaryNode} (priority ${spec.priority})`;
+        if (existing) {
+            return [
+                {
+                    kind: APP_MESH_KINDS.putPreview,
+                    resource,
+                    action: 'update',
+                    before: 'another match',
+                    after,
+                    request: { ...at, spec, previous: existing },
+                    moves: 'traffic',
+                },
+            ];
+        }
+        return [{ kind: APP_MESH_KINDS.createPreview, resource, action: 'create', after, request: { ...at, spec }, moves: 'traffic' }];
+    }
+    planCleanup(state) {
+        const { s } = this;
+        if (!state.canaryNode)
+            return { changes: [], kept: [] };
+        if (!state.canaryNodeOurs)
+            return { changes: [], kept: [`virtual node ${s.canaryNode} (not created by this action)`] };
+        const named = state.routeSpec !== undefined && mentions(state.routeSpec, s.canaryNode);
+        if (named)
+            return { changes: [], kept: [`virtual node ${s.canaryNode} (route ${s.route} still names it)`] };
+        const change = {
+            kind: APP_MESH_KINDS.deleteNode,
+            resource: { type: 'virtual node', name: s.canaryNode },
+            action: 'delete',
+            after: 'deleted (created by this action)',
+            request: { virtualNodeName: s.canaryNode },
+            moves: 'none',
+        };
+        return { changes: [change], kept: [] };
     }
     planEntryPoint(state) {
         const { mesh, virtualService, virtualRouter } = this.s;
@@ -653,42 +834,86 @@ function meshRef(s) {
 }
 class AppMeshProvider {
     s;
+    opts;
     api;
     name = 'App Mesh';
     planner;
     executors;
-    constructor(s, canaryService, api) {
+    constructor(s, opts, api) {
         this.s = s;
+        this.opts = opts;
         this.api = api;
-        this.planner = new AppMeshPlanner(s, canaryService);
+        this.planner = new AppMeshPlanner(s, opts.canaryService);
         this.executors = appMeshExecutors(api);
     }
+    listener;
     async read(operation) {
+        const state = await this.readState(operation);
+        this.listener =
+            state.stableNode?.spec?.listeners?.[0]?.portMapping ?? state.router?.spec?.listeners?.[0]?.portMapping;
+        return state;
+    }
+    async readState(operation) {
         const { api, s } = this;
         const full = operation === 'deploy';
         const nodes = operation === 'deploy' || operation === 'promote';
-        const [route, stableNode, canaryNode, router, virtualService] = await Promise.all([
+        const scalesDown = operation === 'rollback' || operation === 'promote';
+        const cleanup = operation === 'rollback' && this.opts.deleteCanary;
+        const previews = scalesDown || (full && this.opts.preview);
+        const [route, stableNode, canaryNode, router, virtualService, previewRoute] = await Promise.all([
             api.describeRoute(s.virtualRouter, s.route),
             nodes ? api.describeVirtualNode(s.stableNode) : undefined,
-            full ? api.describeVirtualNode(s.canaryNode) : undefined,
+            full || cleanup ? api.describeVirtualNode(s.canaryNode) : undefined,
             full ? api.describeVirtualRouter(s.virtualRouter) : undefined,
             full && s.virtualService ? api.describeVirtualService(s.virtualService) : undefined,
+            previews ? api.describeRoute(s.virtualRouter, s.previewRoute) : undefined,
         ]);
         if (nodes && !stableNode?.spec)
             await this.missingNode();
+        const ours = cleanup && canaryNode?.metadata?.arn ? await api.createdByAction(canaryNode.metadata.arn) : undefined;
         return {
+            otherRoutes: scalesDown ? await this.otherRoutes() : undefined,
+            ...this.split(route),
             stableNode,
             canaryNode,
             router,
             route,
             virtualService,
-            weights: route?.spec ? readWeights(route.spec, s.stableNode, s.canaryNode, s.route) : undefined,
+            previewRoute,
+            previewRouteArn: previewRoute?.metadata?.arn,
+            canaryNodeOurs: ours,
+            routeSpec: route?.spec,
             routeId: route?.metadata?.arn,
             routeVersion: route?.metadata?.version,
             canaryEndpointArn: canaryNode?.metadata?.arn ?? nodeArnBeside(route?.metadata?.arn, s.canaryNode),
             routeInput: 'route',
             changedAt: route?.metadata?.lastUpdatedAt,
         };
+    }
+    /**
+     * The split as percentages. A route that also names other nodes (another pull request's dark launch, say) is
+     * only an error when this run would write its weights: the planner refuses then, naming them.
+     */
+    split(route) {
+        const { s } = this;
+        if (!route?.spec)
+            return {};
+        try {
+            return { weights: readWeights(route.spec, s.stableNode, s.canaryNode, s.route) };
+        }
+        catch (err) {
+            if (!(err instanceof errors/* PlanError */.W6))
+                throw err;
+            const canary = canaryPercent(route.spec, s.canaryNode);
+            return { weights: { stable: 100 - canary, canary }, foreign: err.message };
+        }
+    }
+    /** Every other route of the router that gives the canary node weight (one List and one Describe each). */
+    async otherRoutes() {
+        const { api, s } = this;
+        const names = (await api.listRoutes(s.virtualRouter)).filter((n) => n !== s.route && n !== s.previewRoute);
+        const routes = await Promise.all(names.map((n) => api.describeRoute(s.virtualRouter, n)));
+        return routes.flatMap((r) => r?.spec ? [{ name: r.routeName, canaryWeight: canaryPercent(r.spec, s.canaryNode) }] : []);
     }
     /** Says whether the mesh or the node is missing (one more read, only then). */
     async missingNode() {
@@ -717,6 +942,12 @@ class AppMeshProvider {
             canaryEndpoint: s.canaryNode,
             entry: s.virtualService ?? s.route,
             endpointOutput: 'canary-virtual-node-arn',
+            previewCurl: (p) => {
+                if (!s.virtualService)
+                    return undefined;
+                const port = this.listener?.port ? `:${this.listener.port}` : '';
+                return `curl -H '${p.header}: ${p.value}' http://${s.virtualService}${port}/`;
+            },
             link: (r) => links[r.type]?.(r.name),
         };
     }
@@ -728,9 +959,14 @@ function endOfSupportHint(err) {
         return undefined;
     return 'AWS ended App Mesh on 2026-09-30 and accounts can no longer reach its API; see "Leaving App Mesh for VPC Lattice" in the README';
 }
-function createAppMeshProvider(s, canaryService, config) {
+function createAppMeshProvider(s, settings, config) {
     const client = (0,clients/* withErrorContext */.mO)(new dist_cjs.AppMeshClient(config), 'App Mesh', endOfSupportHint);
-    return new AppMeshProvider(s, canaryService, new AppMeshApi(client, meshRef(s)));
+    const opts = {
+        canaryService: settings.canary.service,
+        preview: !!settings.preview,
+        deleteCanary: settings.deleteCanary,
+    };
+    return new AppMeshProvider(s, opts, new AppMeshApi(client, meshRef(s)));
 }
 
 

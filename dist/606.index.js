@@ -106,12 +106,20 @@ function md(value) {
         .replace(/>/g, '&gt;')
         .replace(/\|/g, '\\|')
         .replace(/\r\n|\r|\n/g, ' ')
+        .replace(/\[/g, '&#91;')
+        .replace(/\]/g, '&#93;')
         .replace(/@/g, '@\u200b')
         .replace(BIDI, '');
 }
 /** A value in backticks; backticks inside become quotes so the span cannot be closed early. */
 function code(value) {
-    return `\`${md(value).replace(/`/g, "'")}\``;
+    // Inside a code span nothing is markup and entities show literally: only the span's end and the table matter.
+    const inert = value
+        .replace(/`/g, "'")
+        .replace(/\r\n|\r|\n/g, ' ')
+        .replace(/\|/g, '\\|')
+        .replace(BIDI, '');
+    return `\`${inert}\``;
 }
 /** One line, for `core.info` and friends: no newline can start a workflow command. */
 function oneLine(value) {
@@ -352,6 +360,10 @@ async function describeOrStillWaiting(ecs, opts) {
         throw err;
     }
 }
+/** Deletes a service with its tasks (force: it need not be scaled to 0 first). */
+async function deleteService(ecs, input) {
+    await ecs.send(new dist_cjs/* DeleteServiceCommand */.o6q({ ...input, force: true }));
+}
 
 ;// CONCATENATED MODULE: ./src/aws/ecsTaskDefinitions.ts
 // ECS task definitions: describe (a revision or a family's latest) and register.
@@ -428,6 +440,10 @@ function ecsExecutors(ecs) {
                 : `desired count ${updated.desiredCount}`;
             return { ...deployed(updated), detail };
         }),
+        [types/* ECS_KINDS */.kG.delete]: (0,provider/* executor */.k)(async (input) => {
+            await deleteService(ecs, input);
+            return { detail: `deleted ${input.service}`, service: { name: input.service, running: 0, desired: 0 } };
+        }),
         [types/* ECS_KINDS */.kG.wait]: (0,provider/* executor */.k)(async (request, ctx) => {
             const timeoutMs = request.timeoutMinutes * 60_000;
             const done = await waitForRollout(ecs, { ...request, timeoutMs, sleep: ctx.sleep });
@@ -437,7 +453,7 @@ function ecsExecutors(ecs) {
 }
 
 // EXTERNAL MODULE: ./src/plan/service.ts
-var service = __webpack_require__(5472);
+var plan_service = __webpack_require__(5472);
 // EXTERNAL MODULE: ./src/plan/weights.ts
 var weights = __webpack_require__(5538);
 ;// CONCATENATED MODULE: ./src/plan/index.ts
@@ -515,7 +531,7 @@ function planDeploy(settings, state, p, plan) {
     // Decided now, so that a stable service that cannot be cloned stops the run before any write.
     const create = state.canaryService
         ? undefined
-        : (0,service/* canaryServiceInput */.K)(stableService, {
+        : (0,plan_service/* canaryServiceInput */.K)(stableService, {
             cluster: settings.cluster,
             serviceName: canary,
             desiredCount: settings.desiredCount,
@@ -535,10 +551,18 @@ function planDeploy(settings, state, p, plan) {
         clonedFrom: settings.stable.service,
     });
     const { drain, now } = drainFirst(state.traffic, p, canary, rollout.serviceChanges);
-    const weights = p.planWeights(now, plan.weights.after, { create: true, canaryTasks: settings.desiredCount });
+    const dark = isDarkLaunch(settings, state.traffic);
+    // A dark launch leaves an existing split alone; routing that does not exist yet is created for stable only.
+    const weights = dark && now.weights
+        ? { changes: [], next: now }
+        : p.planWeights(now, plan.weights.after, { create: true, canaryTasks: settings.desiredCount, dark });
+    const preview = settings.preview
+        ? p.planPreview(weights.next, settings.preview, { canaryTasks: settings.desiredCount, dark })
+        : [];
     const serviceAt = rollout.changes.findIndex((c) => c.resource.type === 'ECS service');
     const [registered, rest] = serviceAt < 0 ? [rollout.changes, []] : [rollout.changes.slice(0, serviceAt), rollout.changes.slice(serviceAt)];
-    plan.changes.push(...endpoint, ...registered, ...drain, ...rest, ...weights.changes, ...p.planEntryPoint(weights.next));
+    plan.changes.push(...endpoint, ...registered, ...drain, ...rest, ...weights.changes, ...p.planEntryPoint(weights.next), ...preview);
+    plan.known.previewRouteArn = settings.preview ? state.traffic.previewRouteArn : undefined;
     plan.warnings.push(...rendered.warnings);
     plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
     return plan;
@@ -574,6 +598,21 @@ function drainFirst(traffic, p, canary, serviceChanges) {
     }));
     return { drain, now: drained.next };
 }
+/**
+ * A preview header with weight 0 for a canary that has none is a dark launch: only header traffic reaches it, and
+ * the weighted split is not touched (the canary is not added to it).
+ */
+function isDarkLaunch(settings, traffic) {
+    return settings.preview !== undefined && settings.canaryWeight === 0 && (traffic.weights?.canary ?? 0) === 0;
+}
+/** Never remove capacity from a canary that another route or rule still sends traffic to. */
+function requireUnrouted(settings, traffic) {
+    const routed = (traffic.otherRoutes ?? []).filter((r) => r.canaryWeight > 0);
+    if (routed.length === 0)
+        return;
+    const which = routed.map((r) => `${r.name} (${r.canaryWeight} %)`).join(', ');
+    throw new errors/* PlanError */.W6(`Refusing to scale canary service ${settings.canary.service} to 0: ${which} still send${routed.length === 1 ? 's' : ''} it traffic. Move that traffic off the canary first`, traffic.routeInput);
+}
 /** Traffic moves only to a canary whose current rollout completed with every desired task running. */
 function requireHealthyCanary(settings, service, why) {
     const deployment = (0,plan_ecs/* primaryDeployment */.sg)(service);
@@ -597,12 +636,40 @@ function planRollback(settings, state, p, plan) {
     if (!routed && canaryTasks > 0) {
         throw new errors/* PlanError */.W6(`Refusing to scale canary service ${settings.canary.service} (${canaryTasks} task(s)) to 0: the route or rule that splits its traffic was not found, so it may still receive traffic. Check the route input`, state.traffic.routeInput);
     }
-    if (routed)
-        plan.changes.push(...p.planWeights(state.traffic, plan.weights.after).changes);
-    else
+    if (canaryTasks > 0)
+        requireUnrouted(settings, state.traffic);
+    plan.changes.push(...p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false }));
+    const weights = routed ? p.planWeights(state.traffic, plan.weights.after) : { changes: [], next: state.traffic };
+    if (!routed)
         plan.warnings.push('The route or rule that splits traffic does not exist: no traffic to move back');
-    plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
+    plan.changes.push(...weights.changes);
+    if (settings.deleteCanary)
+        deleteCanary(settings, state.canaryService, p.planCleanup(weights.next), plan);
+    else
+        plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
     return plan;
+}
+/** rollback with delete-canary: the canary service and endpoint go, when this action created them. */
+function deleteCanary(settings, service, cleanup, plan) {
+    const ours = service?.tags?.some((t) => t.key === plan_service/* CREATED_TAG */.Mb);
+    if (service && ours) {
+        plan.changes.push({
+            kind: types/* ECS_KINDS */.kG.delete,
+            resource: { type: 'ECS service', name: service.serviceName },
+            action: 'delete',
+            before: `${service.desiredCount} task(s)`,
+            after: 'deleted with its tasks (created by this action)',
+            request: { cluster: settings.cluster, service: service.serviceName },
+            moves: 'capacity',
+        });
+    }
+    else if (service) {
+        plan.warnings.push(`ECS service ${service.serviceName} was not created by this action: scaled to 0, not deleted`);
+        plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, service, 'the service'));
+    }
+    plan.changes.push(...cleanup.changes);
+    for (const kept of cleanup.kept)
+        plan.warnings.push(`Not deleted: ${kept}`);
 }
 function planPromote(settings, state, p, plan) {
     const { stableService } = state;
@@ -620,6 +687,8 @@ function planPromote(settings, state, p, plan) {
     const promoted = reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && (0,plan_ecs/* rolloutComplete */.Z8)(stableService);
     if (!promoted)
         requireHealthyCanary(settings, state.canaryService, 'promote');
+    if ((state.canaryService.desiredCount ?? 0) > 0)
+        requireUnrouted(settings, state.traffic);
     const rollout = (0,plan_ecs/* planRollout */.ne)({
         cluster: settings.cluster,
         serviceName: settings.stable.service,
@@ -632,6 +701,7 @@ function planPromote(settings, state, p, plan) {
     });
     const stableTasks = rollout.serviceChanges ? (stableService.desiredCount ?? 1) : undefined;
     plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes);
+    plan.changes.push(...p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false }));
     plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
     plan.warnings.push(...rendered.warnings);
     plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
@@ -763,6 +833,7 @@ async function readPromoteState(settings, ecs, provider) {
 
 
 
+
 const at = (settings, operation, canaryWeight = 0) => ({
     ...settings,
     operation,
@@ -800,7 +871,7 @@ async function bake(run, entry, stepMinutes) {
 async function rollBack(run, records, progress, alarm, entry, state) {
     progress.rollback = { alarm, step: entry.step, weight: entry.weight };
     progress.error = `CloudWatch alarm ${alarm.name} is ${alarm.state} (${alarm.reason ?? 'no reason given'}) at step ${entry.step} (${entry.weight} %): the canary was rolled back`;
-    core/* info */.pq(`${progress.error.replace(/was rolled back$/, 'is being rolled back')}`);
+    core/* info */.pq(oneLine(progress.error.replace(/was rolled back$/, 'is being rolled back')));
     const known = state && { ...state, operation: 'rollback' };
     records.push(await announced('Roll back', () => phase(run, at(run.settings, 'rollback'), known)));
 }
@@ -952,6 +1023,7 @@ function outputsOf(r) {
         'task-definition-arn': String(made[types/* REFS */.tr.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn ?? ''),
         ...Object.fromEntries(ENDPOINT_OUTPUTS.map((name) => [name, name === r.view.endpointOutput ? endpoint : ''])),
         'route-arn': String(made[types/* REFS */.tr.routeArn] ?? r.plan.known.routeArn ?? ''),
+        'preview-route-arn': String(made[types/* REFS */.tr.previewRouteArn] ?? r.plan.known.previewRouteArn ?? ''),
         'stable-weight': now ? String(now.stable) : '',
         'canary-weight': now ? String(now.canary) : '',
         'previous-canary-weight': r.plan.weights.before ? String(r.plan.weights.before.canary) : '',
@@ -1084,6 +1156,22 @@ function changesTable(r) {
     }
     return lines;
 }
+/** How to reach a deploy's preview: the header, and a curl line against the entry point. */
+function previewSection(r) {
+    const preview = r.settings.preview;
+    if (!preview || r.plan.operation !== 'deploy' || r.failure)
+        return [];
+    const curl = r.view.previewCurl?.(preview);
+    const lines = [
+        '',
+        '### Preview',
+        '',
+        `Requests with the header ${code(`${preview.header}: ${preview.value}`)} reach the canary, and only them.`,
+    ];
+    if (curl)
+        lines.push('', '```sh', curl.replace(/[`\r\n]/g, ''), '```');
+    return lines;
+}
 function timelineSection(p) {
     const lines = ['', '### Steps', ''];
     if (p.timeline.length) {
@@ -1130,6 +1218,7 @@ function summaryMarkdown(r) {
         lines.push(`Task definition: [${short}](${ecsLinks(r.region, r.settings.cluster).taskDefinition(taskDefinition)})`, '');
     }
     lines.push(...servicesTable(r), ...changesTable(r));
+    lines.push(...previewSection(r));
     if (r.progress)
         lines.push(...timelineSection(r.progress));
     if (r.failure)
@@ -1165,6 +1254,13 @@ function commentMarkdown(r, runUrl) {
     if (r.progress?.rollback) {
         const { alarm, weight } = r.progress.rollback;
         lines.push(`> Rolled back: alarm ${md(alarm.name)} was ${alarm.state} at ${weight} % (${md(alarm.reason ?? '')})`);
+    }
+    const preview = r.settings.preview;
+    if (preview && r.plan.operation === 'deploy' && !r.failure) {
+        lines.push(`**Preview:** requests with ${code(`${preview.header}: ${preview.value}`)} reach the canary`);
+        const curl = r.view.previewCurl?.(preview);
+        if (curl)
+            lines.push('', '```sh', curl.replace(/[`\r\n]/g, ''), '```');
     }
     if (runUrl)
         lines.push('', `[Run details](${runUrl})`);
@@ -1204,7 +1300,7 @@ async function loadProvider(settings, config) {
     const traffic = settings.traffic;
     switch (traffic.provider) {
         case 'app-mesh':
-            return (await Promise.all(/* import() */[__webpack_require__.e(356), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 8219))).createAppMeshProvider(traffic, settings.canary.service, config);
+            return (await Promise.all(/* import() */[__webpack_require__.e(356), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 8219))).createAppMeshProvider(traffic, settings, config);
         case 'vpc-lattice':
             return (await Promise.all(/* import() */[__webpack_require__.e(635), __webpack_require__.e(761)]).then(__webpack_require__.bind(__webpack_require__, 3761))).createLatticeProvider(traffic, settings, config);
     }
@@ -1485,10 +1581,13 @@ function rolloutComplete(service) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ canaryServiceInput),
-/* harmony export */   S: () => (/* binding */ clusterName)
+/* harmony export */   Mb: () => (/* binding */ CREATED_TAG),
+/* harmony export */   SL: () => (/* binding */ clusterName)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
+/** The tag on a canary service this action created (its value names the stable service it was cloned from). */
+const CREATED_TAG = 'ecs-mesh-canary:stable-service';
 function canaryServiceInput(stable, opts) {
     if (stable.schedulingStrategy === 'DAEMON') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanError */ .W6(`Service ${stable.serviceName} uses the DAEMON scheduling strategy; a canary needs REPLICA`, 'stable-service');
@@ -1523,10 +1622,7 @@ function canaryServiceInput(stable, opts) {
     if (stable.propagateTags && stable.propagateTags !== 'NONE')
         input.propagateTags = stable.propagateTags;
     const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
-    input.tags = [
-        ...tags.filter((t) => t.key !== 'ecs-mesh-canary:stable-service'),
-        { key: 'ecs-mesh-canary:stable-service', value: stable.serviceName },
-    ];
+    input.tags = [...tags.filter((t) => t.key !== CREATED_TAG), { key: CREATED_TAG, value: stable.serviceName }];
     return input;
 }
 function clusterName(cluster) {
@@ -1554,6 +1650,7 @@ const REFS = {
     taskDefinitionArn: 'taskDefinitionArn',
     canaryEndpointArn: 'canaryEndpointArn',
     routeArn: 'routeArn',
+    previewRouteArn: 'previewRouteArn',
     deployment: (service) => `deployment:${service}`,
 };
 /** The ECS layer's change kinds, carried out by the ECS executors (ecsExecutors.ts, beside the ECS calls). */
@@ -1562,6 +1659,7 @@ const ECS_KINDS = {
     create: 'ecs.create-service',
     update: 'ecs.update-service',
     wait: 'ecs.wait-for-rollout',
+    delete: 'ecs.delete-service',
 };
 
 

@@ -89,7 +89,13 @@ class LatticeApi {
         const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
         if (where.rule) {
             const rule = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetRuleCommand */.eDD({ ...ids, ruleIdentifier: where.rule })), NOT_FOUND);
-            return rule && { action: rule.action, lastUpdatedAt: rule.lastUpdatedAt, arn: rule.arn };
+            return (rule && {
+                action: rule.action,
+                lastUpdatedAt: rule.lastUpdatedAt,
+                arn: rule.arn,
+                match: rule.match,
+                priority: rule.priority,
+            });
         }
         const listener = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetListenerCommand */.mOX(ids)), NOT_FOUND);
         return listener && { action: listener.defaultAction, lastUpdatedAt: listener.lastUpdatedAt, arn: listener.arn };
@@ -100,6 +106,29 @@ class LatticeApi {
             await this.client.send(new dist_cjs/* UpdateRuleCommand */.ngV({ ...ids, ruleIdentifier: where.rule, action }));
         else
             await this.client.send(new dist_cjs/* UpdateListenerCommand */.V0x({ ...ids, defaultAction: action }));
+    }
+    async createRule(r) {
+        const ids = { serviceIdentifier: r.where.service, listenerIdentifier: r.where.listener };
+        const command = new dist_cjs/* CreateRuleCommand */.OOk({
+            ...ids,
+            name: r.name,
+            priority: r.priority,
+            match: r.match,
+            action: r.action,
+            tags: r.tags,
+        });
+        const out = await this.client.send(command);
+        return { arn: out.arn, id: out.id };
+    }
+    async deleteRule(where) {
+        const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener, ruleIdentifier: where.rule };
+        await this.client.send(new dist_cjs/* DeleteRuleCommand */.piX(ids));
+    }
+    async deleteTargetGroup(targetGroupIdentifier) {
+        await this.client.send(new dist_cjs/* DeleteTargetGroupCommand */.tX({ targetGroupIdentifier }));
+    }
+    async tags(resourceArn) {
+        return ((await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* ListTagsForResourceCommand */.a_e({ resourceArn })), NOT_FOUND))?.tags ?? {});
     }
     async findTargetGroup(ref) {
         if (isIdOrArn(ref, 'tg')) {
@@ -135,7 +164,11 @@ const LATTICE_KINDS = {
     createGroup: 'lattice.create-target-group',
     setForward: 'lattice.set-forward',
     waitHealthy: 'lattice.wait-targets-healthy',
+    createRule: 'lattice.create-rule',
+    deleteRule: 'lattice.delete-rule',
+    deleteGroup: 'lattice.delete-target-group',
 };
+const PREVIEW_ARN = 'previewRouteArn';
 const CREATED_BY_TAG = 'ecs-mesh-canary:created-by';
 
 ;// CONCATENATED MODULE: ./src/traffic/vpcLattice/planner.ts
@@ -213,6 +246,9 @@ class LatticePlanner {
         const changes = [];
         let now = state;
         const listed = canaryListed(state);
+        const writes = (!listed && (target.canary > 0 || opts.create)) || (listed && !(0,weights/* sameWeights */.ML)(state.weights, target));
+        if (writes && state.foreign)
+            throw new errors/* PlanError */.W6(state.foreign.why, state.foreign.input);
         if (!listed && (target.canary > 0 || opts.create)) {
             const attach = this.setForward(now, { stable: 100, canary: 0 }, 'joins the forward action at 0 to be health-checked');
             changes.push(attach.change);
@@ -260,6 +296,109 @@ class LatticePlanner {
     }
     planEntryPoint() {
         return [];
+    }
+    planPreview(state, preview, opts) {
+        const rule = state.previewRule;
+        const canary = canaryGroup(state);
+        const ours = rule !== undefined &&
+            rule.forward.length > 0 &&
+            rule.forward.every((f) => typeof f.group === 'string' && typeof canary === 'string' && sameGroup(f.group, canary));
+        const resource = { type: 'listener rule', name: state.previewName };
+        if (!preview) {
+            if (!rule || !ours)
+                return [];
+            const request = {
+                where: { ...state.where, rule: rule.id },
+                recreate: { name: state.previewName, priority: rule.priority, match: rule.match, forward: rule.forward },
+            };
+            return [
+                {
+                    kind: LATTICE_KINDS.deleteRule,
+                    resource,
+                    action: 'delete',
+                    before: 'header requests → canary',
+                    after: 'deleted',
+                    request,
+                    moves: 'traffic',
+                },
+            ];
+        }
+        if (rule && !ours)
+            throw new errors/* PlanError */.W6(`Rule ${state.previewName} exists and forwards elsewhere; delete or rename it`, 'preview-header');
+        const match = {
+            httpMatch: { headerMatches: [{ name: preview.header, match: { exact: preview.value }, caseSensitive: true }] },
+        };
+        const changes = [];
+        if (!rule || JSON.stringify(rule.match) !== JSON.stringify(match)) {
+            if (rule)
+                changes.push(...this.planPreview(state, undefined, opts));
+            const priority = this.previewPriority(state, rule?.priority);
+            const after = `${preview.header}: ${preview.value} → ${state.canary.name} (priority ${priority})`;
+            const request = {
+                where: state.where,
+                name: state.previewName,
+                priority,
+                match,
+                forward: [{ group: canary, weight: 100 }],
+                tags: { [CREATED_BY_TAG]: 'ecs-mesh-canary' },
+            };
+            changes.push({ kind: LATTICE_KINDS.createRule, resource, action: 'create', after, request, moves: 'traffic' });
+        }
+        // A group no rule forwards to is never health-checked: for a dark launch the preview rule is what attaches it.
+        if (opts.dark && opts.canaryTasks > 0)
+            changes.push(this.waitHealthy(canary, state.canary.name, opts.canaryTasks));
+        return changes;
+    }
+    /** The preview-priority input, else the lowest free priority ahead of the weighted rule (any, for a default action). */
+    previewPriority(state, current) {
+        const limit = (state.weightedPriority ?? 2001) - 1;
+        const wanted = this.opts.previewPriority;
+        const taken = (p) => p !== current && state.priorities.includes(p);
+        if (wanted !== undefined) {
+            if (wanted > limit || taken(wanted)) {
+                throw new errors/* PlanError */.W6(`Priority ${wanted} is taken or not ahead of the weighted rule (${state.weightedPriority})`, 'preview-priority');
+            }
+            return wanted;
+        }
+        for (let p = 1; p <= limit; p++)
+            if (!taken(p))
+                return p;
+        throw new errors/* PlanError */.W6(`No free rule priority ahead of the weighted rule (${state.weightedPriority})`, 'preview-priority');
+    }
+    planCleanup(state) {
+        if (!state.canary.arn)
+            return { changes: [], kept: [] };
+        if (!state.canaryGroupOurs)
+            return { changes: [], kept: [`target group ${state.canary.name} (not created by this action)`] };
+        const changes = [];
+        if (canaryListed(state)) {
+            const forward = [{ group: state.stable.arn, weight: 100 }];
+            const request = {
+                where: state.where,
+                forward,
+                expected: state.forward,
+                weights: { stable: 100, canary: 0 },
+                groups: { stable: state.stable.arn, canary: state.canary.arn },
+            };
+            changes.push({
+                kind: LATTICE_KINDS.setForward,
+                resource: { type: state.where.rule ? 'listener rule' : 'listener', name: state.splitName },
+                action: 'update',
+                before: 'canary group listed at 0',
+                after: 'stable group only',
+                request,
+                moves: 'traffic',
+            });
+        }
+        changes.push({
+            kind: LATTICE_KINDS.deleteGroup,
+            resource: { type: 'target group', name: state.canary.name },
+            action: 'delete',
+            after: 'deleted (created by this action)',
+            request: { targetGroup: state.canary.arn },
+            moves: 'none',
+        });
+        return { changes, kept: [] };
     }
 }
 function withoutDependency(c, removed) {
@@ -360,8 +499,33 @@ function describeTargets(targets) {
     }
     return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
 }
+const forwardAction = (forward) => ({
+    forward: { targetGroups: forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
+});
+async function createRule(api, r) {
+    const created = await api.createRule({ ...r, action: forwardAction(r.forward) });
+    return {
+        detail: created.arn,
+        produces: { [PREVIEW_ARN]: created.arn },
+        undo: {
+            kind: LATTICE_KINDS.deleteRule,
+            request: { where: { ...r.where, rule: created.id } },
+            describe: `preview rule ${r.name} removed`,
+        },
+    };
+}
 function latticeExecutors(api) {
     return {
+        [LATTICE_KINDS.createRule]: (0,provider/* executor */.k)((r) => createRule(api, r)),
+        [LATTICE_KINDS.deleteRule]: (0,provider/* executor */.k)(async (r) => {
+            await api.deleteRule(r.where);
+            const again = r.recreate && { ...r.recreate, where: { ...r.where, rule: undefined } };
+            return again ? { undo: { kind: LATTICE_KINDS.createRule, request: again, describe: `preview rule ${again.name} back` } } : {};
+        }),
+        [LATTICE_KINDS.deleteGroup]: (0,provider/* executor */.k)(async (r) => {
+            await api.deleteTargetGroup(r.targetGroup);
+            return { detail: `deleted ${r.targetGroup}` };
+        }),
         [LATTICE_KINDS.createGroup]: (0,provider/* executor */.k)(async (r) => {
             const created = await api.createTargetGroup({ ...r, clientToken: `ecs-mesh-canary-${r.name}`.slice(0, 64) });
             const arn = created.arn;
@@ -379,6 +543,7 @@ function latticeExecutors(api) {
 // EXTERNAL MODULE: ./src/plan/ecs.ts
 var ecs = __webpack_require__(4570);
 ;// CONCATENATED MODULE: ./src/traffic/vpcLattice/read.ts
+
 
 
 
@@ -404,8 +569,9 @@ async function locate(api, s) {
         throw new errors/* PlanError */.W6(why, 'lattice-listener');
     }
     const where = { service: service.id, listener: listener.id };
+    const entry = { dns: service.dnsEntry?.domainName, port: listener.port, protocol: listener.protocol };
     if (!s.rule)
-        return { where, splitName: `${listener.name} (default action)`, serviceName: service.name };
+        return { where, splitName: `${listener.name} (default action)`, serviceName: service.name, entry };
     const rules = await api.listRules(service.id, listener.id);
     const rule = rules.find((r) => matches(s.rule, r));
     if (!rule?.id) {
@@ -415,7 +581,7 @@ async function locate(api, s) {
             .join(', ') || 'none';
         throw new errors/* PlanError */.W6(`Rule ${s.rule} is not a rule of listener ${listener.name} (its rules: ${names})`, 'lattice-rule');
     }
-    return { where: { ...where, rule: rule.id }, splitName: rule.name, serviceName: service.name };
+    return { where: { ...where, rule: rule.id }, splitName: rule.name, serviceName: service.name, entry };
 }
 function stableRegistration(stable, group) {
     const configs = (0,ecs/* primaryDeployment */.sg)(stable)?.vpcLatticeConfigurations ??
@@ -453,14 +619,60 @@ function checkForward(action, split, stable, canaryArn) {
         throw new errors/* PlanError */.W6(`${split.name} does not forward to the stable target group ${stable.name}`, 'stable-target-group');
     }
     const foreign = forward.filter((f) => !sameGroup(f.group, stable.arn) && !(canaryArn && sameGroup(f.group, canaryArn)));
-    if (foreign.length) {
-        const names = foreign.map((f) => f.group).join(', ');
-        const why = `${split.name} also forwards to ${names}; this action only manages a split between the stable and canary target groups`;
-        throw new errors/* PlanError */.W6(why, split.input);
-    }
-    return forward;
+    // Only an error when this run writes the split (a dark launch of another canary, say, may stand beside it).
+    const names = foreign.map((f) => f.group).join(', ');
+    const why = `${split.name} also forwards to ${names}; this action only manages a split between the stable and canary target groups`;
+    return { forward, foreign: foreign.length ? { why, input: split.input } : undefined };
 }
-async function readLattice(api, s, names, operation, ecs) {
+/** Every other rule of the listener (and its default action) that forwards to the canary group, with its share. */
+async function otherRoutes(api, where, canaryArn, skip) {
+    if (!canaryArn)
+        return [];
+    const rules = (await api.listRules(where.service, where.listener)).filter((r) => !r.isDefault && r.id !== where.rule && r.name !== skip);
+    const reads = await Promise.all([
+        ...rules.map(async (r) => ({ name: `rule ${r.name}`, read: await api.readAction({ ...where, rule: r.id }) })),
+        ...(where.rule
+            ? [api.readAction({ ...where, rule: undefined }).then((read) => ({ name: 'the default action', read }))]
+            : []),
+    ]);
+    return reads.map(({ name, read }) => {
+        const forward = forwardOf(read?.action) ?? [];
+        const total = forward.reduce((n, f) => n + f.weight, 0);
+        const canary = forward.filter((f) => sameGroup(f.group, canaryArn)).reduce((n, f) => n + f.weight, 0);
+        return { name, canaryWeight: total === 0 ? 0 : Math.round((canary * 100) / total) };
+    });
+}
+/** The preview rule's name for a canary service: Lattice rule names are 3-63 lowercase letters, digits, dashes. */
+function previewRuleName(canaryService) {
+    const slug = canaryService
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return `preview-${slug}`.slice(0, 63).replace(/-+$/, '');
+}
+/** The preview rule (if any), the listener's taken priorities and the weighted rule's; the canary group's tag. */
+async function previewFacts(api, where, name, canaryArn, ours) {
+    const rules = await api.listRules(where.service, where.listener);
+    const found = rules.find((r) => r.name === name);
+    const read = found?.id ? await api.readAction({ ...where, rule: found.id }) : undefined;
+    const tags = ours && canaryArn ? await api.tags(canaryArn) : {};
+    return {
+        previewName: name,
+        previewRule: found?.id
+            ? {
+                id: found.id,
+                arn: found.arn,
+                priority: found.priority,
+                forward: forwardOf(read?.action) ?? [],
+                match: read?.match,
+            }
+            : undefined,
+        priorities: rules.flatMap((r) => (r.priority === undefined ? [] : [r.priority])),
+        weightedPriority: rules.find((r) => r.id === where.rule)?.priority,
+        canaryGroupOurs: tags[CREATED_BY_TAG] === 'ecs-mesh-canary',
+    };
+}
+async function readLattice(api, s, names, operation, ecs, opts) {
     const located = await locate(api, s);
     const [read, services] = await Promise.all([api.readAction(located.where), ecs.services]);
     if (!read)
@@ -473,7 +685,7 @@ async function readLattice(api, s, names, operation, ecs) {
         throw new errors/* PlanError */.W6(`Target group ${canaryName} does not exist`, 'canary-target-group');
     checkGroups(stable, canary);
     const split = { name: located.splitName, input: s.rule ? 'lattice-rule' : 'lattice-listener' };
-    const forward = checkForward(read.action, split, groupRef(stable), canary?.arn);
+    const { forward, foreign } = checkForward(read.action, split, groupRef(stable), canary?.arn);
     const registration = stableRegistration(stableService, stable.arn)[0];
     const canaryService = services.get(names.canary);
     if (operation === 'deploy' &&
@@ -484,6 +696,12 @@ async function readLattice(api, s, names, operation, ecs) {
     if (operation === 'deploy' && !registration) {
         throw new errors/* PlanError */.W6(`ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`, 'stable-target-group');
     }
+    const scalesDown = operation === 'rollback' || operation === 'promote';
+    const previewName = previewRuleName(names.canary);
+    const others = scalesDown ? await otherRoutes(api, located.where, canary?.arn, previewName) : undefined;
+    const preview = scalesDown || opts.preview
+        ? await previewFacts(api, located.where, previewName, canary?.arn, opts.deleteCanary)
+        : { previewName, priorities: [] };
     const weightOf = (arn) => forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
     return {
         where: located.where,
@@ -497,6 +715,11 @@ async function readLattice(api, s, names, operation, ecs) {
         changedAt: read.lastUpdatedAt,
         canaryEndpointArn: canary?.arn,
         routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
+        otherRoutes: others,
+        previewRouteArn: 'previewRule' in preview ? preview.previewRule?.arn : undefined,
+        foreign,
+        entry: located.entry,
+        ...preview,
     };
 }
 function checkGroups(stable, canary) {
@@ -533,12 +756,15 @@ class LatticeProvider {
         this.s = s;
         this.settings = settings;
         this.api = api;
-        this.planner = new LatticePlanner({ waitForMinutes: settings.waitForMinutes });
+        this.planner = new LatticePlanner({ waitForMinutes: settings.waitForMinutes, previewPriority: s.previewPriority });
         this.executors = latticeExecutors(api);
     }
     async read(operation, ecs) {
         const names = { stable: this.settings.stable.service, canary: this.settings.canary.service };
-        this.last = await readLattice(this.api, this.s, names, operation, ecs);
+        this.last = await readLattice(this.api, this.s, names, operation, ecs, {
+            preview: this.settings.preview !== undefined,
+            deleteCanary: this.settings.deleteCanary,
+        });
         return this.last;
     }
     view(region) {
@@ -557,6 +783,13 @@ class LatticeProvider {
             canaryEndpoint: canary,
             entry: `Lattice service ${this.s.service}`,
             endpointOutput: 'canary-target-group-arn',
+            previewCurl: (p) => {
+                const entry = this.last?.entry;
+                if (!entry?.dns)
+                    return undefined;
+                const scheme = entry.protocol === 'HTTPS' ? 'https' : 'http';
+                return `curl -H '${p.header}: ${p.value}' ${scheme}://${entry.dns}${entry.port ? `:${entry.port}` : ''}/`;
+            },
             link: (r) => links[r.type],
         };
     }

@@ -44,7 +44,7 @@ export class Inputs {
     return fallback;
   }
 
-  private reported(name: string): boolean {
+  reported(name: string): boolean {
     return this.problems.some((p) => p.input === name);
   }
 

@@ -30,6 +30,7 @@ export const DEFAULTS = {
   'step-minutes': '5',
   'auto-promote': 'false',
   'alarm-insufficient-data': 'ok',
+  'delete-canary': 'false',
 } as const;
 export const DEFAULT_DEPLOY_WEIGHT = 10;
 
@@ -58,9 +59,39 @@ export interface Settings {
   /** CloudWatch alarms that gate every weight increase (and stop the canary's ECS rollout). */
   readonly alarms: readonly string[];
   readonly insufficientData: 'ok' | 'fail';
+  /** Header-routed preview of the canary (deploy creates it; promote and rollback remove it). */
+  readonly preview?: Preview;
+  /** rollback also deletes what the action created for this canary (service, endpoint, preview route). */
+  readonly deleteCanary: boolean;
   /** Comment on the pull request (pull_request events only). */
   readonly prComment: boolean;
   readonly githubToken?: string;
+}
+
+/** A header that sends a request to the canary and only there (a pull request's preview). */
+export interface Preview {
+  readonly header: string;
+  readonly value: string;
+}
+
+/** The event the workflow runs for, as far as inputs need it. */
+export interface RunEvent {
+  name?: string;
+  pullRequest?: number;
+}
+
+/** GITHUB_EVENT_NAME and the pull-request number of GITHUB_EVENT_PATH (read only when asked). */
+export function envEvent(env: NodeJS.ProcessEnv = process.env): RunEvent {
+  let pullRequest: number | undefined;
+  try {
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as {
+      pull_request?: { number?: unknown };
+    };
+    if (typeof event.pull_request?.number === 'number') pullRequest = event.pull_request.number;
+  } catch {
+    // no event file: not a pull request
+  }
+  return { name: env.GITHUB_EVENT_NAME, pullRequest };
 }
 
 export interface Progressive {
@@ -86,13 +117,19 @@ const CONTAINER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
  * Reads all inputs into one immutable Settings object. Every problem found is reported at once in a single
  * InputError naming each input and what it accepts.
  */
-export function readSettings(read: InputReader, workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()): Settings {
+export function readSettings(
+  read: InputReader,
+  workspace = process.env.GITHUB_WORKSPACE ?? process.cwd(),
+  event: () => RunEvent = () => envEvent(),
+): Settings {
   const inputs = new Inputs((name) => read(name) || (DEFAULTS as Record<string, string>)[name] || '');
   const operation = choice(inputs, 'operation', OPERATIONS);
+  const preview = readPreview(inputs, event);
   const services = readServices(inputs);
   const traffic = readTraffic(inputs, services.canary.service);
   const progressive = readProgressive(inputs, operation);
-  const canaryWeight = progressive && operation === 'deploy' ? progressive.steps[0] : readWeight(inputs, operation);
+  const canaryWeight =
+    progressive && operation === 'deploy' ? progressive.steps[0] : readWeight(inputs, operation, preview && event());
   const rollout = readRollout(inputs, operation, canaryWeight);
   const taskDefinition = readTaskDefinition(inputs, operation, workspace);
   const settings: Settings = {
@@ -107,6 +144,8 @@ export function readSettings(read: InputReader, workspace = process.env.GITHUB_W
     progressive,
     alarms: readAlarms(inputs, operation),
     insufficientData: choice(inputs, 'alarm-insufficient-data', ['ok', 'fail'] as const) ?? 'ok',
+    preview,
+    deleteCanary: readDeleteCanary(inputs, operation),
     prComment: inputs.bool('pr-comment', true),
     githubToken: inputs.read('github-token') || undefined,
   };
@@ -147,7 +186,8 @@ function readTraffic(inputs: Inputs, canaryService: string): TrafficSettings {
   return readAppMeshSettings(inputs, canaryService);
 }
 
-function readWeight(inputs: Inputs, operation: Operation | undefined): number | undefined {
+/** A pull request's deploy with a preview header and no weight is a dark launch: only header traffic. */
+function readWeight(inputs: Inputs, operation: Operation | undefined, previewEvent?: RunEvent): number | undefined {
   const given = inputs.given('canary-weight');
   if (operation === 'promote' || operation === 'rollback' || operation === 'advance') {
     if (given) inputs.fail('canary-weight', `is not used by ${operation} (it always ends at 0); remove it`);
@@ -156,7 +196,46 @@ function readWeight(inputs: Inputs, operation: Operation | undefined): number | 
   if (operation === 'shift' && !given) {
     return inputs.fail('canary-weight', 'is required for shift: a whole number from 0 to 100');
   }
-  return inputs.integer('canary-weight', 0, 100, DEFAULT_DEPLOY_WEIGHT);
+  const dark = previewEvent?.name === 'pull_request' || previewEvent?.name === 'pull_request_target';
+  return inputs.integer('canary-weight', 0, 100, dark ? 0 : DEFAULT_DEPLOY_WEIGHT);
+}
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
+const HEADER_VALUE = /^[!-~]([ !-~]{0,126}[!-~])?$/;
+
+/** `name: value`, or just `name` in a pull request, whose value is then `pr-<number>`. */
+function readPreview(inputs: Inputs, event: () => RunEvent): Preview | undefined {
+  const raw = inputs.read('preview-header');
+  if (raw === '') return undefined;
+  const colon = raw.indexOf(':');
+  const header = (colon < 0 ? raw : raw.slice(0, colon)).trim();
+  let value = colon < 0 ? '' : raw.slice(colon + 1).trim();
+  if (!HEADER_NAME.test(header)) {
+    return inputs.fail(
+      'preview-header',
+      `must start with a header name of 1-100 characters without spaces or colons; got "${raw}"`,
+    );
+  }
+  if (colon < 0) {
+    const pr = event().pullRequest;
+    if (pr === undefined)
+      return inputs.fail('preview-header', `needs a value ("${header}: pr-42") outside a pull_request event`);
+    value = `pr-${pr}`;
+  }
+  if (!HEADER_VALUE.test(value)) {
+    return inputs.fail(
+      'preview-header',
+      `must have a value of 1-128 printable characters after the colon; got "${raw}"`,
+    );
+  }
+  return { header: header.toLowerCase(), value };
+}
+
+function readDeleteCanary(inputs: Inputs, operation: Operation | undefined): boolean {
+  const remove = inputs.bool('delete-canary', false);
+  if (remove && operation !== 'rollback')
+    inputs.fail('delete-canary', `is used by rollback, not by ${operation}; remove it`);
+  return remove;
 }
 
 /** `steps` (with `step-minutes`, `auto-promote`): deploy walks them; advance takes at most one per run. */
@@ -199,7 +278,8 @@ function readAlarms(inputs: Inputs, operation: Operation | undefined): string[] 
     return [];
   }
   const bad = names.find((n) => !ALARM_NAME.test(n));
-  if (bad !== undefined) inputs.fail('alarms', `must be CloudWatch alarm names (1-255 characters); got "${bad}"`);
+  if (bad !== undefined && !inputs.reported('alarms'))
+    inputs.fail('alarms', `must be CloudWatch alarm names (1-255 characters); got "${bad}"`);
   if (names.length > 100) inputs.fail('alarms', `may name at most 100 alarms; got ${names.length}`);
   return [...new Set(names)];
 }

@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import { CancelledError, errorMessage } from './errors.js';
 import type { Settings } from './inputs.js';
+import { oneLine } from './render.js';
 import { finish, group, phase, type Run, stopped } from './pipeline.js';
 import { type AlarmState, alarmPollMs, decide, firingAlarm, remainingSteps } from './plan/steps.js';
 import type { Progress, RunRecord, TimelineStep } from './report.js';
@@ -58,7 +59,7 @@ async function rollBack(
 ) {
   progress.rollback = { alarm, step: entry.step, weight: entry.weight };
   progress.error = `CloudWatch alarm ${alarm.name} is ${alarm.state} (${alarm.reason ?? 'no reason given'}) at step ${entry.step} (${entry.weight} %): the canary was rolled back`;
-  core.info(`${progress.error.replace(/was rolled back$/, 'is being rolled back')}`);
+  core.info(oneLine(progress.error.replace(/was rolled back$/, 'is being rolled back')));
   const known = state && { ...state, operation: 'rollback' as const };
   records.push(
     await announced('Roll back', () => phase(run, at(run.settings, 'rollback'), known as State | undefined)),

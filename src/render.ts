@@ -52,13 +52,21 @@ export function md(value: string | number | undefined): string {
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
     .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\[/g, '&#91;')
+    .replace(/\]/g, '&#93;')
     .replace(/@/g, '@\u200b')
     .replace(BIDI, '');
 }
 
 /** A value in backticks; backticks inside become quotes so the span cannot be closed early. */
 export function code(value: string): string {
-  return `\`${md(value).replace(/`/g, "'")}\``;
+  // Inside a code span nothing is markup and entities show literally: only the span's end and the table matter.
+  const inert = value
+    .replace(/`/g, "'")
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(BIDI, '');
+  return `\`${inert}\``;
 }
 
 /** One line, for `core.info` and friends: no newline can start a workflow command. */

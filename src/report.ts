@@ -84,6 +84,7 @@ export function outputsOf(r: RunRecord): Record<string, string> {
     'task-definition-arn': String(made[REFS.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn ?? ''),
     ...Object.fromEntries(ENDPOINT_OUTPUTS.map((name) => [name, name === r.view.endpointOutput ? endpoint : ''])),
     'route-arn': String(made[REFS.routeArn] ?? r.plan.known.routeArn ?? ''),
+    'preview-route-arn': String(made[REFS.previewRouteArn] ?? r.plan.known.previewRouteArn ?? ''),
     'stable-weight': now ? String(now.stable) : '',
     'canary-weight': now ? String(now.canary) : '',
     'previous-canary-weight': r.plan.weights.before ? String(r.plan.weights.before.canary) : '',
@@ -230,6 +231,21 @@ function changesTable(r: RunRecord): string[] {
   return lines;
 }
 
+/** How to reach a deploy's preview: the header, and a curl line against the entry point. */
+function previewSection(r: RunRecord): string[] {
+  const preview = r.settings.preview;
+  if (!preview || r.plan.operation !== 'deploy' || r.failure) return [];
+  const curl = r.view.previewCurl?.(preview);
+  const lines = [
+    '',
+    '### Preview',
+    '',
+    `Requests with the header ${code(`${preview.header}: ${preview.value}`)} reach the canary, and only them.`,
+  ];
+  if (curl) lines.push('', '```sh', curl.replace(/[`\r\n]/g, ''), '```');
+  return lines;
+}
+
 function timelineSection(p: Progress): string[] {
   const lines = ['', '### Steps', ''];
   if (p.timeline.length) {
@@ -286,6 +302,7 @@ export function summaryMarkdown(r: RunRecord): string {
     );
   }
   lines.push(...servicesTable(r), ...changesTable(r));
+  lines.push(...previewSection(r));
   if (r.progress) lines.push(...timelineSection(r.progress));
   if (r.failure) lines.push(...failureSection(r.failure));
   const after = weightsNow(r);
@@ -325,6 +342,12 @@ export function commentMarkdown(r: RunRecord, runUrl: string | undefined): strin
   if (r.progress?.rollback) {
     const { alarm, weight } = r.progress.rollback;
     lines.push(`> Rolled back: alarm ${md(alarm.name)} was ${alarm.state} at ${weight} % (${md(alarm.reason ?? '')})`);
+  }
+  const preview = r.settings.preview;
+  if (preview && r.plan.operation === 'deploy' && !r.failure) {
+    lines.push(`**Preview:** requests with ${code(`${preview.header}: ${preview.value}`)} reach the canary`);
+    const curl = r.view.previewCurl?.(preview);
+    if (curl) lines.push('', '```sh', curl.replace(/[`\r\n]/g, ''), '```');
   }
   if (runUrl) lines.push('', `[Run details](${runUrl})`);
   return `${lines.join('\n')}\n`;

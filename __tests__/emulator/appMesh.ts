@@ -190,7 +190,22 @@ export class AppMesh {
     return this.data(mesh, kind, resource);
   }
 
+  /** Tags by resource ARN (given on create, or by TagResource). */
+  readonly tags = new Map<string, { key: string; value: string }[]>();
+
+  private tagOperation(operation: string, input: Record<string, any>): unknown {
+    const arn = String(input.resourceArn);
+    if (operation === 'ListTagsForResource') return { tags: this.tags.get(arn) ?? [] };
+    if (operation === 'TagResource') {
+      const kept = (this.tags.get(arn) ?? []).filter((t) => !input.tags.some((n: { key: string }) => n.key === t.key));
+      this.tags.set(arn, [...kept, ...input.tags]);
+      return {};
+    }
+    throw new AwsError('BadRequestException', `The emulator does not implement App Mesh ${operation}`);
+  }
+
   handle(operation: string, input: Record<string, any>): unknown {
+    if (/^(ListTagsForResource|TagResource)$/.test(operation)) return this.tagOperation(operation, input);
     const owner = input.meshOwner as string | undefined;
     const match =
       /^(Create|Describe|Update|Delete|List)(VirtualNode|VirtualRouter|Route|VirtualService|Mesh)e?s?$/.exec(operation);
@@ -236,14 +251,16 @@ export class AppMesh {
     const router = input.virtualRouterName as string | undefined;
     switch (verb) {
       case 'Create':
-      case 'Update':
-        return {
-          [dataKey]: this.put(input.meshName, kind, input[nameKey], input.spec, {
-            router,
-            create: verb === 'Create',
-            owner,
-          }),
-        };
+      case 'Update': {
+        const data = this.put(input.meshName, kind, input[nameKey], input.spec, {
+          router,
+          create: verb === 'Create',
+          owner,
+        });
+        const arn = (data.metadata as { arn: string }).arn;
+        if (verb === 'Create' && input.tags?.length) this.tags.set(arn, input.tags);
+        return { [dataKey]: data };
+      }
       case 'Describe':
         return { [dataKey]: this.get(input.meshName, kind, input[nameKey], { router, owner }) };
       case 'Delete': {

@@ -316,6 +316,22 @@ export class Ecs {
     }
   }
 
+  /** DeleteService: refused while tasks are desired unless forced; the service goes away with its tasks. */
+  private deleteService(input: Json): EcsService {
+    const cluster = this.cluster(input.cluster);
+    const name = String(input.service).replace(/^arn:.*\//, '');
+    const service = this.services.get(cluster)?.get(name);
+    if (!service) throw new AwsError('ServiceNotFoundException', `Service not found: ${name}`);
+    if (service.desiredCount > 0 && !input.force) {
+      throw new AwsError('InvalidParameterException', 'The service cannot be stopped while it is scaled above 0.');
+    }
+    for (const task of [...this.tasks.values()].filter((t) => t.cluster === cluster && t.service === name)) {
+      this.stopTask(service, task);
+    }
+    this.services.get(cluster)!.delete(name);
+    return { ...service, status: 'DRAINING', desiredCount: 0 };
+  }
+
   private stopTask(service: EcsService, task: Task): void {
     this.tasks.delete(task.id);
     for (const target of task.latticeTargets) {
@@ -505,6 +521,8 @@ export class Ecs {
         return { service: this.view(this.createService(input), true) };
       case 'UpdateService':
         return { service: this.view(this.updateService(input), false) };
+      case 'DeleteService':
+        return { service: this.view(this.deleteService(input), false) };
       case 'DescribeServices': {
         const cluster = this.cluster(input.cluster);
         const names = (input.services as string[]).map((s) => s.replace(/^arn:.*\//, ''));

@@ -594,6 +594,14 @@ class FakePlanner implements TrafficPlanner<FakeState> {
     };
     return { changes: [change], next: { ...state, weights: target } };
   }
+  planPreview(): Change[] {
+    return [];
+  }
+
+  planCleanup(): { changes: Change[]; kept: string[] } {
+    return { changes: [], kept: [] };
+  }
+
   planEntryPoint(): Change[] {
     this.asked.push('entry point');
     return [];

@@ -5,7 +5,7 @@ import type { CreateServiceCommandInput, ECSClient, Service } from '@aws-sdk/cli
 import { redactTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from '../plan/taskDefinition.js';
 import { ECS_KINDS, REFS, type Outcome, type ServiceSnapshot } from '../plan/types.js';
 import { executor, type Executor, type ExecutorContext } from '../traffic/provider.js';
-import { createService, primaryDeployment, updateService, waitForRollout } from './ecsServices.js';
+import { createService, deleteService, primaryDeployment, updateService, waitForRollout } from './ecsServices.js';
 import { registerTaskDefinition } from './ecsTaskDefinitions.js';
 
 interface UpdateRequest {
@@ -66,6 +66,10 @@ export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
         ? `deployment ${deployment?.id} of ${shortTaskDefinition(deployment?.taskDefinition)}`
         : `desired count ${updated.desiredCount}`;
       return { ...deployed(updated), detail };
+    }),
+    [ECS_KINDS.delete]: executor(async (input: { cluster: string; service: string }) => {
+      await deleteService(ecs, input);
+      return { detail: `deleted ${input.service}`, service: { name: input.service, running: 0, desired: 0 } };
     }),
     [ECS_KINDS.wait]: executor(async (request: WaitRequest, ctx: ExecutorContext) => {
       const timeoutMs = request.timeoutMinutes * 60_000;

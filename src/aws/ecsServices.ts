@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import {
   CreateServiceCommand,
+  DeleteServiceCommand,
   DescribeServicesCommand,
   UpdateServiceCommand,
   type CreateServiceCommandInput,
@@ -134,4 +135,9 @@ async function describeOrStillWaiting(ecs: ECSClient, opts: WaitOptions): Promis
     if (RETRYABLE.test(awsErrorName(err) ?? '') || status >= 500) return 'retry';
     throw err;
   }
+}
+
+/** Deletes a service with its tasks (force: it need not be scaled to 0 first). */
+export async function deleteService(ecs: ECSClient, input: { cluster: string; service: string }): Promise<void> {
+  await ecs.send(new DeleteServiceCommand({ ...input, force: true }));
 }

@@ -7,9 +7,9 @@ import type { Settings } from '../inputs.js';
 import type { DeployState, PromoteState, ShiftState, State } from '../state.js';
 import type { TrafficPlanner, TrafficState } from '../traffic/provider.js';
 import { planRollout, primaryDeployment, rolloutComplete, scaleToZero } from './ecs.js';
-import { canaryServiceInput } from './service.js';
+import { CREATED_TAG, canaryServiceInput } from './service.js';
 import { familyOf, renderBase, sameTaskDefinition } from './taskDefinition.js';
-import { REFS, type Change, type Plan, type ServiceSnapshot } from './types.js';
+import { ECS_KINDS, REFS, type Change, type Plan, type ServiceSnapshot } from './types.js';
 import { weightsFor } from './weights.js';
 
 export interface Planning<S extends TrafficState> {
@@ -119,7 +119,15 @@ function planDeploy<S extends TrafficState>(
     clonedFrom: settings.stable.service,
   });
   const { drain, now } = drainFirst(state.traffic, p, canary, rollout.serviceChanges);
-  const weights = p.planWeights(now, plan.weights.after, { create: true, canaryTasks: settings.desiredCount });
+  const dark = isDarkLaunch(settings, state.traffic);
+  // A dark launch leaves an existing split alone; routing that does not exist yet is created for stable only.
+  const weights =
+    dark && now.weights
+      ? { changes: [], next: now }
+      : p.planWeights(now, plan.weights.after, { create: true, canaryTasks: settings.desiredCount, dark });
+  const preview = settings.preview
+    ? p.planPreview(weights.next, settings.preview, { canaryTasks: settings.desiredCount, dark })
+    : [];
   const serviceAt = rollout.changes.findIndex((c) => c.resource.type === 'ECS service');
   const [registered, rest] =
     serviceAt < 0 ? [rollout.changes, []] : [rollout.changes.slice(0, serviceAt), rollout.changes.slice(serviceAt)];
@@ -130,7 +138,9 @@ function planDeploy<S extends TrafficState>(
     ...rest,
     ...weights.changes,
     ...p.planEntryPoint(weights.next),
+    ...preview,
   );
+  plan.known.previewRouteArn = settings.preview ? state.traffic.previewRouteArn : undefined;
   plan.warnings.push(...rendered.warnings);
   plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
   return plan;
@@ -173,6 +183,14 @@ function drainFirst<S extends TrafficState>(traffic: S, p: TrafficPlanner<S>, ca
     keepOnceProduced,
   }));
   return { drain, now: drained.next };
+}
+
+/**
+ * A preview header with weight 0 for a canary that has none is a dark launch: only header traffic reaches it, and
+ * the weighted split is not touched (the canary is not added to it).
+ */
+function isDarkLaunch(settings: Settings, traffic: TrafficState): boolean {
+  return settings.preview !== undefined && settings.canaryWeight === 0 && (traffic.weights?.canary ?? 0) === 0;
 }
 
 /** Never remove capacity from a canary that another route or rule still sends traffic to. */
@@ -229,10 +247,39 @@ function planRollback<S extends TrafficState>(
     );
   }
   if (canaryTasks > 0) requireUnrouted(settings, state.traffic);
-  if (routed) plan.changes.push(...p.planWeights(state.traffic, plan.weights.after).changes);
-  else plan.warnings.push('The route or rule that splits traffic does not exist: no traffic to move back');
-  plan.changes.push(...scaleToZero(settings.cluster, state.canaryService, 'the service and its endpoint'));
+  plan.changes.push(...p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false }));
+  const weights = routed ? p.planWeights(state.traffic, plan.weights.after) : { changes: [], next: state.traffic };
+  if (!routed) plan.warnings.push('The route or rule that splits traffic does not exist: no traffic to move back');
+  plan.changes.push(...weights.changes);
+  if (settings.deleteCanary) deleteCanary(settings, state.canaryService, p.planCleanup(weights.next), plan);
+  else plan.changes.push(...scaleToZero(settings.cluster, state.canaryService, 'the service and its endpoint'));
   return plan;
+}
+
+/** rollback with delete-canary: the canary service and endpoint go, when this action created them. */
+function deleteCanary(
+  settings: Settings,
+  service: Service | undefined,
+  cleanup: { changes: Change[]; kept: string[] },
+  plan: Plan,
+) {
+  const ours = service?.tags?.some((t) => t.key === CREATED_TAG);
+  if (service && ours) {
+    plan.changes.push({
+      kind: ECS_KINDS.delete,
+      resource: { type: 'ECS service', name: service.serviceName! },
+      action: 'delete',
+      before: `${service.desiredCount} task(s)`,
+      after: 'deleted with its tasks (created by this action)',
+      request: { cluster: settings.cluster, service: service.serviceName! },
+      moves: 'capacity',
+    });
+  } else if (service) {
+    plan.warnings.push(`ECS service ${service.serviceName} was not created by this action: scaled to 0, not deleted`);
+    plan.changes.push(...scaleToZero(settings.cluster, service, 'the service'));
+  }
+  plan.changes.push(...cleanup.changes);
+  for (const kept of cleanup.kept) plan.warnings.push(`Not deleted: ${kept}`);
 }
 
 function planPromote<S extends TrafficState>(
@@ -273,6 +320,7 @@ function planPromote<S extends TrafficState>(
   });
   const stableTasks = rollout.serviceChanges ? (stableService.desiredCount ?? 1) : undefined;
   plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes);
+  plan.changes.push(...p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false }));
   plan.changes.push(...scaleToZero(settings.cluster, state.canaryService, 'the service and its endpoint'));
   plan.warnings.push(...rendered.warnings);
   plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;

@@ -3,6 +3,9 @@
 import type { CreateServiceCommandInput, Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../errors.js';
 
+/** The tag on a canary service this action created (its value names the stable service it was cloned from). */
+export const CREATED_TAG = 'ecs-mesh-canary:stable-service';
+
 export type Registration = Pick<CreateServiceCommandInput, 'serviceRegistries' | 'vpcLatticeConfigurations'>;
 
 export function canaryServiceInput(
@@ -46,10 +49,7 @@ export function canaryServiceInput(
   if (stable.placementStrategy?.length) input.placementStrategy = stable.placementStrategy;
   if (stable.propagateTags && stable.propagateTags !== 'NONE') input.propagateTags = stable.propagateTags;
   const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
-  input.tags = [
-    ...tags.filter((t) => t.key !== 'ecs-mesh-canary:stable-service'),
-    { key: 'ecs-mesh-canary:stable-service', value: stable.serviceName },
-  ];
+  input.tags = [...tags.filter((t) => t.key !== CREATED_TAG), { key: CREATED_TAG, value: stable.serviceName }];
   return input;
 }
 

@@ -20,6 +20,7 @@ export const REFS = {
   taskDefinitionArn: 'taskDefinitionArn',
   canaryEndpointArn: 'canaryEndpointArn',
   routeArn: 'routeArn',
+  previewRouteArn: 'previewRouteArn',
   deployment: (service: string) => `deployment:${service}`,
 } as const;
 
@@ -81,7 +82,7 @@ export interface Plan {
   weights: { before?: Weights; after: Weights };
   warnings: string[];
   /** Known before apply; apply's outcomes may replace them. */
-  known: { taskDefinitionArn?: string; canaryEndpointArn?: string; routeArn?: string };
+  known: { taskDefinitionArn?: string; canaryEndpointArn?: string; routeArn?: string; previewRouteArn?: string };
   /** The services as read before the run. */
   services: ServiceSnapshot[];
 }
@@ -92,4 +93,5 @@ export const ECS_KINDS = {
   create: 'ecs.create-service',
   update: 'ecs.update-service',
   wait: 'ecs.wait-for-rollout',
+  delete: 'ecs.delete-service',
 } as const;

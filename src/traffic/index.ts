@@ -7,7 +7,7 @@ export async function loadProvider(settings: Settings, config: ClientConfig): Pr
   const traffic = settings.traffic;
   switch (traffic.provider) {
     case 'app-mesh':
-      return (await import('./appMesh/index.js')).createAppMeshProvider(traffic, settings.canary.service, config);
+      return (await import('./appMesh/index.js')).createAppMeshProvider(traffic, settings, config);
     case 'vpc-lattice':
       return (await import('./vpcLattice/index.js')).createLatticeProvider(traffic, settings, config);
   }

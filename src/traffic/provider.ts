@@ -3,7 +3,7 @@
 // entry point, the executors of its change kinds, console links and outputs. Planning receives the planner (pure
 // functions) and never imports a provider's module; apply receives the executors.
 import type { CreateServiceCommandInput, Service } from '@aws-sdk/client-ecs';
-import type { Operation } from '../inputs.js';
+import type { Operation, Preview } from '../inputs.js';
 import type { Base, TaskDefinitionInput } from '../plan/taskDefinition.js';
 import type { Change, Outcome } from '../plan/types.js';
 import type { Weights } from '../plan/weights.js';
@@ -17,6 +17,8 @@ export interface TrafficState {
   canaryEndpointArn?: string;
   /** The input that names the route or rule, for errors about it. */
   routeInput: string;
+  /** The preview route or rule, when it exists. */
+  previewRouteArn?: string;
   /** When the split last changed (the route's or rule's last update): the bake clock of `advance`. */
   changedAt?: Date;
   /**
@@ -44,6 +46,8 @@ export interface WeightOptions {
   create?: boolean;
   /** Canary tasks the run expects, for a provider that checks endpoint health before giving weight. */
   canaryTasks?: number;
+  /** A dark launch that has to create the routing: create it with the stable endpoint only. */
+  dark?: boolean;
   /** Stable tasks that just rolled out (promote), for a provider that checks their health before giving weight. */
   stableTasks?: number;
 }
@@ -69,6 +73,13 @@ export interface TrafficPlanner<S extends TrafficState = TrafficState> {
   planWeights(state: S, target: Weights, opts?: WeightOptions): WeightPlan<S>;
   /** Changes that make the entry point send its traffic through the split (App Mesh virtual service). */
   planEntryPoint(state: S): Change[];
+  /**
+   * Changes that create or update the header-routed preview of the canary, or (preview undefined) remove the one
+   * this action made. `dark`: the canary has no share of the split, so the preview is what health-checks it.
+   */
+  planPreview(state: S, preview: Preview | undefined, opts: { canaryTasks: number; dark: boolean }): Change[];
+  /** rollback with delete-canary: delete the canary's endpoint when this action created it and nothing routes to it. */
+  planCleanup(state: S): { changes: Change[]; kept: string[] };
 }
 
 export type Executor = (request: unknown, ctx: ExecutorContext) => Promise<Outcome>;
@@ -96,6 +107,8 @@ export interface TrafficView {
   entry: string;
   /** Output that carries the canary endpoint's ARN. */
   endpointOutput: string;
+  /** How to reach the preview: a curl command line with the header, when the entry point is known. */
+  previewCurl?(preview: Preview): string | undefined;
   link(resource: { type: string; name: string }): string | undefined;
 }
 

@@ -8,7 +8,10 @@ import {
   DescribeRouteCommand,
   DescribeVirtualNodeCommand,
   DescribeVirtualRouterCommand,
+  DeleteRouteCommand,
+  DeleteVirtualNodeCommand,
   DescribeVirtualServiceCommand,
+  ListTagsForResourceCommand,
   ListRoutesCommand,
   UpdateRouteCommand,
   UpdateVirtualNodeCommand,
@@ -25,6 +28,9 @@ import {
   type VirtualServiceSpec,
 } from '@aws-sdk/client-app-mesh';
 import { orUndefined } from '../../aws/notFound.js';
+
+/** The tag on everything this action creates in App Mesh. */
+export const CREATED_BY = { key: 'ecs-mesh-canary:created-by', value: 'ecs-mesh-canary' };
 
 export interface MeshRef {
   meshName: string;
@@ -47,7 +53,22 @@ export class AppMeshApi {
   }
 
   async createVirtualNode(virtualNodeName: string, spec: VirtualNodeSpec): Promise<VirtualNodeData> {
-    return (await this.client.send(new CreateVirtualNodeCommand({ ...this.mesh, virtualNodeName, spec }))).virtualNode!;
+    const command = new CreateVirtualNodeCommand({ ...this.mesh, virtualNodeName, spec, tags: [CREATED_BY] });
+    return (await this.client.send(command)).virtualNode!;
+  }
+
+  async deleteVirtualNode(virtualNodeName: string): Promise<void> {
+    await this.client.send(new DeleteVirtualNodeCommand({ ...this.mesh, virtualNodeName }));
+  }
+
+  async deleteRoute(virtualRouterName: string, routeName: string): Promise<void> {
+    await this.client.send(new DeleteRouteCommand({ ...this.mesh, virtualRouterName, routeName }));
+  }
+
+  /** Whether this action created the resource (its tag), for clean-ups that must never touch anything else. */
+  async createdByAction(resourceArn: string): Promise<boolean> {
+    const out = await orUndefined(this.client.send(new ListTagsForResourceCommand({ resourceArn })));
+    return (out?.tags ?? []).some((t) => t.key === CREATED_BY.key && t.value === CREATED_BY.value);
   }
 
   async updateVirtualNode(virtualNodeName: string, spec: VirtualNodeSpec): Promise<VirtualNodeData> {
@@ -86,8 +107,8 @@ export class AppMeshApi {
   }
 
   async createRoute(virtualRouterName: string, routeName: string, spec: RouteSpec): Promise<RouteData> {
-    return (await this.client.send(new CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec })))
-      .route!;
+    const command = new CreateRouteCommand({ ...this.mesh, virtualRouterName, routeName, spec, tags: [CREATED_BY] });
+    return (await this.client.send(command)).route!;
   }
 
   async updateRoute(virtualRouterName: string, routeName: string, spec: RouteSpec): Promise<RouteData> {

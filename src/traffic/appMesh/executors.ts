@@ -9,7 +9,7 @@ import { showWeights, type Weights } from '../../plan/weights.js';
 import { executor, type Executor } from '../provider.js';
 import type { AppMeshApi } from './api.js';
 import { readWeights, withWeights } from './routeSpec.js';
-import { APP_MESH_KINDS as K, ROUTE_VERSION } from './state.js';
+import { APP_MESH_KINDS as K, PREVIEW_ARN, ROUTE_VERSION } from './state.js';
 
 interface NodeRequest {
   virtualNodeName: string;
@@ -43,6 +43,49 @@ interface ProviderRequest {
   previous: { spec: VirtualServiceSpec; describe: string };
 }
 
+interface PreviewRequest {
+  virtualRouterName: string;
+  routeName: string;
+  spec: RouteSpec;
+  previous?: RouteSpec;
+}
+
+function previewExecutors(api: AppMeshApi): Record<string, Executor> {
+  const remove = (r: PreviewRequest) => ({
+    kind: K.deleteRoute,
+    request: r,
+    describe: `preview route ${r.routeName} removed`,
+  });
+  return {
+    [K.createPreview]: executor(async (r: PreviewRequest) => {
+      const created = await api.createRoute(r.virtualRouterName, r.routeName, r.spec);
+      return {
+        detail: created.metadata?.arn,
+        produces: { [PREVIEW_ARN]: created.metadata?.arn ?? '' },
+        undo: remove(r),
+      };
+    }),
+    [K.putPreview]: executor(async (r: PreviewRequest) => {
+      const written = await api.updateRoute(r.virtualRouterName, r.routeName, r.spec);
+      const back = { ...r, spec: r.previous!, previous: r.spec };
+      const undo = { kind: K.putPreview, request: back, describe: `preview route ${r.routeName} back as it was` };
+      return {
+        detail: `version ${written.metadata?.version}`,
+        produces: { [PREVIEW_ARN]: written.metadata?.arn ?? '' },
+        undo,
+      };
+    }),
+    [K.deleteRoute]: executor(async (r: PreviewRequest) => {
+      await api.deleteRoute(r.virtualRouterName, r.routeName);
+      return { undo: { kind: K.createPreview, request: r, describe: `preview route ${r.routeName} back` } };
+    }),
+    [K.deleteNode]: executor(async (r: { virtualNodeName: string }) => {
+      await api.deleteVirtualNode(r.virtualNodeName);
+      return { detail: `deleted ${r.virtualNodeName}` };
+    }),
+  };
+}
+
 export function appMeshExecutors(api: AppMeshApi): Record<string, Executor> {
   const node = async (r: NodeRequest, existed: boolean): Promise<Outcome> => {
     const written = existed
@@ -52,6 +95,7 @@ export function appMeshExecutors(api: AppMeshApi): Record<string, Executor> {
     return { detail: arn, produces: { [REFS.canaryEndpointArn]: arn } };
   };
   return {
+    ...previewExecutors(api),
     [K.createNode]: executor((r: NodeRequest) => node(r, false)),
     [K.updateNode]: executor((r: NodeRequest) => node(r, true)),
     [K.createRouter]: executor(async (r: RouterRequest) => {

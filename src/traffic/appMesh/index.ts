@@ -4,7 +4,8 @@
 import { AppMeshClient } from '@aws-sdk/client-app-mesh';
 import { withErrorContext, type ClientConfig } from '../../aws/clients.js';
 import { PlanError } from '../../errors.js';
-import type { Operation } from '../../inputs.js';
+import type { RouteData } from '@aws-sdk/client-app-mesh';
+import type { Operation, Settings } from '../../inputs.js';
 import type { TrafficProvider, TrafficView } from '../provider.js';
 import { AppMeshApi, type MeshRef } from './api.js';
 import { appMeshExecutors } from './executors.js';
@@ -30,34 +31,51 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
 
   constructor(
     private readonly s: AppMeshSettings,
-    canaryService: string,
+    private readonly opts: { canaryService: string; preview: boolean; deleteCanary: boolean },
     private readonly api: AppMeshApi,
   ) {
-    this.planner = new AppMeshPlanner(s, canaryService);
+    this.planner = new AppMeshPlanner(s, opts.canaryService);
     this.executors = appMeshExecutors(api);
   }
 
+  private listener?: { port?: number; protocol?: string };
+
   async read(operation: Operation): Promise<AppMeshState> {
+    const state = await this.readState(operation);
+    this.listener =
+      state.stableNode?.spec?.listeners?.[0]?.portMapping ?? state.router?.spec?.listeners?.[0]?.portMapping;
+    return state;
+  }
+
+  private async readState(operation: Operation): Promise<AppMeshState> {
     const { api, s } = this;
     const full = operation === 'deploy';
     const nodes = operation === 'deploy' || operation === 'promote';
-    const [route, stableNode, canaryNode, router, virtualService] = await Promise.all([
+    const scalesDown = operation === 'rollback' || operation === 'promote';
+    const cleanup = operation === 'rollback' && this.opts.deleteCanary;
+    const previews = scalesDown || (full && this.opts.preview);
+    const [route, stableNode, canaryNode, router, virtualService, previewRoute] = await Promise.all([
       api.describeRoute(s.virtualRouter, s.route),
       nodes ? api.describeVirtualNode(s.stableNode) : undefined,
-      full ? api.describeVirtualNode(s.canaryNode) : undefined,
+      full || cleanup ? api.describeVirtualNode(s.canaryNode) : undefined,
       full ? api.describeVirtualRouter(s.virtualRouter) : undefined,
       full && s.virtualService ? api.describeVirtualService(s.virtualService) : undefined,
+      previews ? api.describeRoute(s.virtualRouter, s.previewRoute) : undefined,
     ]);
     if (nodes && !stableNode?.spec) await this.missingNode();
-    const scalesDown = operation === 'rollback' || operation === 'promote';
+    const ours = cleanup && canaryNode?.metadata?.arn ? await api.createdByAction(canaryNode.metadata.arn) : undefined;
     return {
       otherRoutes: scalesDown ? await this.otherRoutes() : undefined,
+      ...this.split(route),
       stableNode,
       canaryNode,
       router,
       route,
       virtualService,
-      weights: route?.spec ? readWeights(route.spec, s.stableNode, s.canaryNode, s.route) : undefined,
+      previewRoute,
+      previewRouteArn: previewRoute?.metadata?.arn,
+      canaryNodeOurs: ours,
+      routeSpec: route?.spec,
       routeId: route?.metadata?.arn,
       routeVersion: route?.metadata?.version,
       canaryEndpointArn: canaryNode?.metadata?.arn ?? nodeArnBeside(route?.metadata?.arn, s.canaryNode),
@@ -66,10 +84,26 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
     };
   }
 
+  /**
+   * The split as percentages. A route that also names other nodes (another pull request's dark launch, say) is
+   * only an error when this run would write its weights: the planner refuses then, naming them.
+   */
+  private split(route: RouteData | undefined): Pick<AppMeshState, 'weights' | 'foreign'> {
+    const { s } = this;
+    if (!route?.spec) return {};
+    try {
+      return { weights: readWeights(route.spec, s.stableNode, s.canaryNode, s.route) };
+    } catch (err) {
+      if (!(err instanceof PlanError)) throw err;
+      const canary = canaryPercent(route.spec, s.canaryNode);
+      return { weights: { stable: 100 - canary, canary }, foreign: err.message };
+    }
+  }
+
   /** Every other route of the router that gives the canary node weight (one List and one Describe each). */
   private async otherRoutes(): Promise<{ name: string; canaryWeight: number }[]> {
     const { api, s } = this;
-    const names = (await api.listRoutes(s.virtualRouter)).filter((n) => n !== s.route);
+    const names = (await api.listRoutes(s.virtualRouter)).filter((n) => n !== s.route && n !== s.previewRoute);
     const routes = await Promise.all(names.map((n) => api.describeRoute(s.virtualRouter, n)));
     return routes.flatMap((r) =>
       r?.spec ? [{ name: r.routeName!, canaryWeight: canaryPercent(r.spec, s.canaryNode) }] : [],
@@ -107,6 +141,11 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
       canaryEndpoint: s.canaryNode,
       entry: s.virtualService ?? s.route,
       endpointOutput: 'canary-virtual-node-arn',
+      previewCurl: (p) => {
+        if (!s.virtualService) return undefined;
+        const port = this.listener?.port ? `:${this.listener.port}` : '';
+        return `curl -H '${p.header}: ${p.value}' http://${s.virtualService}${port}/`;
+      },
       link: (r) => links[r.type]?.(r.name),
     };
   }
@@ -120,11 +159,12 @@ export function endOfSupportHint(err: Error): string | undefined {
   return 'AWS ended App Mesh on 2026-09-30 and accounts can no longer reach its API; see "Leaving App Mesh for VPC Lattice" in the README';
 }
 
-export function createAppMeshProvider(
-  s: AppMeshSettings,
-  canaryService: string,
-  config: ClientConfig,
-): AppMeshProvider {
+export function createAppMeshProvider(s: AppMeshSettings, settings: Settings, config: ClientConfig): AppMeshProvider {
   const client = withErrorContext(new AppMeshClient(config), 'App Mesh', endOfSupportHint);
-  return new AppMeshProvider(s, canaryService, new AppMeshApi(client, meshRef(s)));
+  const opts = {
+    canaryService: settings.canary.service,
+    preview: !!settings.preview,
+    deleteCanary: settings.deleteCanary,
+  };
+  return new AppMeshProvider(s, opts, new AppMeshApi(client, meshRef(s)));
 }

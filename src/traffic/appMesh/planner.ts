@@ -5,12 +5,13 @@ import type { PortProtocol, VirtualServiceSpec } from '@aws-sdk/client-app-mesh'
 import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
 import { clusterName } from '../../plan/service.js';
-import { familyOf } from '../../plan/taskDefinition.js';
+import { canonical, familyOf } from '../../plan/taskDefinition.js';
 import { ref, type Change } from '../../plan/types.js';
 import { sameWeights, showWeights, type Weights } from '../../plan/weights.js';
 import type { Base } from '../../plan/taskDefinition.js';
+import type { Preview } from '../../inputs.js';
 import type { DeployFacts, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
-import { newRouteSpec } from './routeSpec.js';
+import { mentions, newRouteSpec, previewSpec, routesOnlyTo } from './routeSpec.js';
 import type { AppMeshSettings } from './settings.js';
 import { APP_MESH_KINDS as K, ROUTE_VERSION, type AppMeshState } from './state.js';
 import { canaryNodeSpec, checkIsolation, envoyResourceArn, sameNodeSpec } from './virtualNode.js';
@@ -87,9 +88,10 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
           'route',
         );
       }
-      return this.createRouting(state, target);
+      return this.createRouting(state, target, opts.dark === true);
     }
     if (sameWeights(state.weights, target)) return { changes: [], next: state };
+    if (state.foreign) throw new PlanError(state.foreign, 'route');
     const change: Change = {
       kind: K.setWeights,
       resource: { type: 'route', name: s.route },
@@ -109,7 +111,7 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
     return { changes: [change], next: { ...state, weights: target, routeVersion: ref(ROUTE_VERSION) } };
   }
 
-  private createRouting(state: AppMeshState, target: Weights): WeightPlan<AppMeshState> {
+  private createRouting(state: AppMeshState, target: Weights, dark: boolean): WeightPlan<AppMeshState> {
     const { s } = this;
     const listener = state.stableNode?.spec?.listeners?.[0]?.portMapping;
     if (!listener?.port || !listener.protocol) {
@@ -142,13 +144,81 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
       request: {
         virtualRouterName: s.virtualRouter,
         routeName: s.route,
-        spec: newRouteSpec(listener.protocol, s.stableNode, s.canaryNode, target),
+        spec: newRouteSpec(listener.protocol, s.stableNode, dark ? undefined : s.canaryNode, target),
         weights: target,
       },
       moves: 'none',
       leftBehind: `route ${s.route} (aws appmesh delete-route ${mesh} --route-name ${s.route})`,
     });
-    return { changes, next: { ...state, weights: target, routeVersion: ref(ROUTE_VERSION), routeId: undefined } };
+    const routeSpec = newRouteSpec(listener.protocol, s.stableNode, dark ? undefined : s.canaryNode, target);
+    return {
+      changes,
+      next: { ...state, weights: target, routeVersion: ref(ROUTE_VERSION), routeId: undefined, routeSpec },
+    };
+  }
+
+  planPreview(state: AppMeshState, preview: Preview | undefined): Change[] {
+    const { s } = this;
+    const resource = { type: 'route', name: s.previewRoute };
+    const at = { virtualRouterName: s.virtualRouter, routeName: s.previewRoute };
+    const existing = state.previewRoute?.spec;
+    const ours = routesOnlyTo(existing, s.canaryNode);
+    if (!preview) {
+      if (!existing || !ours) return [];
+      const change: Change = {
+        kind: K.deleteRoute,
+        resource,
+        action: 'delete',
+        before: 'header requests → canary',
+        after: 'deleted',
+        request: { ...at, spec: existing },
+        moves: 'traffic',
+      };
+      return [change];
+    }
+    if (existing && !ours) {
+      throw new PlanError(
+        `Route ${s.previewRoute} exists and routes elsewhere; name another preview-route`,
+        'preview-route',
+      );
+    }
+    if (!state.routeSpec)
+      throw new PlanError(`Route ${s.route} does not exist, so there is no match to preview`, 'route');
+    const spec = previewSpec(state.routeSpec, s.canaryNode, { name: preview.header, value: preview.value });
+    if (existing && canonical(existing) === canonical(spec)) return [];
+    const after = `${preview.header}: ${preview.value} → canary ${s.canaryNode} (priority ${spec.priority})`;
+    if (existing) {
+      return [
+        {
+          kind: K.putPreview,
+          resource,
+          action: 'update',
+          before: 'another match',
+          after,
+          request: { ...at, spec, previous: existing },
+          moves: 'traffic',
+        },
+      ];
+    }
+    return [{ kind: K.createPreview, resource, action: 'create', after, request: { ...at, spec }, moves: 'traffic' }];
+  }
+
+  planCleanup(state: AppMeshState): { changes: Change[]; kept: string[] } {
+    const { s } = this;
+    if (!state.canaryNode) return { changes: [], kept: [] };
+    if (!state.canaryNodeOurs)
+      return { changes: [], kept: [`virtual node ${s.canaryNode} (not created by this action)`] };
+    const named = state.routeSpec !== undefined && mentions(state.routeSpec, s.canaryNode);
+    if (named) return { changes: [], kept: [`virtual node ${s.canaryNode} (route ${s.route} still names it)`] };
+    const change: Change = {
+      kind: K.deleteNode,
+      resource: { type: 'virtual node', name: s.canaryNode },
+      action: 'delete',
+      after: 'deleted (created by this action)',
+      request: { virtualNodeName: s.canaryNode },
+      moves: 'none',
+    };
+    return { changes: [change], kept: [] };
   }
 
   planEntryPoint(state: AppMeshState): Change[] {

@@ -59,9 +59,19 @@ function targetList(
   ];
 }
 
-/** A new route for a router whose listener speaks `protocol`: match everything, split by weight. */
-export function newRouteSpec(protocol: string, stableNode: string, canaryNode: string, weights: Weights): RouteSpec {
-  const weightedTargets = targetList(stableNode, canaryNode, weights, undefined);
+/**
+ * A new route for a router whose listener speaks `protocol`: match everything, split by weight (stable only when no
+ * canary node is given: a dark launch does not add its canary to the split).
+ */
+export function newRouteSpec(
+  protocol: string,
+  stableNode: string,
+  canaryNode: string | undefined,
+  weights: Weights,
+): RouteSpec {
+  const weightedTargets = canaryNode
+    ? targetList(stableNode, canaryNode, weights, undefined)
+    : [{ virtualNode: stableNode, weight: 100 }];
   switch (protocol) {
     case 'http':
       return { httpRoute: { match: { prefix: '/' }, action: { weightedTargets } } };
@@ -86,4 +96,49 @@ export function canaryPercent(spec: RouteSpec, canaryNode: string): number {
   const total = targets.reduce((sum, t) => sum + (t.weight ?? 0), 0);
   const canary = targets.filter((t) => t.virtualNode === canaryNode).reduce((sum, t) => sum + (t.weight ?? 0), 0);
   return total === 0 ? 0 : Math.round((canary * 100) / total);
+}
+
+/** Whether every weighted target of a route is this node (a preview route this action made for it). */
+export function routesOnlyTo(spec: RouteSpec | undefined, node: string): boolean {
+  const section = spec && ROUTE_KINDS.map((k) => spec[k]).find((x) => x !== undefined);
+  const targets = section?.action?.weightedTargets ?? [];
+  return targets.length > 0 && targets.every((t) => t.virtualNode === node);
+}
+
+/**
+ * The preview route: the weighted route's kind and match plus the header (gRPC: metadata), all of it to the canary,
+ * at a priority ahead of the weighted route. A weighted route at priority 0 leaves no room: refused, never reordered.
+ */
+export function previewSpec(
+  weighted: RouteSpec,
+  canaryNode: string,
+  header: { name: string; value: string },
+): RouteSpec {
+  const kind = routeKind(weighted);
+  if (kind === 'tcpRoute')
+    throw new PlanError('A TCP route cannot match headers, so it has no preview route', 'preview-header');
+  if (weighted.priority === 0) {
+    throw new PlanError(
+      'The weighted route has priority 0, so no route can go ahead of it; give it a priority of 1 or more for the preview route',
+      'preview-header',
+    );
+  }
+  const section = structuredClone(weighted[kind]!) as NonNullable<RouteSpec['httpRoute']> & {
+    match: Record<string, unknown>;
+  };
+  const match = { exact: header.value };
+  const key = kind === 'grpcRoute' ? 'metadata' : 'headers';
+  const existing = (section.match?.[key] as unknown[] | undefined) ?? [];
+  section.match = { ...section.match, [key]: [...existing, { name: header.name, match }] };
+  const port = section.action?.weightedTargets?.find((t) => t.port !== undefined)?.port;
+  section.action = {
+    weightedTargets: [{ virtualNode: canaryNode, weight: 1, ...(port === undefined ? {} : { port }) }],
+  };
+  return { [kind]: section, priority: weighted.priority === undefined ? 0 : weighted.priority - 1 } as RouteSpec;
+}
+
+/** Whether any weighted target of the route is this node. */
+export function mentions(spec: RouteSpec, node: string): boolean {
+  const section = ROUTE_KINDS.map((k) => spec[k]).find((x) => x !== undefined);
+  return (section?.action?.weightedTargets ?? []).some((t) => t.virtualNode === node);
 }

@@ -20,6 +20,8 @@ export interface AppMeshSettings {
   readonly appPorts?: readonly number[];
   /** Cloud Map attribute filter of the canary virtual node. */
   readonly cloudMapAttributes: readonly CloudMapAttribute[];
+  /** The route that sends preview-header requests to the canary. */
+  readonly previewRoute: string;
 }
 
 export const APP_MESH_INPUTS = [
@@ -33,6 +35,7 @@ export const APP_MESH_INPUTS = [
   'envoy-image',
   'app-ports',
   'cloud-map-attributes',
+  'preview-route',
 ] as const;
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/;
@@ -58,6 +61,7 @@ export function readAppMeshSettings(inputs: Inputs, canaryService: string): AppM
     envoyImage: inputs.optional('envoy-image', /^\S{1,1024}$/, 'a container image reference without spaces'),
     appPorts: parseAppPorts(inputs),
     cloudMapAttributes: parseAttributes(inputs) ?? [{ key: 'ECS_SERVICE_NAME', value: canaryService }],
+    previewRoute: inputs.optional('preview-route', NAME, NAME_RULE) ?? `${inputs.read('route')}-preview`,
   };
 }
 

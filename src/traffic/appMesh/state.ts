@@ -1,5 +1,11 @@
 // What the App Mesh provider reads, as plain data for its planner.
-import type { RouteData, VirtualNodeData, VirtualRouterData, VirtualServiceData } from '@aws-sdk/client-app-mesh';
+import type {
+  RouteData,
+  RouteSpec,
+  VirtualNodeData,
+  VirtualRouterData,
+  VirtualServiceData,
+} from '@aws-sdk/client-app-mesh';
 import type { Ref } from '../../plan/types.js';
 import type { TrafficState } from '../provider.js';
 
@@ -9,6 +15,13 @@ export interface AppMeshState extends TrafficState {
   router?: VirtualRouterData;
   route?: RouteData;
   virtualService?: VirtualServiceData;
+  /** The weighted route's spec, as read or as this plan creates it (the preview route copies its match). */
+  routeSpec?: RouteSpec;
+  previewRoute?: RouteData;
+  /** Why the route's weights cannot be written: it also names other nodes. */
+  foreign?: string;
+  /** Read for rollback with delete-canary: whether this action created the canary node (its tag). */
+  canaryNodeOurs?: boolean;
   /** The route version the next write expects: as read, or what this plan's previous write will produce. */
   routeVersion?: number | Ref;
 }
@@ -23,4 +36,10 @@ export const APP_MESH_KINDS = {
   setWeights: 'appmesh.set-route-weights',
   putRouteSpec: 'appmesh.put-route-spec',
   setProvider: 'appmesh.set-virtual-service-provider',
+  createPreview: 'appmesh.create-preview-route',
+  putPreview: 'appmesh.put-preview-route',
+  deleteRoute: 'appmesh.delete-route',
+  deleteNode: 'appmesh.delete-virtual-node',
 } as const;
+
+export const PREVIEW_ARN = 'previewRouteArn';

@@ -2,7 +2,11 @@
 // List calls), read and write the forward action, create the canary target group, list its targets. The only
 // module of the provider that sends Lattice commands.
 import {
+  CreateRuleCommand,
   CreateTargetGroupCommand,
+  DeleteRuleCommand,
+  DeleteTargetGroupCommand,
+  ListTagsForResourceCommand,
   GetListenerCommand,
   GetRuleCommand,
   GetServiceCommand,
@@ -18,6 +22,7 @@ import {
   type GetTargetGroupCommandOutput,
   type ListenerSummary,
   type RuleAction,
+  type RuleMatch,
   type RuleSummary,
   type TargetSummary,
   type VPCLatticeClient,
@@ -42,6 +47,23 @@ export interface Where {
 }
 
 export type TargetGroup = GetTargetGroupCommandOutput;
+
+export interface ActionRead {
+  action?: RuleAction;
+  lastUpdatedAt?: Date;
+  arn?: string;
+  match?: RuleMatch;
+  priority?: number;
+}
+
+export interface RuleInput {
+  where: Where;
+  name: string;
+  priority: number;
+  match: RuleMatch;
+  action: RuleAction;
+  tags?: Record<string, string>;
+}
 
 export class LatticeApi {
   constructor(readonly client: VPCLatticeClient) {}
@@ -76,14 +98,22 @@ export class LatticeApi {
   }
 
   /** The action at `where` and when it last changed. */
-  async readAction(where: Where): Promise<{ action?: RuleAction; lastUpdatedAt?: Date; arn?: string } | undefined> {
+  async readAction(where: Where): Promise<ActionRead | undefined> {
     const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
     if (where.rule) {
       const rule = await orUndefined(
         this.client.send(new GetRuleCommand({ ...ids, ruleIdentifier: where.rule })),
         NOT_FOUND,
       );
-      return rule && { action: rule.action, lastUpdatedAt: rule.lastUpdatedAt, arn: rule.arn };
+      return (
+        rule && {
+          action: rule.action,
+          lastUpdatedAt: rule.lastUpdatedAt,
+          arn: rule.arn,
+          match: rule.match,
+          priority: rule.priority,
+        }
+      );
     }
     const listener = await orUndefined(this.client.send(new GetListenerCommand(ids)), NOT_FOUND);
     return listener && { action: listener.defaultAction, lastUpdatedAt: listener.lastUpdatedAt, arn: listener.arn };
@@ -93,6 +123,35 @@ export class LatticeApi {
     const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
     if (where.rule) await this.client.send(new UpdateRuleCommand({ ...ids, ruleIdentifier: where.rule, action }));
     else await this.client.send(new UpdateListenerCommand({ ...ids, defaultAction: action }));
+  }
+
+  async createRule(r: RuleInput): Promise<{ arn: string; id: string }> {
+    const ids = { serviceIdentifier: r.where.service, listenerIdentifier: r.where.listener };
+    const command = new CreateRuleCommand({
+      ...ids,
+      name: r.name,
+      priority: r.priority,
+      match: r.match,
+      action: r.action,
+      tags: r.tags,
+    });
+    const out = await this.client.send(command);
+    return { arn: out.arn!, id: out.id! };
+  }
+
+  async deleteRule(where: Where): Promise<void> {
+    const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener, ruleIdentifier: where.rule! };
+    await this.client.send(new DeleteRuleCommand(ids));
+  }
+
+  async deleteTargetGroup(targetGroupIdentifier: string): Promise<void> {
+    await this.client.send(new DeleteTargetGroupCommand({ targetGroupIdentifier }));
+  }
+
+  async tags(resourceArn: string): Promise<Record<string, string>> {
+    return (
+      (await orUndefined(this.client.send(new ListTagsForResourceCommand({ resourceArn })), NOT_FOUND))?.tags ?? {}
+    );
   }
 
   async findTargetGroup(ref: string): Promise<TargetGroup | undefined> {

@@ -2,14 +2,14 @@
 // the action right before writing and stops if it is not what the plan (or this run's previous write) left, and
 // re-reads after writing to report a concurrent change.
 import * as core from '@actions/core';
-import type { RuleAction, TargetSummary } from '@aws-sdk/client-vpc-lattice';
+import type { RuleAction, RuleMatch, TargetSummary } from '@aws-sdk/client-vpc-lattice';
 import { ConcurrentModificationError } from '../../errors.js';
 import { REFS, type Outcome } from '../../plan/types.js';
 import { showWeights, toPercent, type Weights } from '../../plan/weights.js';
 import { executor, type Executor, type ExecutorContext } from '../provider.js';
 import type { LatticeApi, Where } from './api.js';
 import { sameGroup } from './planner.js';
-import { CANARY_GROUP, LATTICE_KINDS as K } from './state.js';
+import { CANARY_GROUP, LATTICE_KINDS as K, PREVIEW_ARN } from './state.js';
 
 interface ForwardEntry {
   group: string;
@@ -129,8 +129,44 @@ interface GroupRequest {
   tags: Record<string, string>;
 }
 
+interface RuleRequest {
+  where: Where;
+  name: string;
+  priority: number;
+  match: RuleMatch;
+  forward: ForwardEntry[];
+  tags?: Record<string, string>;
+}
+
+const forwardAction = (forward: ForwardEntry[]): RuleAction => ({
+  forward: { targetGroups: forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
+});
+
+async function createRule(api: LatticeApi, r: RuleRequest): Promise<Outcome> {
+  const created = await api.createRule({ ...r, action: forwardAction(r.forward) });
+  return {
+    detail: created.arn,
+    produces: { [PREVIEW_ARN]: created.arn },
+    undo: {
+      kind: K.deleteRule,
+      request: { where: { ...r.where, rule: created.id } },
+      describe: `preview rule ${r.name} removed`,
+    },
+  };
+}
+
 export function latticeExecutors(api: LatticeApi): Record<string, Executor> {
   return {
+    [K.createRule]: executor((r: RuleRequest) => createRule(api, r)),
+    [K.deleteRule]: executor(async (r: { where: Where; recreate?: Omit<RuleRequest, 'where'> }) => {
+      await api.deleteRule(r.where);
+      const again = r.recreate && { ...r.recreate, where: { ...r.where, rule: undefined } };
+      return again ? { undo: { kind: K.createRule, request: again, describe: `preview rule ${again.name} back` } } : {};
+    }),
+    [K.deleteGroup]: executor(async (r: { targetGroup: string }) => {
+      await api.deleteTargetGroup(r.targetGroup);
+      return { detail: `deleted ${r.targetGroup}` };
+    }),
     [K.createGroup]: executor(async (r: GroupRequest) => {
       const created = await api.createTargetGroup({ ...r, clientToken: `ecs-mesh-canary-${r.name}`.slice(0, 64) });
       const arn = created.arn!;

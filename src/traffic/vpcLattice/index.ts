@@ -20,16 +20,19 @@ export class LatticeProvider implements TrafficProvider<LatticeState> {
 
   constructor(
     private readonly s: LatticeSettings,
-    private readonly settings: Pick<Settings, 'stable' | 'canary' | 'waitForMinutes'>,
+    private readonly settings: Pick<Settings, 'stable' | 'canary' | 'waitForMinutes' | 'preview' | 'deleteCanary'>,
     private readonly api: LatticeApi,
   ) {
-    this.planner = new LatticePlanner({ waitForMinutes: settings.waitForMinutes });
+    this.planner = new LatticePlanner({ waitForMinutes: settings.waitForMinutes, previewPriority: s.previewPriority });
     this.executors = latticeExecutors(api);
   }
 
   async read(operation: Operation, ecs: EcsReads): Promise<LatticeState> {
     const names = { stable: this.settings.stable.service, canary: this.settings.canary.service };
-    this.last = await readLattice(this.api, this.s, names, operation, ecs);
+    this.last = await readLattice(this.api, this.s, names, operation, ecs, {
+      preview: this.settings.preview !== undefined,
+      deleteCanary: this.settings.deleteCanary,
+    });
     return this.last;
   }
 
@@ -49,6 +52,12 @@ export class LatticeProvider implements TrafficProvider<LatticeState> {
       canaryEndpoint: canary,
       entry: `Lattice service ${this.s.service}`,
       endpointOutput: 'canary-target-group-arn',
+      previewCurl: (p) => {
+        const entry = this.last?.entry;
+        if (!entry?.dns) return undefined;
+        const scheme = entry.protocol === 'HTTPS' ? 'https' : 'http';
+        return `curl -H '${p.header}: ${p.value}' ${scheme}://${entry.dns}${entry.port ? `:${entry.port}` : ''}/`;
+      },
       link: (r) => links[r.type],
     };
   }

@@ -8,10 +8,12 @@ import { isEnvoyContainer, type Base } from '../../plan/taskDefinition.js';
 import { ref, type Change, type Ref } from '../../plan/types.js';
 import { sameWeights, showWeights, type Weights } from '../../plan/weights.js';
 import type { RenderedWorkload, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
+import type { Preview } from '../../inputs.js';
 import { CANARY_GROUP, CREATED_BY_TAG, LATTICE_KINDS as K, type Forward, type LatticeState } from './state.js';
 
 export interface LatticePlannerOptions {
   waitForMinutes: number;
+  previewPriority?: number;
 }
 
 /** The canary group as requests name it: its ARN, or the ref to the one this run creates. */
@@ -87,6 +89,8 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
     const changes: Change[] = [];
     let now = state;
     const listed = canaryListed(state);
+    const writes = (!listed && (target.canary > 0 || opts.create)) || (listed && !sameWeights(state.weights, target));
+    if (writes && state.foreign) throw new PlanError(state.foreign.why, state.foreign.input);
     if (!listed && (target.canary > 0 || opts.create)) {
       const attach = this.setForward(
         now,
@@ -139,6 +143,122 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
 
   planEntryPoint(): Change[] {
     return [];
+  }
+
+  planPreview(
+    state: LatticeState,
+    preview: Preview | undefined,
+    opts: { canaryTasks: number; dark: boolean },
+  ): Change[] {
+    const rule = state.previewRule;
+    const canary = canaryGroup(state);
+    const ours =
+      rule !== undefined &&
+      rule.forward.length > 0 &&
+      rule.forward.every(
+        (f) => typeof f.group === 'string' && typeof canary === 'string' && sameGroup(f.group, canary),
+      );
+    const resource = { type: 'listener rule', name: state.previewName };
+    if (!preview) {
+      if (!rule || !ours) return [];
+      const request = {
+        where: { ...state.where, rule: rule.id },
+        recreate: { name: state.previewName, priority: rule.priority, match: rule.match, forward: rule.forward },
+      };
+      return [
+        {
+          kind: K.deleteRule,
+          resource,
+          action: 'delete',
+          before: 'header requests → canary',
+          after: 'deleted',
+          request,
+          moves: 'traffic',
+        },
+      ];
+    }
+    if (rule && !ours)
+      throw new PlanError(
+        `Rule ${state.previewName} exists and forwards elsewhere; delete or rename it`,
+        'preview-header',
+      );
+    const match = {
+      httpMatch: { headerMatches: [{ name: preview.header, match: { exact: preview.value }, caseSensitive: true }] },
+    };
+    const changes: Change[] = [];
+    if (!rule || JSON.stringify(rule.match) !== JSON.stringify(match)) {
+      if (rule) changes.push(...this.planPreview(state, undefined, opts));
+      const priority = this.previewPriority(state, rule?.priority);
+      const after = `${preview.header}: ${preview.value} → ${state.canary.name} (priority ${priority})`;
+      const request = {
+        where: state.where,
+        name: state.previewName,
+        priority,
+        match,
+        forward: [{ group: canary, weight: 100 }],
+        tags: { [CREATED_BY_TAG]: 'ecs-mesh-canary' },
+      };
+      changes.push({ kind: K.createRule, resource, action: 'create', after, request, moves: 'traffic' });
+    }
+    // A group no rule forwards to is never health-checked: for a dark launch the preview rule is what attaches it.
+    if (opts.dark && opts.canaryTasks > 0) changes.push(this.waitHealthy(canary, state.canary.name, opts.canaryTasks));
+    return changes;
+  }
+
+  /** The preview-priority input, else the lowest free priority ahead of the weighted rule (any, for a default action). */
+  private previewPriority(state: LatticeState, current?: number): number {
+    const limit = (state.weightedPriority ?? 2001) - 1;
+    const wanted = this.opts.previewPriority;
+    const taken = (p: number) => p !== current && state.priorities.includes(p);
+    if (wanted !== undefined) {
+      if (wanted > limit || taken(wanted)) {
+        throw new PlanError(
+          `Priority ${wanted} is taken or not ahead of the weighted rule (${state.weightedPriority})`,
+          'preview-priority',
+        );
+      }
+      return wanted;
+    }
+    for (let p = 1; p <= limit; p++) if (!taken(p)) return p;
+    throw new PlanError(
+      `No free rule priority ahead of the weighted rule (${state.weightedPriority})`,
+      'preview-priority',
+    );
+  }
+
+  planCleanup(state: LatticeState): { changes: Change[]; kept: string[] } {
+    if (!state.canary.arn) return { changes: [], kept: [] };
+    if (!state.canaryGroupOurs)
+      return { changes: [], kept: [`target group ${state.canary.name} (not created by this action)`] };
+    const changes: Change[] = [];
+    if (canaryListed(state)) {
+      const forward = [{ group: state.stable.arn, weight: 100 }];
+      const request = {
+        where: state.where,
+        forward,
+        expected: state.forward,
+        weights: { stable: 100, canary: 0 },
+        groups: { stable: state.stable.arn, canary: state.canary.arn },
+      };
+      changes.push({
+        kind: K.setForward,
+        resource: { type: state.where.rule ? 'listener rule' : 'listener', name: state.splitName },
+        action: 'update',
+        before: 'canary group listed at 0',
+        after: 'stable group only',
+        request,
+        moves: 'traffic',
+      });
+    }
+    changes.push({
+      kind: K.deleteGroup,
+      resource: { type: 'target group', name: state.canary.name },
+      action: 'delete',
+      after: 'deleted (created by this action)',
+      request: { targetGroup: state.canary.arn },
+      moves: 'none',
+    });
+    return { changes, kept: [] };
   }
 }
 

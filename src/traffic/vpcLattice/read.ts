@@ -12,7 +12,7 @@ import { idOf, isIdOrArn, type LatticeApi, type TargetGroup, type Where } from '
 import { forwardOf } from './executors.js';
 import { sameGroup } from './planner.js';
 import type { LatticeSettings } from './settings.js';
-import type { GroupRef, LatticeState } from './state.js';
+import { CREATED_BY_TAG, type GroupRef, type LatticeState } from './state.js';
 
 const matches = (ref: string, item: { id?: string; name?: string; arn?: string }) =>
   isIdOrArn(ref, '[a-z]+') ? item.id === idOf(ref) || item.arn === ref : item.name === ref;
@@ -20,7 +20,7 @@ const matches = (ref: string, item: { id?: string; name?: string; arn?: string }
 async function locate(
   api: LatticeApi,
   s: LatticeSettings,
-): Promise<{ where: Where; splitName: string; serviceName: string }> {
+): Promise<{ where: Where; splitName: string; serviceName: string; entry: LatticeState['entry'] }> {
   const service = await api.findService(s.service);
   if (!service?.id)
     throw new PlanError(
@@ -41,7 +41,8 @@ async function locate(
     throw new PlanError(why, 'lattice-listener');
   }
   const where: Where = { service: service.id, listener: listener.id };
-  if (!s.rule) return { where, splitName: `${listener.name} (default action)`, serviceName: service.name! };
+  const entry = { dns: service.dnsEntry?.domainName, port: listener.port, protocol: listener.protocol };
+  if (!s.rule) return { where, splitName: `${listener.name} (default action)`, serviceName: service.name!, entry };
   const rules = await api.listRules(service.id, listener.id);
   const rule = rules.find((r) => matches(s.rule!, r));
   if (!rule?.id) {
@@ -55,7 +56,7 @@ async function locate(
       'lattice-rule',
     );
   }
-  return { where: { ...where, rule: rule.id }, splitName: rule.name!, serviceName: service.name! };
+  return { where: { ...where, rule: rule.id }, splitName: rule.name!, serviceName: service.name!, entry };
 }
 
 function stableRegistration(stable: Service | undefined, group?: string) {
@@ -111,18 +112,18 @@ function checkForward(
   const foreign = forward.filter(
     (f) => !sameGroup(f.group, stable.arn) && !(canaryArn && sameGroup(f.group, canaryArn)),
   );
-  if (foreign.length) {
-    const names = foreign.map((f) => f.group).join(', ');
-    const why = `${split.name} also forwards to ${names}; this action only manages a split between the stable and canary target groups`;
-    throw new PlanError(why, split.input);
-  }
-  return forward;
+  // Only an error when this run writes the split (a dark launch of another canary, say, may stand beside it).
+  const names = foreign.map((f) => f.group).join(', ');
+  const why = `${split.name} also forwards to ${names}; this action only manages a split between the stable and canary target groups`;
+  return { forward, foreign: foreign.length ? { why, input: split.input } : undefined };
 }
 
 /** Every other rule of the listener (and its default action) that forwards to the canary group, with its share. */
-async function otherRoutes(api: LatticeApi, where: Where, canaryArn: string | undefined) {
+async function otherRoutes(api: LatticeApi, where: Where, canaryArn: string | undefined, skip: string) {
   if (!canaryArn) return [];
-  const rules = (await api.listRules(where.service, where.listener)).filter((r) => !r.isDefault && r.id !== where.rule);
+  const rules = (await api.listRules(where.service, where.listener)).filter(
+    (r) => !r.isDefault && r.id !== where.rule && r.name !== skip,
+  );
   const reads = await Promise.all([
     ...rules.map(async (r) => ({ name: `rule ${r.name}`, read: await api.readAction({ ...where, rule: r.id }) })),
     ...(where.rule
@@ -137,12 +138,45 @@ async function otherRoutes(api: LatticeApi, where: Where, canaryArn: string | un
   });
 }
 
+/** The preview rule's name for a canary service: Lattice rule names are 3-63 lowercase letters, digits, dashes. */
+export function previewRuleName(canaryService: string): string {
+  const slug = canaryService
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `preview-${slug}`.slice(0, 63).replace(/-+$/, '');
+}
+
+/** The preview rule (if any), the listener's taken priorities and the weighted rule's; the canary group's tag. */
+async function previewFacts(api: LatticeApi, where: Where, name: string, canaryArn: string | undefined, ours: boolean) {
+  const rules = await api.listRules(where.service, where.listener);
+  const found = rules.find((r) => r.name === name);
+  const read = found?.id ? await api.readAction({ ...where, rule: found.id }) : undefined;
+  const tags = ours && canaryArn ? await api.tags(canaryArn) : {};
+  return {
+    previewName: name,
+    previewRule: found?.id
+      ? {
+          id: found.id,
+          arn: found.arn,
+          priority: found.priority,
+          forward: forwardOf(read?.action) ?? [],
+          match: read?.match,
+        }
+      : undefined,
+    priorities: rules.flatMap((r) => (r.priority === undefined ? [] : [r.priority])),
+    weightedPriority: rules.find((r) => r.id === where.rule)?.priority,
+    canaryGroupOurs: tags[CREATED_BY_TAG] === 'ecs-mesh-canary',
+  };
+}
+
 export async function readLattice(
   api: LatticeApi,
   s: LatticeSettings,
   names: { stable: string; canary: string },
   operation: Operation,
   ecs: EcsReads,
+  opts: { preview: boolean; deleteCanary: boolean },
 ): Promise<LatticeState> {
   const located = await locate(api, s);
   const [read, services] = await Promise.all([api.readAction(located.where), ecs.services]);
@@ -155,7 +189,7 @@ export async function readLattice(
     throw new PlanError(`Target group ${canaryName} does not exist`, 'canary-target-group');
   checkGroups(stable, canary);
   const split = { name: located.splitName, input: s.rule ? 'lattice-rule' : 'lattice-listener' };
-  const forward = checkForward(read.action, split, groupRef(stable), canary?.arn);
+  const { forward, foreign } = checkForward(read.action, split, groupRef(stable), canary?.arn);
   const registration = stableRegistration(stableService, stable.arn)[0];
   const canaryService = services.get(names.canary);
   if (
@@ -175,7 +209,12 @@ export async function readLattice(
     );
   }
   const scalesDown = operation === 'rollback' || operation === 'promote';
-  const others = scalesDown ? await otherRoutes(api, located.where, canary?.arn) : undefined;
+  const previewName = previewRuleName(names.canary);
+  const others = scalesDown ? await otherRoutes(api, located.where, canary?.arn, previewName) : undefined;
+  const preview =
+    scalesDown || opts.preview
+      ? await previewFacts(api, located.where, previewName, canary?.arn, opts.deleteCanary)
+      : { previewName, priorities: [] };
   const weightOf = (arn?: string) =>
     forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
   return {
@@ -191,6 +230,10 @@ export async function readLattice(
     canaryEndpointArn: canary?.arn,
     routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
     otherRoutes: others,
+    previewRouteArn: 'previewRule' in preview ? preview.previewRule?.arn : undefined,
+    foreign,
+    entry: located.entry,
+    ...preview,
   };
 }
 

@@ -9,6 +9,8 @@ export interface LatticeSettings {
   readonly rule?: string;
   readonly stableTargetGroup?: string;
   readonly canaryTargetGroup?: string;
+  /** Priority of the preview rule; default the lowest free one ahead of the weighted rule. */
+  readonly previewPriority?: number;
 }
 
 export const LATTICE_INPUTS = [
@@ -17,6 +19,7 @@ export const LATTICE_INPUTS = [
   'lattice-rule',
   'stable-target-group',
   'canary-target-group',
+  'preview-priority',
 ] as const;
 
 const ARN = '(arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:[a-z]+/[0-9a-z/-]+)';
@@ -33,5 +36,6 @@ export function readLatticeSettings(inputs: Inputs): LatticeSettings {
     rule: inputs.optional('lattice-rule', ref('rule'), rule('listener rule', 'rule')),
     stableTargetGroup: inputs.optional('stable-target-group', ref('tg'), rule('target group', 'tg')),
     canaryTargetGroup: inputs.optional('canary-target-group', ref('tg'), rule('target group', 'tg')),
+    previewPriority: inputs.integer('preview-priority', 1, 100, undefined),
   };
 }

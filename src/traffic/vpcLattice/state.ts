@@ -29,8 +29,18 @@ export interface LatticeState extends TrafficState {
   /** The stable service's Lattice registration, cloned for the canary. */
   registration: { roleArn: string; portName: string };
   stableService?: Service;
-  /** Whether a run on the canary group can trust its tag (created by this action). */
-  canaryCreatedByAction?: boolean;
+  /** Why the split cannot be written: its forward action also names other groups. */
+  foreign?: { why: string; input: string };
+  /** Whether this action created the canary group (its tag), read for rollback with delete-canary. */
+  canaryGroupOurs?: boolean;
+  /** The preview rule (by its name), when it exists. */
+  previewRule?: { id: string; arn?: string; priority?: number; forward: Forward[]; match?: unknown };
+  previewName: string;
+  /** Priorities taken on the listener, and the weighted rule's (undefined for the default action). */
+  priorities: number[];
+  weightedPriority?: number;
+  /** For the summary's curl line: the Lattice service's DNS name and the listener's port and protocol. */
+  entry?: { dns?: string; port?: number; protocol?: string };
 }
 
 export const CANARY_GROUP = 'lattice.canaryTargetGroupArn';
@@ -39,6 +49,11 @@ export const LATTICE_KINDS = {
   createGroup: 'lattice.create-target-group',
   setForward: 'lattice.set-forward',
   waitHealthy: 'lattice.wait-targets-healthy',
+  createRule: 'lattice.create-rule',
+  deleteRule: 'lattice.delete-rule',
+  deleteGroup: 'lattice.delete-target-group',
 } as const;
+
+export const PREVIEW_ARN = 'previewRouteArn';
 
 export const CREATED_BY_TAG = 'ecs-mesh-canary:created-by';
