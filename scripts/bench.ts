@@ -1,20 +1,38 @@
 // npm run bench: figures, not assertions. Runs the bundled action against the emulator with a fixed latency on every
-// AWS call and a fixed rollout delay, and prints a markdown table: AWS calls per operation (reads, writes), wall time,
-// deploy time ÷ rollout delay, the read phase's depth in round trips, cold start on an invalid input, bundle size.
+// AWS call and a fixed rollout delay, on App Mesh and on VPC Lattice, and prints markdown tables — AWS calls per
+// operation (reads, writes), wall time, deploy time ÷ rollout delay, the read phase's depth in round trips, cold start
+// on an invalid input, bundle size — and writes them to docs/bench.md, where the README's figures come from
+// (__tests__/bench.test.ts checks that they do, and that the size figures are those of dist/ as it is).
+//
+// npm run bench:sizes (`--sizes-only`) rewrites only the size section of docs/bench.md, from dist/ as it is, in a
+// second: run it after a build changed dist/.
 //
 // To compare with aws-actions/amazon-ecs-deploy-task-definition, point ANCHOR_DIST at that action's dist/ folder
 // (v2.6.3); its index.js is then started the same way for the cold-start figure and its size is measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Emulator, type LoggedRequest } from '../__tests__/emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../__tests__/emulator/fixture.js';
+import {
+  latticeInputs,
+  SAMPLE,
+  sampleInputs,
+  seedHowtoEcsBasics,
+  seedLatticeColor,
+} from '../__tests__/emulator/fixture.js';
 import { DIST, inputEnv, MACHINE_NODE, NODE24, runAction } from '../__tests__/support/runAction.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const ROLLOUT_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 10_000);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 const ANCHOR_DIST = process.env.ANCHOR_DIST;
+export const BENCH_MD = fileURLToPath(new URL('../docs/bench.md', import.meta.url));
+export const SIZES_START = '<!-- sizes:start (npm run bench:sizes rewrites this section from dist/) -->';
+export const SIZES_END = '<!-- sizes:end -->';
+/** The label of the anchor's size line, whose byte count --sizes-only keeps. */
+const ANCHOR_LABEL = 'dist/*.js bytes (amazon-ecs-deploy-task-definition)';
 
 const isRead = (r: LoggedRequest) => /^(Describe|List|Get|Discover)/.test(r.operation);
 
@@ -55,13 +73,41 @@ function coldStartBare(node: string): number {
   return median(times);
 }
 
-function size(dir: string, filter: (f: string) => boolean): number {
+/** Bytes of the files of a folder that pass `filter`. */
+export function size(dir: string, filter: (f: string) => boolean): number {
   return readdirSync(dir)
     .filter(filter)
     .reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
 }
 
+/** `2,281,233 (2.28 MB)`: bytes, and megabytes of 10^6 bytes. */
+export const bytes = (n: number) => `${n.toLocaleString('en-US')} (${(n / 1e6).toFixed(2)} MB)`;
+
+/** The size section of docs/bench.md: dist/ as it is, and the anchor's JS when its byte count is known. */
+export function sizeSection(distDir: string, anchorBytes?: number): string {
+  const jsBytes = size(distDir, (f) => f.endsWith('.js'));
+  const allBytes = size(distDir, () => true);
+  const lines = [
+    SIZES_START,
+    '## Bundle size',
+    '',
+    '| figure | value |',
+    '|---|---:|',
+    `| dist/*.js bytes (this action) | ${bytes(jsBytes)} |`,
+    `| dist/ bytes with licenses.txt (this action) | ${bytes(allBytes)} |`,
+  ];
+  if (anchorBytes !== undefined) {
+    lines.push(`| ${ANCHOR_LABEL} | ${bytes(anchorBytes)} |`);
+    lines.push(`| size ratio, JS (target ≤ 0.75) | ${(jsBytes / anchorBytes).toFixed(2)} |`);
+    lines.push(`| size ratio, whole dist/ (target ≤ 0.75) | ${(allBytes / anchorBytes).toFixed(2)} |`);
+  } else {
+    lines.push(`| anchor | set ANCHOR_DIST to amazon-ecs-deploy-task-definition's dist/ to compare |`);
+  }
+  return [...lines, SIZES_END].join('\n');
+}
+
 interface Row {
+  provider: string;
   operation: string;
   reads: number;
   writes: number;
@@ -69,93 +115,157 @@ interface Row {
   seconds: number;
 }
 
-async function main(): Promise<void> {
+interface Scenario {
+  provider: string;
+  seed(emu: Emulator): void;
+  inputs(over: Record<string, string>): Record<string, string>;
+  steps: [string, Record<string, string>][];
+}
+
+const APP_MESH_DEPLOY = { 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' };
+const LATTICE_DEPLOY = { image: 'colorapp:blue', 'canary-weight': '20' };
+const SCENARIOS: Scenario[] = [
+  {
+    provider: 'App Mesh',
+    seed: seedHowtoEcsBasics,
+    inputs: sampleInputs,
+    steps: [
+      ['deploy (first canary)', APP_MESH_DEPLOY],
+      ['deploy again (no change)', APP_MESH_DEPLOY],
+      ['shift 20 → 50', { operation: 'shift', 'canary-weight': '50' }],
+      ['shift to the current weight', { operation: 'shift', 'canary-weight': '50' }],
+      ['dry-run promote', { operation: 'promote', 'dry-run': 'true' }],
+      ['promote', { operation: 'promote' }],
+      ['rollback (after promote: scale only)', { operation: 'rollback' }],
+    ],
+  },
+  {
+    provider: 'VPC Lattice',
+    seed: (emu) => void seedLatticeColor(emu),
+    inputs: latticeInputs,
+    steps: [
+      ['deploy (first canary)', LATTICE_DEPLOY],
+      ['deploy again (no change)', LATTICE_DEPLOY],
+      ['shift 20 → 50', { operation: 'shift', 'canary-weight': '50' }],
+      ['shift to the current weight', { operation: 'shift', 'canary-weight': '50' }],
+    ],
+  },
+];
+
+/** Runs a scenario's steps on a fresh emulator (the two samples both own ECS service `color`). */
+async function runScenario(s: Scenario): Promise<Row[]> {
   const emu = await Emulator.start({ latencyMs: LATENCY_MS, rolloutDelayMs: ROLLOUT_MS });
-  seedHowtoEcsBasics(emu);
   const rows: Row[] = [];
-  const step = async (operation: string, inputs: Record<string, string>) => {
-    const from = emu.log.length;
-    const run = await runAction(sampleInputs(inputs), { env: emu.env(), node: NODE24 });
-    if (run.status !== 0) throw new Error(`${operation} failed: ${run.errors.join('\n')}`);
-    const calls = emu.log.slice(from);
-    const firstWrite = calls.findIndex((r) => !isRead(r));
-    const readPhase = firstWrite < 0 ? calls : calls.slice(0, firstWrite);
-    rows.push({
-      operation,
-      reads: calls.filter(isRead).length,
-      writes: calls.length - calls.filter(isRead).length,
-      readDepth: roundTrips(readPhase),
-      seconds: run.ms / 1000,
-    });
-  };
-  const deploy = { 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' };
   try {
-    await step('deploy (first canary)', deploy);
-    await step('deploy again (no change)', deploy);
-    await step('shift 20 → 50', { operation: 'shift', 'canary-weight': '50' });
-    await step('shift to the current weight', { operation: 'shift', 'canary-weight': '50' });
-    await step('dry-run promote', { operation: 'promote', 'dry-run': 'true' });
-    await step('promote', { operation: 'promote' });
-    await step('rollback (after promote: scale only)', { operation: 'rollback' });
+    s.seed(emu);
+    for (const [operation, inputs] of s.steps) {
+      const from = emu.log.length;
+      const run = await runAction(s.inputs(inputs), { env: emu.env(), node: NODE24, timeoutMs: 180_000 });
+      if (run.status !== 0) throw new Error(`${s.provider} ${operation} failed: ${run.errors.join('\n')}`);
+      const calls = emu.log.slice(from);
+      const firstWrite = calls.findIndex((r) => !isRead(r));
+      const readPhase = firstWrite < 0 ? calls : calls.slice(0, firstWrite);
+      rows.push({
+        provider: s.provider,
+        operation,
+        reads: calls.filter(isRead).length,
+        writes: calls.length - calls.filter(isRead).length,
+        readDepth: roundTrips(readPhase),
+        seconds: run.ms / 1000,
+      });
+    }
   } finally {
     await emu.stop();
   }
+  return rows;
+}
 
+const version = (node: string) => spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim();
+
+async function bench(): Promise<string[]> {
+  const rows: Row[] = [];
+  for (const s of SCENARIOS) rows.push(...(await runScenario(s)));
+
+  // An invalid input fails before the AWS SDK is loaded: the endpoint is never called.
+  const emu = { env: () => ({ ...new Emulator().env(), AWS_ENDPOINT_URL: 'http://127.0.0.1:9' }) };
   const invalid = { ...emu.env(), ...inputEnv(sampleInputs({ 'canary-weight': 'abc' })) };
   const anchorEntry =
     ANCHOR_DIST && existsSync(path.join(ANCHOR_DIST, 'index.js')) ? path.join(ANCHOR_DIST, 'index.js') : undefined;
-  const bare = (node: string) => coldStartBare(node);
   const runtimes = [
-    { label: `Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}`, node: NODE24 },
-    { label: `Node ${spawnSync(MACHINE_NODE, ['--version'], { encoding: 'utf8' }).stdout.trim()}`, node: MACHINE_NODE },
+    { label: `Node ${version(NODE24)}`, node: NODE24 },
+    { label: `Node ${version(MACHINE_NODE)}`, node: MACHINE_NODE },
   ];
   const cold = runtimes.map((r) => ({
     ...r,
-    bare: bare(r.node),
+    bare: coldStartBare(r.node),
     ours: coldStart(DIST, invalid, r.node),
     anchor: anchorEntry ? coldStart(anchorEntry, { ...emu.env(), GITHUB_WORKSPACE: '/tmp' }, r.node) : undefined,
   }));
-  const distDir = path.dirname(DIST);
-  const jsBytes = size(distDir, (f) => f.endsWith('.js'));
-  const allBytes = size(distDir, () => true);
   const anchorBytes = ANCHOR_DIST ? size(ANCHOR_DIST, (f) => f.endsWith('.js')) : undefined;
 
-  const deployRow = rows[0];
-  console.log(`## ecs-mesh-canary bench\n`);
-  console.log(
-    `Emulator latency ${LATENCY_MS} ms per AWS call, ECS rollout delay ${ROLLOUT_MS / 1000} s, bundled action on Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}.\n`,
-  );
-  console.log('| operation | AWS reads | AWS writes | calls in all | read phase (round trips) | wall time (s) |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  for (const r of rows)
-    console.log(
-      `| ${r.operation} | ${r.reads} | ${r.writes} | ${r.reads + r.writes} | ${r.readDepth} | ${r.seconds.toFixed(2)} |`,
+  const cpu = cpus();
+  const out = [
+    '# ecs-mesh-canary bench',
+    '',
+    `Written by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}, on ${cpu.length} CPU cores (${cpu[0]?.model.trim()}): the emulator answers every AWS call after ${LATENCY_MS} ms, an ECS rollout takes ${ROLLOUT_MS / 1000} s, the bundled action runs on Node ${version(NODE24)}. The README's figures are quoted from here (__tests__/bench.test.ts checks that they are).`,
+    '',
+    '## AWS calls and wall time per operation',
+    '',
+    '| provider | operation | AWS reads | AWS writes | calls in all | read phase (round trips) | wall time (s) |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.provider} | ${r.operation} | ${r.reads} | ${r.writes} | ${r.reads + r.writes} | ${r.readDepth} | ${r.seconds.toFixed(2)} |`,
+    ),
+    '',
+    '## Deploy time and cold start',
+    '',
+    '| figure | value |',
+    '|---|---:|',
+  ];
+  for (const r of rows.filter((row) => row.operation === 'deploy (first canary)')) {
+    const ratio = r.seconds / (ROLLOUT_MS / 1000);
+    out.push(
+      `| ${r.provider}: deploy wall time ÷ rollout delay | ${ratio.toFixed(3)} (${r.seconds.toFixed(2)} s; target ≤ 1.1 × ${ROLLOUT_MS / 1000} + 2 = ${(1.1 * (ROLLOUT_MS / 1000) + 2).toFixed(1)} s) |`,
     );
-  console.log('');
-  console.log('| figure | value |');
-  console.log('|---|---:|');
-  console.log(
-    `| deploy wall time ÷ rollout delay | ${(deployRow.seconds / (ROLLOUT_MS / 1000)).toFixed(3)} (${deployRow.seconds.toFixed(2)} s; target ≤ 1.1 × ${ROLLOUT_MS / 1000} + 2 = ${(1.1 * (ROLLOUT_MS / 1000) + 2).toFixed(1)} s) |`,
-  );
+  }
   for (const c of cold) {
-    console.log(`| ${c.label}: \`node -e 0\` (the runtime alone), median of ${COLD_RUNS} | ${c.bare.toFixed(0)} ms |`);
-    console.log(`| ${c.label}: cold start on an invalid input, this action | ${c.ours.toFixed(0)} ms |`);
+    out.push(`| ${c.label}: \`node -e 0\` (the runtime alone), median of ${COLD_RUNS} | ${c.bare.toFixed(0)} ms |`);
+    out.push(
+      `| ${c.label}: cold start on an invalid input, this action, median of ${COLD_RUNS} | ${c.ours.toFixed(0)} ms |`,
+    );
     if (c.anchor !== undefined) {
-      console.log(
-        `| ${c.label}: cold start on an invalid input, amazon-ecs-deploy-task-definition | ${c.anchor.toFixed(0)} ms |`,
+      out.push(
+        `| ${c.label}: cold start on an invalid input, amazon-ecs-deploy-task-definition, median of ${COLD_RUNS} | ${c.anchor.toFixed(0)} ms |`,
       );
-      console.log(`| ${c.label}: cold start ratio (target ≤ 0.6) | ${(c.ours / c.anchor).toFixed(2)} |`);
+      out.push(`| ${c.label}: cold start ratio (target ≤ 0.6) | ${(c.ours / c.anchor).toFixed(2)} |`);
     }
   }
-  console.log(`| dist/*.js bytes (this action) | ${jsBytes.toLocaleString('en-US')} |`);
-  console.log(`| dist/ bytes with licenses.txt (this action) | ${allBytes.toLocaleString('en-US')} |`);
-  if (anchorBytes !== undefined) {
-    console.log(`| dist/*.js bytes (amazon-ecs-deploy-task-definition) | ${anchorBytes.toLocaleString('en-US')} |`);
-    console.log(`| size ratio, JS (target ≤ 0.75) | ${(jsBytes / anchorBytes).toFixed(2)} |`);
-    console.log(`| size ratio, whole dist/ (target ≤ 0.75) | ${(allBytes / anchorBytes).toFixed(2)} |`);
-  } else {
-    console.log(`| anchor | set ANCHOR_DIST to amazon-ecs-deploy-task-definition's dist/ to compare |`);
-  }
+  out.push('', sizeSection(path.dirname(DIST), anchorBytes));
+  return out;
 }
 
-await main();
+/** The anchor's JS bytes as docs/bench.md states them, if it does. */
+function anchorBytesIn(text: string): number | undefined {
+  const m = new RegExp(`\\| ${ANCHOR_LABEL.replace(/[.*()/]/g, '\\$&')} \\| ([\\d,]+) `).exec(text);
+  return m ? Number(m[1].replace(/,/g, '')) : undefined;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--sizes-only')) {
+    const text = readFileSync(BENCH_MD, 'utf8');
+    const start = text.indexOf(SIZES_START);
+    const end = text.indexOf(SIZES_END);
+    if (start < 0 || end < 0) throw new Error(`${BENCH_MD} has no size section: run npm run bench`);
+    const section = sizeSection(path.dirname(DIST), anchorBytesIn(text));
+    writeFileSync(BENCH_MD, text.slice(0, start) + section + text.slice(end + SIZES_END.length));
+    console.log(section);
+    return;
+  }
+  const out = await bench();
+  console.log(out.join('\n'));
+  writeFileSync(BENCH_MD, `${out.join('\n')}\n`);
+  console.error(`\nwritten to ${path.relative(process.cwd(), BENCH_MD)}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -150,9 +150,7 @@ function readCommon(inputs: Inputs, args: Record<string, string>, base?: BaseTas
     return [placeholder];
   };
   if (base?.taskRoleArn || base?.executionRoleArn)
-    notes.push(
-      `the roles of ${base.file} are passed: add those of the stable service's task definition if they differ`,
-    );
+    notes.push(`the roles of ${base.file} are the ones passed (every revision the action registers is based on it)`);
   const roles = {
     task: role('task-role', base?.taskRoleArn, 'TASK_ROLE', "the task role of the services' task definitions"),
     execution: role(

@@ -34,6 +34,12 @@ const scenarios: Scenario[] = [
   { name: 'promote', setup: [deploy20], run: { operation: 'promote' }, blue: 1 },
   { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, blue: 0 },
   {
+    name: 'deploy a dark launch with a preview route',
+    setup: [],
+    run: { ...deploy20, 'canary-weight': '0', 'preview-header': 'x-canary: pr-5' },
+    blue: 0,
+  },
+  {
     name: 'deploy with steps',
     setup: [],
     run: { ...deploy20, 'canary-weight': '', steps: '10,40', 'step-minutes': '0.01', alarms: 'color-5xx' },
@@ -71,7 +77,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-test('the clean runs make 24 mutating calls in all: one drill each', () => {
+test('the clean runs make 31 mutating calls in all: one drill each', () => {
   expect(Object.fromEntries(cleanRuns)).toEqual({
     'deploy (first canary)': [
       'CreateVirtualNode',
@@ -86,6 +92,16 @@ test('the clean runs make 24 mutating calls in all: one drill each', () => {
     shift: ['UpdateRoute'],
     promote: ['RegisterTaskDefinition', 'UpdateService', 'UpdateRoute', 'UpdateService'],
     rollback: ['UpdateRoute', 'UpdateService'],
+    // The weighted route is created for stable only; the preview route sends header requests to the canary.
+    'deploy a dark launch with a preview route': [
+      'CreateVirtualNode',
+      'RegisterTaskDefinition',
+      'CreateService',
+      'CreateVirtualRouter',
+      'CreateRoute',
+      'UpdateVirtualService',
+      'CreateRoute',
+    ],
     // The first step comes with the route; the second is one more route write after the bake.
     'deploy with steps': [
       'CreateVirtualNode',
@@ -97,7 +113,7 @@ test('the clean runs make 24 mutating calls in all: one drill each', () => {
       'UpdateRoute',
     ],
   });
-  expect([...cleanRuns.values()].flat()).toHaveLength(24);
+  expect([...cleanRuns.values()].flat()).toHaveLength(31);
 });
 
 describe('a fault at each mutating call', () => {

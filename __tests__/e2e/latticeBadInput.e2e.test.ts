@@ -116,6 +116,13 @@ beforeAll(async () => {
     launchType: 'FARGATE',
     networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0private1'], securityGroups: ['sg-0app'] } },
   });
+  const stableOnly = { forward: { targetGroups: [{ targetGroupIdentifier: seed.targetGroupId, weight: 1 }] } };
+  emu.lattice.createRule(seed.serviceId, seed.listenerId, {
+    name: 'preview-color-taken',
+    priority: 30,
+    match: match('t'),
+    action: stableOnly,
+  });
   const two = emu.lattice.createService({ name: 'color-two' });
   const only = { forward: { targetGroups: [{ targetGroupIdentifier: seed.targetGroupId, weight: 1 }] } };
   emu.lattice.createListener(two.id, { name: 'http-80', protocol: 'HTTP', port: 80, defaultAction: only });
