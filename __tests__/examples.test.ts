@@ -288,9 +288,12 @@ describe.each(examples.filter(isPrCanary))('examples/$file (pull-request canary)
 });
 
 describe.each(examples.filter(isPrClosed))('examples/$file (pull request closed)', (e) => {
-  test('rolls back only pull requests that were not merged', () => {
-    const rollbacks = jobs(e).filter(([, job]) => usesAction(job));
-    expect(rollbacks.length).toBeGreaterThan(0);
+  test('rolls back only pull requests that were not merged (a per-pull-request preview goes either way)', () => {
+    const perPr = (job: Job) =>
+      steps(job).some((s) => String(s.with?.['canary-service'] ?? '').includes('github.event.pull_request.number'));
+    expect(jobs(e).filter(([, job]) => usesAction(job)).length).toBeGreaterThan(0);
+    // A canary service of its own (named by the pull request's number) goes when its pull request closes, merged or not.
+    const rollbacks = jobs(e).filter(([, job]) => usesAction(job) && !perPr(job));
     for (const [name, job] of rollbacks) {
       expect([name, condition(job.if)]).toEqual([
         name,
