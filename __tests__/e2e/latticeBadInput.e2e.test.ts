@@ -68,6 +68,30 @@ const cases: [string, Record<string, string>, string, Stage][] = [
     'state',
   ],
   [
+    'an existing canary service not registered in the canary group',
+    lattice({ 'canary-service': 'color-other' }),
+    'canary-service',
+    'state',
+  ],
+  [
+    'preview-priority out of range',
+    lattice({ 'preview-header': 'x-canary: pr-1', 'preview-priority': '0' }),
+    'preview-priority',
+    'input',
+  ],
+  [
+    'preview-priority taken by another rule',
+    lattice({ 'preview-header': 'x-canary: pr-1', 'preview-priority': '10' }),
+    'preview-priority',
+    'state',
+  ],
+  [
+    'a preview rule name taken by a rule that forwards elsewhere',
+    lattice({ 'preview-header': 'x-canary: pr-1', 'canary-service': 'color-taken' }),
+    'preview-header',
+    'state',
+  ],
+  [
     'shift before any deploy',
     lattice({ operation: 'shift', 'canary-weight': '50', image: '' }),
     'canary-service',
