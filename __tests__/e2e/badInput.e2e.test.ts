@@ -196,7 +196,10 @@ test.each(cases)('%s → one ::error:: naming %s, exit 1', async (_name, inputs,
   expect(result.errors).toHaveLength(1);
   expect(result.errors[0]).toMatch(new RegExp(`(^Input|\\(input) '${input}'`));
   const calls = emu.log.slice(from);
-  if (stage === 'input') expect(calls).toEqual([]);
+  if (stage === 'input') {
+    expect(calls).toEqual([]);
+    expect(result.summary).toMatch(new RegExp(`^## Canary run stopped: invalid input\\n\\n- Input \`${input}\``));
+  }
   expect(calls.filter((c) => !/^(Describe|List|Get)/.test(c.operation))).toEqual([]);
 });
 

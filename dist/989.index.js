@@ -1,5 +1,5 @@
-export const id = 606;
-export const ids = [606];
+export const id = 989;
+export const ids = [989];
 export const modules = {
 
 /***/ 201:
@@ -52,7 +52,7 @@ function withErrorContext(client, service, hint) {
 
 /***/ }),
 
-/***/ 5606:
+/***/ 4989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -69,63 +69,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/render.ts
-const resourceName = (c) => `${c.resource.type} ${c.resource.name}`;
-const transition = (c) => (c.before ? `${c.before} → ${c.after}` : c.after);
-function changeLine(c) {
-    return `${c.action} ${resourceName(c)}: ${transition(c)}`;
-}
-/** The failure as plain sentences, for the log's one `::error::` line and the summary. */
-function failureLines(f) {
-    const lines = [
-        f.cancelled
-            ? `${f.reason} (at: ${f.failed.action} ${resourceName(f.failed)})`
-            : `${f.failed.action} ${resourceName(f.failed)} failed: ${f.reason}`,
-    ];
-    if (f.restored.length)
-        lines.push(`Traffic restored: ${f.restored.join('; ')}.`);
-    if (f.kept.length)
-        lines.push(`Kept on purpose: ${f.kept.join('; ')}.`);
-    if (f.notRestored.length)
-        lines.push(`COULD NOT RESTORE (fix by hand): ${f.notRestored.join('; ')}.`);
-    if (!f.restored.length && !f.notRestored.length && !f.kept.length)
-        lines.push('Traffic was not changed by this run.');
-    if (f.leftBehind.length)
-        lines.push(`Left behind: ${f.leftBehind.join('; ')}.`);
-    return lines;
-}
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
-/**
- * Inert markdown for one value: HTML special characters escaped, table pipes escaped, newlines flattened, `@`
- * mentions and bidi controls neutralised, so nothing a value holds can open a tag, a comment or ping anyone.
- */
-function md(value) {
-    return String(value ?? '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r\n|\r|\n/g, ' ')
-        .replace(/\[/g, '&#91;')
-        .replace(/\]/g, '&#93;')
-        .replace(/@/g, '@\u200b')
-        .replace(BIDI, '');
-}
-/** A value in backticks; backticks inside become quotes so the span cannot be closed early. */
-function code(value) {
-    // Inside a code span nothing is markup and entities show literally: only the span's end and the table matter.
-    const inert = value
-        .replace(/`/g, "'")
-        .replace(/\r\n|\r|\n/g, ' ')
-        .replace(/\|/g, '\\|')
-        .replace(BIDI, '');
-    return `\`${inert}\``;
-}
-/** One line, for `core.info` and friends: no newline can start a workflow command. */
-function oneLine(value) {
-    return value.replace(/\r?\n|\r/g, ' ⏎ ');
-}
-
+// EXTERNAL MODULE: ./src/render.ts
+var render = __webpack_require__(7055);
 // EXTERNAL MODULE: ./src/plan/types.ts
 var types = __webpack_require__(9898);
 ;// CONCATENATED MODULE: ./src/apply.ts
@@ -169,7 +114,7 @@ async function applyPlan(plan, opts) {
     const produced = {};
     const ctx = { sleep: opts.sleep, produced };
     for (const change of plan.changes) {
-        core/* info */.pq(oneLine(`→ ${changeLine(change)}`));
+        core/* info */.pq((0,render/* oneLine */.TN)(`→ ${(0,render/* changeLine */.vK)(change)}`));
         let request;
         try {
             opts.signal?.throwIfAborted();
@@ -180,7 +125,7 @@ async function applyPlan(plan, opts) {
             if (outcome.conflict)
                 throw new errors/* ConcurrentModificationError */._b(outcome.conflict);
             if (outcome.detail)
-                core/* info */.pq(oneLine(`  ✓ ${outcome.detail}`));
+                core/* info */.pq((0,render/* oneLine */.TN)(`  ✓ ${outcome.detail}`));
         }
         catch (err) {
             const conflict = err instanceof errors/* ConcurrentModificationError */._b;
@@ -212,7 +157,7 @@ async function restoreTraffic(journal, opts, ctx, conflict) {
                 ? change.keepOnceProduced.why
                 : undefined;
         if (keep) {
-            core/* info */.pq(oneLine(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`));
+            core/* info */.pq((0,render/* oneLine */.TN)(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`));
             report.kept.push(`${change.resource.type} ${change.resource.name} stays at ${change.after} (${keep})`);
             continue;
         }
@@ -229,14 +174,14 @@ async function undo(entry, opts, ctx, report) {
     for (let attempt = 1;; attempt++) {
         try {
             const outcome = await executorFor(opts, plan.kind)(plan.request, ctx);
-            core/* info */.pq(oneLine(`↺ restored ${plan.describe}`));
+            core/* info */.pq((0,render/* oneLine */.TN)(`↺ restored ${plan.describe}`));
             report.restored.push(plan.describe);
             report.undone.push(outcome);
             return;
         }
         catch (err) {
             if (attempt >= RESTORE_ATTEMPTS) {
-                core/* error */.z3(oneLine(`Could not restore ${plan.describe}: ${(0,errors/* errorMessage */.gJ)(err)}`));
+                core/* error */.z3((0,render/* oneLine */.TN)(`Could not restore ${plan.describe}: ${(0,errors/* errorMessage */.gJ)(err)}`));
                 report.notRestored.push(`${plan.describe} (${(0,errors/* errorMessage */.gJ)(err)})`);
                 return;
             }
@@ -871,7 +816,7 @@ async function bake(run, entry, stepMinutes) {
 async function rollBack(run, records, progress, alarm, entry, state) {
     progress.rollback = { alarm, step: entry.step, weight: entry.weight };
     progress.error = `CloudWatch alarm ${alarm.name} is ${alarm.state} (${alarm.reason ?? 'no reason given'}) at step ${entry.step} (${entry.weight} %): the canary was rolled back`;
-    core/* info */.pq(oneLine(progress.error.replace(/was rolled back$/, 'is being rolled back')));
+    core/* info */.pq((0,render/* oneLine */.TN)(progress.error.replace(/was rolled back$/, 'is being rolled back')));
     const known = state && { ...state, operation: 'rollback' };
     records.push(await announced('Roll back', () => phase(run, at(run.settings, 'rollback'), known)));
 }
@@ -1059,7 +1004,7 @@ function report_link(r, c) {
     const url = c.resource.type === 'ECS service'
         ? ecsLinks(r.region, r.settings.cluster).service(c.resource.name)
         : r.view.link(c.resource);
-    return url ? `[${md(resourceName(c))}](${url})` : md(resourceName(c));
+    return url ? `[${(0,render.md)((0,render/* resourceName */.Iy)(c))}](${url})` : (0,render.md)((0,render/* resourceName */.Iy)(c));
 }
 const pct = (n) => (n === undefined ? '—' : `${n} %`);
 function progressHeadline(p, r) {
@@ -1120,7 +1065,7 @@ function weightsTable(r) {
     const { view } = r;
     const before = r.plan.weights.before;
     const after = weightsNow(r);
-    const row = (name, role, b, a) => `| [${md(name)}](${view.link({ type: view.endpointType, name })}) | ${role} | ${pct(b)} | ${pct(a)} |`;
+    const row = (name, role, b, a) => `| [${(0,render.md)(name)}](${view.link({ type: view.endpointType, name })}) | ${role} | ${pct(b)} | ${pct(a)} |`;
     return [
         `| ${view.endpointType} | role | weight before | ${r.dryRun ? 'planned' : 'weight now'} |`,
         '|---|---|---:|---:|',
@@ -1133,8 +1078,8 @@ function servicesTable(r) {
     const links = ecsLinks(r.region, r.settings.cluster);
     const lines = ['| ECS service | role | task definition | running / desired |', '|---|---|---|---:|'];
     for (const s of servicesNow(r)) {
-        const td = s.taskDefinition ? md((0,plan_taskDefinition/* shortTaskDefinition */.P5)(s.taskDefinition)) : '—';
-        lines.push(`| [${md(s.name)}](${links.service(s.name)}) | ${s.role} | ${td} | ${s.running} / ${s.desired} |`);
+        const td = s.taskDefinition ? (0,render.md)((0,plan_taskDefinition/* shortTaskDefinition */.P5)(s.taskDefinition)) : '—';
+        lines.push(`| [${(0,render.md)(s.name)}](${links.service(s.name)}) | ${s.role} | ${td} | ${s.running} / ${s.desired} |`);
     }
     return [...lines, ''];
 }
@@ -1149,10 +1094,10 @@ function changesTable(r) {
         const entry = r.journal.find((e) => e.change === c);
         const text = entry?.outcome.detail;
         const detail = text
-            ? ` ${code(text.startsWith('arn:aws') && text.includes(':task-definition/') ? (0,plan_taskDefinition/* shortTaskDefinition */.P5)(text) : text)}`
+            ? ` ${(0,render/* code */.aY)(text.startsWith('arn:aws') && text.includes(':task-definition/') ? (0,plan_taskDefinition/* shortTaskDefinition */.P5)(text) : text)}`
             : '';
         const result = r.dryRun ? 'planned' : entry ? `✅${detail}` : c === r.failure?.failed ? '❌ failed' : 'not run';
-        lines.push(`| ${c.action} | ${report_link(r, c)} | ${md(transition(c))} | ${result} |`);
+        lines.push(`| ${c.action} | ${report_link(r, c)} | ${(0,render.md)((0,render/* transition */.kY)(c))} | ${result} |`);
     }
     return lines;
 }
@@ -1166,7 +1111,7 @@ function previewSection(r) {
         '',
         '### Preview',
         '',
-        `Requests with the header ${code(`${preview.header}: ${preview.value}`)} reach the canary, and only them.`,
+        `Requests with the header ${(0,render/* code */.aY)(`${preview.header}: ${preview.value}`)} reach the canary, and only them.`,
     ];
     if (curl)
         lines.push('', '```sh', curl.replace(/[`\r\n]/g, ''), '```');
@@ -1177,7 +1122,7 @@ function timelineSection(p) {
     if (p.timeline.length) {
         lines.push('| step | weight | started | baked | alarms |', '|---:|---:|---|---:|---|');
         for (const t of p.timeline) {
-            const alarms = t.alarms.map((a) => `${md(a.name)} ${a.state}`).join(', ') || '—';
+            const alarms = t.alarms.map((a) => `${(0,render.md)(a.name)} ${a.state}`).join(', ') || '—';
             const baked = t.bakedMs === undefined ? '—' : `${Math.round(t.bakedMs / 1000)} s`;
             lines.push(`| ${t.step} / ${p.steps.length} | ${t.weight} % | ${t.startedAt.toISOString()} | ${baked} | ${alarms} |`);
         }
@@ -1187,15 +1132,15 @@ function timelineSection(p) {
     }
     if (p.rollback) {
         const { alarm, step, weight } = p.rollback;
-        lines.push('', `**Rolled back:** alarm ${md(alarm.name)} was ${alarm.state} (${md(alarm.reason ?? 'no reason given')}) at step ${step} (${weight} %): weights to 100/0 first, then the canary scaled to 0.`);
+        lines.push('', `**Rolled back:** alarm ${(0,render.md)(alarm.name)} was ${alarm.state} (${(0,render.md)(alarm.reason ?? 'no reason given')}) at step ${step} (${weight} %): weights to 100/0 first, then the canary scaled to 0.`);
     }
     if (p.outcome === 'cancelled' && p.error)
-        lines.push('', md(p.error));
+        lines.push('', (0,render.md)(p.error));
     return lines;
 }
 function failureSection(f) {
-    const [first, ...rest] = failureLines(f);
-    return ['', '### What happened', '', `**${md(first)}**`, '', ...rest.flatMap((l) => [md(l), ''])];
+    const [first, ...rest] = (0,render/* failureLines */.w7)(f);
+    return ['', '### What happened', '', `**${(0,render.md)(first)}**`, '', ...rest.flatMap((l) => [(0,render.md)(l), ''])];
 }
 function pie(r, after) {
     const { view } = r;
@@ -1211,10 +1156,10 @@ function pie(r, after) {
 const mermaid = (text) => text.replace(/["\n\r`]/g, '');
 /** Pure: the job summary as markdown. */
 function summaryMarkdown(r) {
-    const lines = [`## ${md(headline(r))}`, '', ...weightsTable(r)];
+    const lines = [`## ${(0,render.md)(headline(r))}`, '', ...weightsTable(r)];
     const taskDefinition = taskDefinitionOf(r);
     if (taskDefinition) {
-        const short = md((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition));
+        const short = (0,render.md)((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition));
         lines.push(`Task definition: [${short}](${ecsLinks(r.region, r.settings.cluster).taskDefinition(taskDefinition)})`, '');
     }
     lines.push(...servicesTable(r), ...changesTable(r));
@@ -1227,25 +1172,25 @@ function summaryMarkdown(r) {
     if (after && !r.failure)
         lines.push(...pie(r, after));
     for (const w of r.plan.warnings)
-        lines.push('', '> [!WARNING]', `> ${md(w)}`);
+        lines.push('', '> [!WARNING]', `> ${(0,render.md)(w)}`);
     return `${lines.join('\n')}\n`;
 }
 /** Pure: the short form for the pull request. */
 function commentMarkdown(r, runUrl) {
     const { view } = r;
     const after = weightsNow(r);
-    const lines = [`### ${r.failure ? '❌' : '🐤'} ${md(headline(r))}`, ''];
+    const lines = [`### ${r.failure ? '❌' : '🐤'} ${(0,render.md)(headline(r))}`, ''];
     const was = pct(r.plan.weights.before?.canary);
-    lines.push(`**Traffic:** ${md(view.stableEndpoint)} ${pct(after?.stable)} · ${md(view.canaryEndpoint)} ${pct(after?.canary)} (canary was ${was})`);
+    lines.push(`**Traffic:** ${(0,render.md)(view.stableEndpoint)} ${pct(after?.stable)} · ${(0,render.md)(view.canaryEndpoint)} ${pct(after?.canary)} (canary was ${was})`);
     const taskDefinition = taskDefinitionOf(r);
     if (taskDefinition)
-        lines.push(`**Task definition:** ${code((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition))}`);
+        lines.push(`**Task definition:** ${(0,render/* code */.aY)((0,plan_taskDefinition/* shortTaskDefinition */.P5)(taskDefinition))}`);
     lines.push(`**Services (running/desired):** ${servicesNow(r)
-        .map((s) => `${md(s.name)} ${s.running}/${s.desired}`)
+        .map((s) => `${(0,render.md)(s.name)} ${s.running}/${s.desired}`)
         .join(' · ')}`);
     if (r.failure) {
-        const [first, ...rest] = failureLines(r.failure);
-        lines.push('', `> ${md(first)}`, ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${md(l)}`));
+        const [first, ...rest] = (0,render/* failureLines */.w7)(r.failure);
+        lines.push('', `> ${(0,render.md)(first)}`, ...rest.filter((l) => /^(Traffic restored|Kept on purpose)/.test(l)).map((l) => `> ${(0,render.md)(l)}`));
     }
     if (r.progress?.timeline.length) {
         const steps = r.progress.timeline.map((t) => `${t.weight} % (${Math.round((t.bakedMs ?? 0) / 1000)} s)`);
@@ -1253,11 +1198,11 @@ function commentMarkdown(r, runUrl) {
     }
     if (r.progress?.rollback) {
         const { alarm, weight } = r.progress.rollback;
-        lines.push(`> Rolled back: alarm ${md(alarm.name)} was ${alarm.state} at ${weight} % (${md(alarm.reason ?? '')})`);
+        lines.push(`> Rolled back: alarm ${(0,render.md)(alarm.name)} was ${alarm.state} at ${weight} % (${(0,render.md)(alarm.reason ?? '')})`);
     }
     const preview = r.settings.preview;
     if (preview && r.plan.operation === 'deploy' && !r.failure) {
-        lines.push(`**Preview:** requests with ${code(`${preview.header}: ${preview.value}`)} reach the canary`);
+        lines.push(`**Preview:** requests with ${(0,render/* code */.aY)(`${preview.header}: ${preview.value}`)} reach the canary`);
         const curl = r.view.previewCurl?.(preview);
         if (curl)
             lines.push('', '```sh', curl.replace(/[`\r\n]/g, ''), '```');
@@ -1268,11 +1213,11 @@ function commentMarkdown(r, runUrl) {
 }
 /** Pure: the summary of a run that stopped while reading or planning, before any change. */
 function stoppedMarkdown(settings, message) {
-    const text = message.split('\n').map(md).join('\n\n');
+    const text = message.split('\n').map(render.md).join('\n\n');
     return `## Canary ${settings.operation} stopped before any change\n\n${text}\n\nNothing was changed in ECS or the traffic layer.\n`;
 }
 async function reportStopped(settings, message) {
-    const comment = () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${md(message)}\n`;
+    const comment = () => `### ❌ Canary ${settings.operation} stopped before any change\n\n> ${(0,render.md)(message)}\n`;
     await publish(settings, stoppedMarkdown(settings, message), comment);
 }
 async function report(r) {
@@ -1280,7 +1225,7 @@ async function report(r) {
         core/* setOutput */.uH(name, value);
     const now = weightsNow(r);
     const { view } = r;
-    core/* info */.pq(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`));
+    core/* info */.pq((0,render/* oneLine */.TN)(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`));
     await publish(r.settings, summaryMarkdown(r), (runUrl) => commentMarkdown(r, runUrl));
 }
 /** Writes the job summary, and on pull requests (not for a dry run) the PR comment. */
@@ -1369,11 +1314,11 @@ async function group(name, fn) {
 }
 function logPlan(plan) {
     for (const w of plan.warnings)
-        core/* warning */.$e(oneLine(w));
+        core/* warning */.$e((0,render/* oneLine */.TN)(w));
     if (plan.changes.length === 0)
         core/* info */.pq('Nothing to change.');
     for (const c of plan.changes)
-        core/* info */.pq(oneLine(changeLine(c)));
+        core/* info */.pq((0,render/* oneLine */.TN)((0,render/* changeLine */.vK)(c)));
     return plan;
 }
 async function prepare(settings, options, signal) {
@@ -1431,7 +1376,7 @@ async function finish(records, progress) {
     if (progress?.error)
         throw new Error(progress.error);
     if (record.failure)
-        throw new Error(failureLines(record.failure).join('\n'));
+        throw new Error((0,render/* failureLines */.w7)(record.failure).join('\n'));
 }
 async function execute(settings, options = {}) {
     const cancel = onCancel();
