@@ -356,7 +356,9 @@ async function setWeights(api, r) {
     const current = await api.describeRoute(r.virtualRouterName, r.routeName);
     const version = current?.metadata?.version;
     if (!current?.spec || version === undefined || version !== r.expectedVersion) {
-        throw new errors/* ConcurrentModificationError */._b(`Route ${r.routeName} changed while this run was working (version ${r.expectedVersion} expected, ${version ?? 'deleted'} now): another run or person is editing it. Nothing was written to it; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
+        const theirs = current?.spec ? weightsOrUndefined(current.spec, r) : undefined;
+        const inEffect = theirs ? `; their weights are in effect: ${(0,weights/* showWeights */.V0)(theirs)}` : '';
+        throw new errors/* ConcurrentModificationError */._b(`Route ${r.routeName} changed while this run was working (version ${r.expectedVersion} expected, ${version ?? 'deleted'} now): another run or person is editing it. Nothing was written to it${inEffect}; rerun once the other change is done (a workflow concurrency group per service prevents this)`, theirs);
     }
     const previous = readWeights(current.spec, r.stableNode, r.canaryNode, r.routeName);
     const spec = withWeights(current.spec, r.stableNode, r.canaryNode, r.weights);
@@ -379,9 +381,17 @@ async function setWeights(api, r) {
         },
     };
     if (now !== undefined && now !== version + 1) {
-        outcome.conflict = `Route ${r.routeName} was also written by someone else at the same moment as this run's write (version ${now}, expected ${version + 1}); the weights in effect may be theirs, not ${(0,weights/* showWeights */.V0)(r.weights)}: check them before retrying`;
+        outcome.conflict = `Route ${r.routeName} was also written by someone else between this run's check and its write (version ${now}, expected ${version + 1}): this run's write came last, so its weights ${(0,weights/* showWeights */.V0)(r.weights)} are in effect and the other writer's change was overwritten; tell them before retrying`;
     }
     return outcome;
+}
+function weightsOrUndefined(spec, r) {
+    try {
+        return readWeights(spec, r.stableNode, r.canaryNode, r.routeName);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 // EXTERNAL MODULE: ./src/plan/service.ts

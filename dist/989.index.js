@@ -131,7 +131,14 @@ async function applyPlan(plan, opts) {
             const conflict = err instanceof errors/* ConcurrentModificationError */._b;
             const report = await restoreTraffic(journal, opts, ctx, conflict);
             const cancelled = err instanceof errors/* CancelledError */.cc;
-            throw new ApplyError(err, journal, { failed: change, reason: (0,errors/* errorMessage */.gJ)(err), cancelled, ...report });
+            const weightsNow = err instanceof errors/* ConcurrentModificationError */._b ? err.weightsNow : undefined;
+            throw new ApplyError(err, journal, {
+                failed: change,
+                reason: (0,errors/* errorMessage */.gJ)(err),
+                cancelled,
+                weightsNow,
+                ...report,
+            });
         }
     }
     return journal;
@@ -985,6 +992,8 @@ function planJson(plan) {
 function weightsNow(r) {
     if (!r.failure)
         return r.plan.weights.after;
+    if (r.failure.weightsNow)
+        return r.failure.weightsNow;
     const outcomes = [...r.journal.map((e) => e.outcome), ...r.failure.undone];
     return outcomes.reduce((w, o) => o.weights ?? w, r.plan.weights.before);
 }

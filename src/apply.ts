@@ -67,7 +67,14 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
       const conflict = err instanceof ConcurrentModificationError;
       const report = await restoreTraffic(journal, opts, ctx, conflict);
       const cancelled = err instanceof CancelledError;
-      throw new ApplyError(err, journal, { failed: change, reason: errorMessage(err), cancelled, ...report });
+      const weightsNow = err instanceof ConcurrentModificationError ? err.weightsNow : undefined;
+      throw new ApplyError(err, journal, {
+        failed: change,
+        reason: errorMessage(err),
+        cancelled,
+        weightsNow,
+        ...report,
+      });
     }
   }
   return journal;

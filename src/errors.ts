@@ -35,7 +35,11 @@ export class PlanError extends Error {
 
 /** Another writer changed a resource between our read and our write. */
 export class ConcurrentModificationError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The split the other writer left in effect, when it could be read. */
+    readonly weightsNow?: { stable: number; canary: number },
+  ) {
     super(message);
     this.name = 'ConcurrentModificationError';
   }

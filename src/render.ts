@@ -14,6 +14,8 @@ export interface FailureReport {
   leftBehind: string[];
   /** Outcomes of the undos, newest last (the weights they left). */
   undone: Outcome[];
+  /** The split another writer left in effect, when a concurrent change stopped the run. */
+  weightsNow?: { stable: number; canary: number };
 }
 
 export const resourceName = (c: Change) => `${c.resource.type} ${c.resource.name}`;

@@ -104,6 +104,7 @@ export function planJson(plan: Plan): string {
 /** The weights to show: as planned (also for a dry run), or after a failure what its writes and undos left. */
 export function weightsNow(r: RunRecord): Weights | undefined {
   if (!r.failure) return r.plan.weights.after;
+  if (r.failure.weightsNow) return r.failure.weightsNow;
   const outcomes = [...r.journal.map((e) => e.outcome), ...r.failure.undone];
   return outcomes.reduce<Weights | undefined>((w, o) => o.weights ?? w, r.plan.weights.before);
 }

@@ -141,6 +141,11 @@ export class Emulator {
   readonly brokenImages = new Set<string>();
   readonly log: LoggedRequest[] = [];
   faults: Fault[] = [];
+  /**
+   * Runs once, right before the next valid request of `operation` is handled: another writer acting at exactly that
+   * moment (a race driven deterministically, not by timing luck).
+   */
+  beforeHandle: { operation: string; run(input: Record<string, unknown>): void }[] = [];
   latencyMs: number;
   rolloutDelayMs: number;
   /** ListTargets polls of its group for which a new Lattice target of a group in use reports INITIAL. */
@@ -339,6 +344,11 @@ export class Emulator {
     try {
       this.ecs.advance(); // time passes for every service: rollouts due by now resolve (and register Lattice targets)
       this.cloudWatch.evaluate(); // alarm conditions hold as of now…
+      const hook = this.beforeHandle.find((h) => h.operation === operation!.name);
+      if (hook) {
+        this.beforeHandle = this.beforeHandle.filter((h) => h !== hook);
+        hook.run(input);
+      }
       const output = this.handlers[service].handle(operation.name, input) as Record<string, unknown>;
       this.cloudWatch.evaluate(); // …and as of this request's change (a route weight, say)
       const status = protocol === 'json' ? 200 : (operation.http.responseCode ?? 200);
