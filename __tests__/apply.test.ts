@@ -242,8 +242,8 @@ test('an outcome with a conflict is journaled, then fails as a concurrent modifi
   expect(error.report.failed).toBe(plan.changes[1]);
   expect(error.report.restored).toEqual([]);
   expect(error.report.kept).toEqual([
-    expect.stringMatching(/^thing t2 stays at stable 50 \/ canary 50 \(another writer changed it/),
-    expect.stringMatching(/^thing t1 stays at t1 done \(another writer changed it/),
+    expect.stringMatching(/^thing t2 stays at stable 50 \/ canary 50 \(another writer is changing this canary/),
+    expect.stringMatching(/^thing t1 stays at t1 done \(another writer is changing this canary/),
   ]);
 });
 
@@ -256,6 +256,27 @@ test('a ConcurrentModificationError thrown before writing also undoes nothing', 
   const error = await failure(planOf(traffic('t1'), traffic('t2')), executors);
   expect(kinds()).toEqual(['t1', 't2']);
   expect(error.report.kept).toHaveLength(1);
+});
+
+test("a concurrent change that replaced this run's write gives that resource's left-behind advice instead", async () => {
+  const theirs = 'thing svc deploys their revision; leave it to whoever started it';
+  const { executors } = stubs({
+    register: { leftBehind: 'revision 2 (deregister it)' },
+    update: {},
+    wait: new ConcurrentModificationError('svc changed under this run', undefined, {
+      resource: 'thing svc',
+      leftBehind: theirs,
+    }),
+  });
+  const svc = { type: 'thing', name: 'svc' };
+  const plan = planOf(
+    change('register'),
+    change('update', { resource: svc, moves: 'capacity', leftBehind: 'svc runs revision 2 (to go back: revision 1)' }),
+    change('wait', { resource: svc }),
+  );
+  const error = await failure(plan, executors);
+  expect(error.report.leftBehind).toEqual(['revision 2 (deregister it)', theirs]);
+  expect(error.report.failed).toBe(plan.changes[2]);
 });
 
 describe('cancellation', () => {

@@ -123,12 +123,12 @@ async function applyPlan(plan, opts) {
             journal.push({ change, request, outcome });
             Object.assign(produced, outcome.produces);
             if (outcome.conflict)
-                throw new errors/* ConcurrentModificationError */._b(outcome.conflict);
+                throw new errors/* ConcurrentModificationError */._b(outcome.conflict, undefined, outcome.replaces);
             if (outcome.detail)
                 core/* info */.pq((0,render/* oneLine */.TN)(`  ✓ ${outcome.detail}`));
         }
         catch (err) {
-            const conflict = err instanceof errors/* ConcurrentModificationError */._b;
+            const conflict = err instanceof errors/* ConcurrentModificationError */._b ? err : undefined;
             const report = await restoreTraffic(journal, opts, ctx, conflict);
             const cancelled = err instanceof errors/* CancelledError */.cc;
             const weightsNow = err instanceof errors/* ConcurrentModificationError */._b ? err.weightsNow : undefined;
@@ -151,17 +151,23 @@ function executorFor(opts, kind) {
 }
 async function restoreTraffic(journal, opts, ctx, conflict) {
     const report = { restored: [], kept: [], notRestored: [], leftBehind: [], undone: [] };
+    let replaces = conflict?.replaces;
     for (const entry of [...journal].reverse()) {
         const { change, outcome } = entry;
-        const left = outcome.leftBehind ?? change.leftBehind;
+        let left = outcome.leftBehind ?? change.leftBehind;
+        if (replaces && left && replaces.resource === (0,render/* resourceName */.Iy)(change)) {
+            // Another writer's change now stands for this resource: advice to go back from this run's would undo theirs.
+            left = replaces.leftBehind;
+            replaces = undefined;
+        }
         if (left && change.moves !== 'traffic')
             report.leftBehind.unshift(left);
         if (!outcome.undo)
             continue;
-        const keep = conflict
-            ? 'another writer changed it at the same time; undoing this run’s write could overwrite theirs'
-            : change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
-                ? change.keepOnceProduced.why
+        const keep = change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
+            ? change.keepOnceProduced.why
+            : conflict
+                ? 'another writer is changing this canary at the same time; undoing this run’s write could overwrite theirs'
                 : undefined;
         if (keep) {
             core/* info */.pq((0,render/* oneLine */.TN)(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`));
@@ -214,6 +220,7 @@ var plan_ecs = __webpack_require__(4570);
 
 
 
+
 /** Services by name; a name ECS does not know, or whose service is INACTIVE, maps to undefined. */
 async function describeServices(ecs, cluster, names) {
     let services;
@@ -246,6 +253,14 @@ async function updateService(ecs, input) {
         throw new Error('UpdateService returned no service');
     return out.service;
 }
+/** Another writer changed the service while its rollout was awaited; `service` is the service as last read. */
+class ServiceChangedError extends errors/* ConcurrentModificationError */._b {
+    service;
+    constructor(message, service, replaces) {
+        super(message, undefined, replaces);
+        this.service = service;
+    }
+}
 class RolloutError extends Error {
     constructor(message) {
         super(message);
@@ -263,7 +278,8 @@ function pollDelayMs(elapsedMs) {
  * Waits until the given deployment is COMPLETED with runningCount = desiredCount. Fails when it FAILED, when it
  * disappears or stops being PRIMARY (the deployment circuit breaker rolled it back), or on timeout.
  */
-async function waitForRollout(ecs, opts) {
+async function waitForRollout(ecs, options) {
+    let opts = options;
     const now = opts.now ?? Date.now;
     const start = now();
     for (;;) {
@@ -281,9 +297,10 @@ async function waitForRollout(ecs, opts) {
             throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
         const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
         if (deployment?.status !== 'PRIMARY') {
-            const current = (0,plan_ecs/* primaryDeployment */.sg)(service);
-            throw new RolloutError(`Deployment ${opts.deploymentId} of ${opts.service} was rolled back by ECS (deployment circuit breaker)${current ? `; the service now runs ${current.taskDefinition}` : ''}`);
+            opts = { ...opts, deploymentId: replacedDeployment(service, deployment, opts) };
+            continue;
         }
+        checkDesiredCount(service, deployment, opts);
         if (deployment.rolloutState === 'FAILED') {
             throw new RolloutError(`Rollout of ${opts.service} FAILED: ${deployment.rolloutStateReason ?? 'no reason given'}`);
         }
@@ -298,6 +315,38 @@ async function waitForRollout(ecs, opts) {
         }
         await opts.sleep(Math.min(pollDelayMs(now() - start), Math.max(0, opts.timeoutMs - (now() - start))));
     }
+}
+/**
+ * Our deployment is no longer the service's primary one. When the new primary runs the same revision (another run
+ * deploying the same thing), the wait goes on with it; when it runs the revision from before, ECS (its circuit breaker)
+ * or someone rolled back; any other revision means another writer deployed over this run.
+ */
+function replacedDeployment(service, ours, opts) {
+    const current = (0,plan_ecs/* primaryDeployment */.sg)(service);
+    const name = opts.service;
+    if (current?.id && opts.taskDefinition && current.taskDefinition === opts.taskDefinition) {
+        core/* info */.pq(`${name}: deployment ${current.id} of the same revision replaced ${opts.deploymentId}; waiting for it`);
+        return current.id;
+    }
+    const now = current ? `; the service now runs ${current.taskDefinition}` : '';
+    const rolledBack = ours?.rolloutState === 'FAILED' || !opts.taskDefinition || !current;
+    if (rolledBack || current.taskDefinition === opts.previousTaskDefinition) {
+        throw new RolloutError(`Deployment ${opts.deploymentId} of ${name} was rolled back by ECS (deployment circuit breaker)${now}`);
+    }
+    const theirs = (0,plan_taskDefinition/* shortTaskDefinition */.P5)(current.taskDefinition);
+    throw new ServiceChangedError(`The task definition of ECS service ${name} changed under this run: while it waited for its deployment of ` +
+        `${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(opts.taskDefinition)}, another deployment (${current.id}) replaced it and the service ` +
+        `now deploys ${theirs}. Another run or person is deploying ${name}; this run stops here and changes nothing ` +
+        'more, so the other deployment can finish.', service, {
+        resource: `ECS service ${name}`,
+        leftBehind: `ECS service ${name} deploys ${theirs} from the other deployment, which replaced this run's; leave it to whoever started it`,
+    });
+}
+function checkDesiredCount(service, deployment, opts) {
+    if (opts.desiredCount === undefined || deployment.desiredCount === opts.desiredCount)
+        return;
+    throw new ServiceChangedError(`ECS service ${opts.service} was scaled to ${deployment.desiredCount} task(s) under this run, which deployed ` +
+        `${opts.desiredCount}; another run or person changed it, so this run stops here and changes nothing more.`, service);
 }
 const RETRYABLE = /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalServerError|ServerException|TimeoutError|ECONNRESET|ETIMEDOUT/;
 /** Throttling, 5xx and timeouts while waiting count as "still waiting" until the deadline. */
@@ -349,6 +398,7 @@ async function registerTaskDefinition(ecs, definition) {
 
 
 
+
 function snapshot(service) {
     return {
         name: service.serviceName,
@@ -363,6 +413,18 @@ function deployed(service) {
         service: snapshot(service),
         produces: deployment?.id ? { [types/* REFS */.tr.deployment(service.serviceName)]: deployment.id } : undefined,
     };
+}
+/**
+ * ECS has no conditional UpdateService: re-read the service right before the write and refuse when its task
+ * definition is no longer the one the plan read (another deploy started since), so that write is not silently undone.
+ */
+async function checkUnchanged(ecs, input, expected) {
+    const service = (await describeServices(ecs, input.cluster, [input.service])).get(input.service);
+    if (service?.taskDefinition === expected)
+        return;
+    const now = service ? `it now runs ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)}` : 'it no longer exists';
+    throw new errors/* ConcurrentModificationError */._b(`ECS service ${input.service} changed since this run read it: ${now}, not ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(expected)}. ` +
+        `Another run or person is deploying it; nothing was written to it, so their change stands.`);
 }
 function ecsExecutors(ecs) {
     return {
@@ -384,7 +446,9 @@ function ecsExecutors(ecs) {
                 leftBehind: `ECS service ${input.serviceName} (${remove})`,
             };
         }),
-        [types/* ECS_KINDS */.kG.update]: (0,provider/* executor */.k)(async (input) => {
+        [types/* ECS_KINDS */.kG.update]: (0,provider/* executor */.k)(async ({ ifTaskDefinition, ...input }) => {
+            if (ifTaskDefinition)
+                await checkUnchanged(ecs, input, ifTaskDefinition);
             const updated = await updateService(ecs, input);
             const deployment = (0,plan_ecs/* primaryDeployment */.sg)(updated);
             const detail = input.taskDefinition
@@ -398,8 +462,16 @@ function ecsExecutors(ecs) {
         }),
         [types/* ECS_KINDS */.kG.wait]: (0,provider/* executor */.k)(async (request, ctx) => {
             const timeoutMs = request.timeoutMinutes * 60_000;
-            const done = await waitForRollout(ecs, { ...request, timeoutMs, sleep: ctx.sleep });
-            return { service: snapshot(done) };
+            try {
+                const done = await waitForRollout(ecs, { ...request, timeoutMs, sleep: ctx.sleep });
+                return { service: snapshot(done) };
+            }
+            catch (err) {
+                if (!(err instanceof ServiceChangedError))
+                    throw err;
+                // Journaled with the service as it really is now, so the report shows the other writer's revision.
+                return { conflict: err.message, replaces: err.replaces, service: snapshot(err.service) };
+            }
         }),
     };
 }
@@ -1445,7 +1517,7 @@ function planRollout(spec) {
         changes.push(updateChange(spec, service, taskDefinition));
     const inProgress = service && !serviceChanges && !rolloutComplete(service) ? primaryDeployment(service)?.id : undefined;
     if (spec.wait && (serviceChanges || inProgress))
-        changes.push(waitChange(spec, inProgress));
+        changes.push(waitChange(spec, taskDefinition, inProgress));
     return { changes, serviceChanges };
 }
 function registerChange(definition) {
@@ -1477,12 +1549,18 @@ function updateChange(spec, service, taskDefinition) {
         action: 'update',
         before: `${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)} × ${service.desiredCount}`,
         after: `${runs} × ${spec.desiredCount}`,
-        request: { cluster: spec.cluster, service: spec.serviceName, taskDefinition, desiredCount: spec.desiredCount },
+        request: {
+            cluster: spec.cluster,
+            service: spec.serviceName,
+            taskDefinition,
+            desiredCount: spec.desiredCount,
+            ifTaskDefinition: service.taskDefinition,
+        },
         moves: 'capacity',
         leftBehind: `ECS service ${spec.serviceName} now deploys ${runs} (it ran ${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)}; to go back: ${back})`,
     };
 }
-function waitChange(spec, inProgress) {
+function waitChange(spec, taskDefinition, inProgress) {
     return {
         kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.wait,
         resource: serviceResource(spec.serviceName),
@@ -1493,6 +1571,10 @@ function waitChange(spec, inProgress) {
             service: spec.serviceName,
             deploymentId: inProgress ?? (0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .ref */ .KR)(_types_js__WEBPACK_IMPORTED_MODULE_1__/* .REFS */ .tr.deployment(spec.serviceName)),
             timeoutMinutes: spec.waitForMinutes,
+            // What the rollout must end with; anything else means another writer changed the service under this run.
+            taskDefinition,
+            desiredCount: spec.desiredCount,
+            ...(spec.service && { previousTaskDefinition: spec.service.taskDefinition }),
         },
         moves: 'none',
     };
@@ -1509,7 +1591,7 @@ function scaleToZero(cluster, service, kept) {
             action: 'scale',
             before: `${service.desiredCount} task(s)`,
             after: `0 tasks (${kept} stay for the next canary)`,
-            request: { cluster, service: name, desiredCount: 0 },
+            request: { cluster, service: name, desiredCount: 0, ifTaskDefinition: service.taskDefinition },
             moves: 'capacity',
             leftBehind: `ECS service ${name} scaled to 0 (it had ${service.desiredCount})`,
         },

@@ -4,7 +4,7 @@
 // and left behind.
 import * as core from '@actions/core';
 import { CancelledError, ConcurrentModificationError, errorMessage } from './errors.js';
-import { changeLine, oneLine, type FailureReport } from './render.js';
+import { changeLine, oneLine, resourceName, type FailureReport } from './render.js';
 import { isRef, type Change, type Outcome, type Plan } from './plan/types.js';
 import type { Executor, ExecutorContext } from './traffic/provider.js';
 
@@ -61,10 +61,10 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
       const outcome = await executorFor(opts, change.kind)(request as never, ctx);
       journal.push({ change, request, outcome });
       Object.assign(produced, outcome.produces);
-      if (outcome.conflict) throw new ConcurrentModificationError(outcome.conflict);
+      if (outcome.conflict) throw new ConcurrentModificationError(outcome.conflict, undefined, outcome.replaces);
       if (outcome.detail) core.info(oneLine(`  ✓ ${outcome.detail}`));
     } catch (err) {
-      const conflict = err instanceof ConcurrentModificationError;
+      const conflict = err instanceof ConcurrentModificationError ? err : undefined;
       const report = await restoreTraffic(journal, opts, ctx, conflict);
       const cancelled = err instanceof CancelledError;
       const weightsNow = err instanceof ConcurrentModificationError ? err.weightsNow : undefined;
@@ -92,19 +92,26 @@ async function restoreTraffic(
   journal: JournalEntry[],
   opts: ApplyOptions,
   ctx: ExecutorContext,
-  conflict: boolean,
+  conflict: ConcurrentModificationError | undefined,
 ): Promise<Restored> {
   const report: Restored = { restored: [], kept: [], notRestored: [], leftBehind: [], undone: [] };
+  let replaces = conflict?.replaces;
   for (const entry of [...journal].reverse()) {
     const { change, outcome } = entry;
-    const left = outcome.leftBehind ?? change.leftBehind;
+    let left = outcome.leftBehind ?? change.leftBehind;
+    if (replaces && left && replaces.resource === resourceName(change)) {
+      // Another writer's change now stands for this resource: advice to go back from this run's would undo theirs.
+      left = replaces.leftBehind;
+      replaces = undefined;
+    }
     if (left && change.moves !== 'traffic') report.leftBehind.unshift(left);
     if (!outcome.undo) continue;
-    const keep = conflict
-      ? 'another writer changed it at the same time; undoing this run’s write could overwrite theirs'
-      : change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
+    const keep =
+      change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
         ? change.keepOnceProduced.why
-        : undefined;
+        : conflict
+          ? 'another writer is changing this canary at the same time; undoing this run’s write could overwrite theirs'
+          : undefined;
     if (keep) {
       core.info(oneLine(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`));
       report.kept.push(`${change.resource.type} ${change.resource.name} stays at ${change.after} (${keep})`);

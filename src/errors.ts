@@ -34,11 +34,19 @@ export class PlanError extends Error {
 }
 
 /** Another writer changed a resource between our read and our write. */
+/** Another writer's change that now stands for a resource, and what to tell the user about it instead. */
+export interface Replaces {
+  resource: string;
+  leftBehind: string;
+}
+
 export class ConcurrentModificationError extends Error {
   constructor(
     message: string,
     /** The split the other writer left in effect, when it could be read. */
     readonly weightsNow?: { stable: number; canary: number },
+    /** What now stands for a resource this run changed earlier, replacing that change's own left-behind advice. */
+    readonly replaces?: Replaces,
   ) {
     super(message);
     this.name = 'ConcurrentModificationError';

@@ -88,3 +88,31 @@ test('update names the new deployment, or the desired count when only that chang
   expect(scaled.detail).toBe('desired count 0');
   expect(scaled.service).toMatchObject({ name: 'front', desired: 0 });
 });
+
+describe('update sent only while the service runs the revision the plan read', () => {
+  const update = (ifTaskDefinition: string) =>
+    send(ECS_KINDS.update, {
+      cluster: SAMPLE.cluster,
+      service: SAMPLE.stableService,
+      taskDefinition: stableTd().taskDefinitionArn,
+      desiredCount: 1,
+      ifTaskDefinition,
+    });
+  const updates = () => emu.calls({ service: 'ecs' }).filter((c) => c.operation === 'UpdateService');
+
+  test('goes through when the revision is unchanged, without sending the condition to ECS', async () => {
+    await expect(update(stableTd().taskDefinitionArn)).resolves.toMatchObject({ service: { desired: 1 } });
+    expect(updates()).toHaveLength(1);
+    expect(updates()[0].input).not.toHaveProperty('ifTaskDefinition');
+  });
+
+  test('refuses, writing nothing, when another deploy changed the revision since the plan read it', async () => {
+    const read = `arn:aws:ecs:${emu.region}:111122223333:task-definition/howto-ecs-basics-color:7`;
+    const refused = update(read);
+    await expect(refused).rejects.toMatchObject({ name: 'ConcurrentModificationError' });
+    await expect(update(read)).rejects.toThrow(
+      `ECS service ${SAMPLE.stableService} changed since this run read it: it now runs howto-ecs-basics-color:1, not howto-ecs-basics-color:7. Another run or person is deploying it; nothing was written to it, so their change stands.`,
+    );
+    expect(updates()).toEqual([]);
+  });
+});

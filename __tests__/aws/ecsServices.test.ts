@@ -150,6 +150,82 @@ describe('waitForRollout', () => {
     );
   });
 
+  describe('when another deployment replaced the awaited one', () => {
+    const redeploy = (image: string) => {
+      const def = emu.ecs.registerTaskDefinition({
+        ...emu.ecs.taskDefinition(colorTd()),
+        containerDefinitions: [{ name: 'app', image }],
+        proxyConfiguration: undefined,
+      });
+      return def.taskDefinitionArn as string;
+    };
+    /** This run deploys `ours`; at its first poll, another writer deploys `theirs` (a deterministic race). */
+    async function race(theirs: (() => string) | undefined, over: Partial<WaitOptions> = {}) {
+      const previous = colorTd();
+      const ours = redeploy('colorapp:ours');
+      const updated = await updateService(ecs, { cluster, service: SAMPLE.stableService, taskDefinition: ours });
+      const id = updated.deployments!.find((d) => d.status === 'PRIMARY')!.id!;
+      if (theirs) {
+        emu.beforeHandle.push({
+          operation: 'DescribeServices',
+          run: () =>
+            emu.ecs.handle('UpdateService', { cluster, service: SAMPLE.stableService, taskDefinition: theirs() }),
+        });
+      }
+      const opts = waitOptions(id, {
+        taskDefinition: ours,
+        previousTaskDefinition: previous,
+        desiredCount: 3,
+        ...over,
+      });
+      return { wait: waitForRollout(ecs, opts), ours, previous };
+    }
+
+    test('another revision: a concurrent change that names theirs and never advises going back', async () => {
+      const { wait } = await race(() => redeploy('colorapp:theirs'));
+      await expect(wait).rejects.toMatchObject({
+        name: 'ConcurrentModificationError',
+        message: expect.stringMatching(
+          /^The task definition of ECS service color changed under this run: while it waited for its deployment of howto-ecs-basics-color:2, another deployment \(ecs-svc\/\S+\) replaced it and the service now deploys howto-ecs-basics-color:3\./,
+        ),
+        replaces: {
+          resource: 'ECS service color',
+          leftBehind:
+            "ECS service color deploys howto-ecs-basics-color:3 from the other deployment, which replaced this run's; leave it to whoever started it",
+        },
+      });
+      expect(emu.ecs.services.get(cluster)!.get(SAMPLE.stableService)!.taskDefinition).toMatch(/color:3$/);
+    });
+
+    test('the same revision: the wait follows the new deployment to its end', async () => {
+      const { wait, ours } = await race(undefined);
+      emu.beforeHandle.push({
+        operation: 'DescribeServices',
+        run: () =>
+          emu.ecs.handle('UpdateService', { cluster, service: SAMPLE.stableService, forceNewDeployment: true }),
+      });
+      const done = await wait;
+      expect(done.taskDefinition).toBe(ours);
+      expect(rolloutComplete(done)).toBe(true);
+    });
+
+    test('the revision from before: rolled back (as the circuit breaker does), not a concurrent change', async () => {
+      const previous = colorTd();
+      const { wait } = await race(() => previous);
+      await expect(wait).rejects.toThrow(RolloutError);
+      await expect(wait).rejects.toThrow(/was rolled back by ECS \(deployment circuit breaker\); the service now runs/);
+    });
+
+    test('scaled to another count under the run: a concurrent change', async () => {
+      const { wait } = await race(undefined, { desiredCount: 1 });
+      await expect(wait).rejects.toMatchObject({
+        name: 'ConcurrentModificationError',
+        message:
+          'ECS service color was scaled to 3 task(s) under this run, which deployed 1; another run or person changed it, so this run stops here and changes nothing more.',
+      });
+    });
+  });
+
   test('gives up after its timeout, saying how far the rollout got', async () => {
     emu.rolloutDelayMs = 10 * 60_000;
     const id = await newDeployment();

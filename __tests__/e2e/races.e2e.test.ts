@@ -61,3 +61,72 @@ test("the other writer lands between this run's check and its write: this run's 
   expect(canaryWeightNow()).toBe(25);
   expect(result.outputs).toMatchObject({ 'canary-weight': '25', 'stable-weight': '75' });
 });
+
+describe('two deploys of the canary at once', () => {
+  const canary = () => emu.ecs.services.get(SAMPLE.cluster)!.get(SAMPLE.canaryService)!;
+  /** The other run's deploy, as it reaches ECS: a new revision of the canary's family, then UpdateService. */
+  function otherDeploy(): string {
+    const current = emu.ecs.taskDefinition(canary().taskDefinition)!;
+    const { taskDefinitionArn: _arn, revision: _rev, status: _status, ...input } = current;
+    const image = 'colorapp:white';
+    const containerDefinitions = input.containerDefinitions.map((c: { name: string }) =>
+      c.name === 'app' ? { ...c, image } : c,
+    );
+    const theirs = emu.ecs.registerTaskDefinition({ ...input, containerDefinitions }).taskDefinitionArn as string;
+    emu.ecs.handle('UpdateService', { cluster: SAMPLE.cluster, service: SAMPLE.canaryService, taskDefinition: theirs });
+    return theirs;
+  }
+  /** The other deploy lands right before this run's `nth` DescribeServices (1: the plan's read, 2: the check before its write, 3: the first poll of its rollout). */
+  function otherDeployAt(nth: number): { theirs?: string } {
+    const landed: { theirs?: string } = {};
+    for (let i = 1; i < nth; i++) emu.beforeHandle.push({ operation: 'DescribeServices', run: () => undefined });
+    emu.beforeHandle.push({
+      operation: 'DescribeServices',
+      run: () => {
+        landed.theirs = otherDeploy();
+      },
+    });
+    return landed;
+  }
+  const noGoingBack = /update-service --cluster \S+ --service color-v2 --task-definition/;
+
+  beforeEach(async () => {
+    emu.beforeHandle = [];
+    expect((await run({ operation: 'shift', 'canary-weight': '20' })).status).toBe(0);
+  });
+
+  test('the other lands after this run read the service: refused before UpdateService, nothing of theirs undone', async () => {
+    const landed = otherDeployAt(2);
+    const since = emu.log.length;
+    const result = await run({ image: 'colorapp:red', 'canary-weight': '30' });
+    expect(result.status).toBe(1);
+    expect(landed.theirs).toBeDefined();
+    expect(result.errors[0]).toMatch(
+      /ECS service color-v2 changed since this run read it: it now runs howto-ecs-basics-color-\S+:\d+, not howto-ecs-basics-color-\S+:\d+\. Another run or person is deploying it; nothing was written to it, so their change stands\./,
+    );
+    const writes = emu.log.slice(since).filter((c) => c.operation === 'UpdateService');
+    expect(writes).toEqual([]);
+    expect(canary().taskDefinition).toBe(landed.theirs);
+    // The drain before the service change stays: weight back now would reach their canary mid-rollout.
+    expect(canaryWeightNow()).toBe(0);
+    expect(result.outputs).toMatchObject({ 'canary-weight': '0', 'stable-weight': '100' });
+    expect(result.stdout + result.summary).not.toMatch(noGoingBack);
+  });
+
+  test("the other replaces this run's deployment during its rollout wait: no advice that would undo theirs", async () => {
+    const landed = otherDeployAt(3);
+    const result = await run({ image: 'colorapp:red', 'canary-weight': '30' });
+    expect(result.status).toBe(1);
+    expect(result.errors[0]).toMatch(
+      /The task definition of ECS service color-v2 changed under this run: while it waited for its deployment of howto-ecs-basics-color-\S+:\d+, another deployment \(ecs-svc\/\S+\) replaced it and the service now deploys howto-ecs-basics-color-\S+:\d+\./,
+    );
+    expect(result.errors[0]).toMatch(/leave it to whoever started it/);
+    expect(result.stdout + result.summary).not.toMatch(noGoingBack);
+    expect(canary().taskDefinition).toBe(landed.theirs);
+    // The summary's services table shows their revision, as ECS answered the wait, not this run's.
+    expect(result.summary).toMatch(new RegExp(`\\| canary \\| ${landed.theirs!.split('/')[1]} \\|`));
+    expect(canaryWeightNow()).toBe(0);
+    expect(result.outputs).toMatchObject({ 'canary-weight': '0' });
+    expect(result.errors[0]).toMatch(/Kept on purpose: .* stays at stable 100 \/ canary 0 while the canary rolls out/);
+  });
+});

@@ -59,6 +59,8 @@ describe('planRollout', () => {
       service: 'color-canary',
       deploymentId: { $ref: 'deployment:color-canary' },
       timeoutMinutes: 30,
+      taskDefinition: { $ref: 'taskDefinitionArn' },
+      desiredCount: 1,
     });
   });
 
@@ -74,7 +76,9 @@ describe('planRollout', () => {
       service: 'color-canary',
       taskDefinition: { $ref: 'taskDefinitionArn' },
       desiredCount: 1,
+      ifTaskDefinition: `${TD}:3`,
     });
+    expect(rollout.changes[2].request).toMatchObject({ previousTaskDefinition: `${TD}:3` });
     expect(rollout.changes[1].leftBehind).toBe(
       `ECS service color-canary now deploys the new revision (it ran color-canary:3; to go back: aws ecs update-service --cluster howto --service color-canary --task-definition ${TD}:3)`,
     );
@@ -116,7 +120,7 @@ describe('scaleToZero', () => {
       action: 'scale',
       before: '2 task(s)',
       after: '0 tasks (the service and its endpoint stay for the next canary)',
-      request: { cluster: 'howto', service: 'color-canary', desiredCount: 0 },
+      request: { cluster: 'howto', service: 'color-canary', desiredCount: 0, ifTaskDefinition: `${TD}:4` },
       moves: 'capacity',
       leftBehind: 'ECS service color-canary scaled to 0 (it had 2)',
     });

@@ -244,6 +244,8 @@ describe('deploy (App Mesh)', () => {
       service: 'color-canary',
       deploymentId: { $ref: 'deployment:color-canary' },
       timeoutMinutes: 30,
+      taskDefinition: { $ref: 'taskDefinitionArn' },
+      desiredCount: 1,
     });
     expect(only(plan, APP_MESH_KINDS.createRoute).request).toMatchObject({
       routeName: 'color-route',
@@ -299,6 +301,8 @@ describe('deploy (App Mesh)', () => {
       service: 'color-canary',
       taskDefinition: { $ref: 'taskDefinitionArn' },
       desiredCount: 1,
+      // Sent only while the canary still runs what the plan read.
+      ifTaskDefinition: `${TD}howto-ecs-basics-color-canary:1`,
     });
     // The second write expects the version the first one produces.
     expect(weights.request).toMatchObject({
@@ -531,9 +535,15 @@ describe('promote', () => {
       service: 'color',
       taskDefinition: { $ref: 'taskDefinitionArn' },
       desiredCount: 3,
+      ifTaskDefinition: `${TD}howto-ecs-basics-color:1`,
     });
     expect(p.changes[3].request).toMatchObject({ weights: { stable: 100, canary: 0 } });
-    expect(p.changes[4].request).toEqual({ cluster: 'howto', service: 'color-canary', desiredCount: 0 });
+    expect(p.changes[4].request).toEqual({
+      cluster: 'howto',
+      service: 'color-canary',
+      desiredCount: 0,
+      ifTaskDefinition: expect.stringMatching(/color-canary:\d+$/),
+    });
   });
 
   test('converges when already promoted, even with the canary at 0 tasks', () => {

@@ -5,7 +5,16 @@ import type { CreateServiceCommandInput, ECSClient, Service } from '@aws-sdk/cli
 import { redactTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from '../plan/taskDefinition.js';
 import { ECS_KINDS, REFS, type Outcome, type ServiceSnapshot } from '../plan/types.js';
 import { executor, type Executor, type ExecutorContext } from '../traffic/provider.js';
-import { createService, deleteService, primaryDeployment, updateService, waitForRollout } from './ecsServices.js';
+import { ConcurrentModificationError } from '../errors.js';
+import {
+  createService,
+  deleteService,
+  describeServices,
+  primaryDeployment,
+  ServiceChangedError,
+  updateService,
+  waitForRollout,
+} from './ecsServices.js';
 import { registerTaskDefinition } from './ecsTaskDefinitions.js';
 
 interface UpdateRequest {
@@ -13,6 +22,8 @@ interface UpdateRequest {
   service: string;
   taskDefinition?: string;
   desiredCount?: number;
+  /** Sent only while the service still runs this revision (as the plan read it); not a member of UpdateService. */
+  ifTaskDefinition?: string;
 }
 
 export interface WaitRequest {
@@ -20,6 +31,9 @@ export interface WaitRequest {
   service: string;
   deploymentId: string;
   timeoutMinutes: number;
+  taskDefinition?: string;
+  desiredCount?: number;
+  previousTaskDefinition?: string;
 }
 
 function snapshot(service: Service): Omit<ServiceSnapshot, 'role'> {
@@ -37,6 +51,20 @@ function deployed(service: Service): Outcome {
     service: snapshot(service),
     produces: deployment?.id ? { [REFS.deployment(service.serviceName!)]: deployment.id } : undefined,
   };
+}
+
+/**
+ * ECS has no conditional UpdateService: re-read the service right before the write and refuse when its task
+ * definition is no longer the one the plan read (another deploy started since), so that write is not silently undone.
+ */
+async function checkUnchanged(ecs: ECSClient, input: UpdateRequest, expected: string): Promise<void> {
+  const service = (await describeServices(ecs, input.cluster, [input.service])).get(input.service);
+  if (service?.taskDefinition === expected) return;
+  const now = service ? `it now runs ${shortTaskDefinition(service.taskDefinition)}` : 'it no longer exists';
+  throw new ConcurrentModificationError(
+    `ECS service ${input.service} changed since this run read it: ${now}, not ${shortTaskDefinition(expected)}. ` +
+      `Another run or person is deploying it; nothing was written to it, so their change stands.`,
+  );
 }
 
 export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
@@ -59,7 +87,8 @@ export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
         leftBehind: `ECS service ${input.serviceName} (${remove})`,
       };
     }),
-    [ECS_KINDS.update]: executor(async (input: UpdateRequest) => {
+    [ECS_KINDS.update]: executor(async ({ ifTaskDefinition, ...input }: UpdateRequest) => {
+      if (ifTaskDefinition) await checkUnchanged(ecs, input, ifTaskDefinition);
       const updated = await updateService(ecs, input);
       const deployment = primaryDeployment(updated);
       const detail = input.taskDefinition
@@ -73,8 +102,14 @@ export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
     }),
     [ECS_KINDS.wait]: executor(async (request: WaitRequest, ctx: ExecutorContext) => {
       const timeoutMs = request.timeoutMinutes * 60_000;
-      const done = await waitForRollout(ecs, { ...request, timeoutMs, sleep: ctx.sleep });
-      return { service: snapshot(done) };
+      try {
+        const done = await waitForRollout(ecs, { ...request, timeoutMs, sleep: ctx.sleep });
+        return { service: snapshot(done) };
+      } catch (err) {
+        if (!(err instanceof ServiceChangedError)) throw err;
+        // Journaled with the service as it really is now, so the report shows the other writer's revision.
+        return { conflict: err.message, replaces: err.replaces, service: snapshot(err.service) };
+      }
     }),
   };
 }

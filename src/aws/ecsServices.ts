@@ -6,11 +6,13 @@ import {
   DescribeServicesCommand,
   UpdateServiceCommand,
   type CreateServiceCommandInput,
+  type Deployment,
   type ECSClient,
   type Service,
 } from '@aws-sdk/client-ecs';
-import { awsErrorName, PlanError } from '../errors.js';
+import { awsErrorName, ConcurrentModificationError, PlanError, type Replaces } from '../errors.js';
 import { primaryDeployment, rolloutComplete } from '../plan/ecs.js';
+import { shortTaskDefinition } from '../plan/taskDefinition.js';
 
 export { primaryDeployment, rolloutComplete };
 
@@ -53,6 +55,17 @@ export async function updateService(
   return out.service;
 }
 
+/** Another writer changed the service while its rollout was awaited; `service` is the service as last read. */
+export class ServiceChangedError extends ConcurrentModificationError {
+  constructor(
+    message: string,
+    readonly service: Service,
+    replaces?: Replaces,
+  ) {
+    super(message, undefined, replaces);
+  }
+}
+
 export class RolloutError extends Error {
   constructor(message: string) {
     super(message);
@@ -65,6 +78,11 @@ export interface WaitOptions {
   service: string;
   deploymentId: string;
   timeoutMs: number;
+  /** The revision this run deployed and the one the service ran before; another primary means another writer. */
+  taskDefinition?: string;
+  previousTaskDefinition?: string;
+  /** The task count this run asked for; a deployment scaled to another count was changed by another writer. */
+  desiredCount?: number;
   sleep(ms: number): Promise<void>;
   now?: () => number;
 }
@@ -81,7 +99,8 @@ export function pollDelayMs(elapsedMs: number): number {
  * Waits until the given deployment is COMPLETED with runningCount = desiredCount. Fails when it FAILED, when it
  * disappears or stops being PRIMARY (the deployment circuit breaker rolled it back), or on timeout.
  */
-export async function waitForRollout(ecs: ECSClient, opts: WaitOptions): Promise<Service> {
+export async function waitForRollout(ecs: ECSClient, options: WaitOptions): Promise<Service> {
+  let opts = options;
   const now = opts.now ?? Date.now;
   const start = now();
   for (;;) {
@@ -98,11 +117,10 @@ export async function waitForRollout(ecs: ECSClient, opts: WaitOptions): Promise
     if (!service) throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
     const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
     if (deployment?.status !== 'PRIMARY') {
-      const current = primaryDeployment(service);
-      throw new RolloutError(
-        `Deployment ${opts.deploymentId} of ${opts.service} was rolled back by ECS (deployment circuit breaker)${current ? `; the service now runs ${current.taskDefinition}` : ''}`,
-      );
+      opts = { ...opts, deploymentId: replacedDeployment(service, deployment, opts) };
+      continue;
     }
+    checkDesiredCount(service, deployment, opts);
     if (deployment.rolloutState === 'FAILED') {
       throw new RolloutError(
         `Rollout of ${opts.service} FAILED: ${deployment.rolloutStateReason ?? 'no reason given'}`,
@@ -121,6 +139,48 @@ export async function waitForRollout(ecs: ECSClient, opts: WaitOptions): Promise
     }
     await opts.sleep(Math.min(pollDelayMs(now() - start), Math.max(0, opts.timeoutMs - (now() - start))));
   }
+}
+
+/**
+ * Our deployment is no longer the service's primary one. When the new primary runs the same revision (another run
+ * deploying the same thing), the wait goes on with it; when it runs the revision from before, ECS (its circuit breaker)
+ * or someone rolled back; any other revision means another writer deployed over this run.
+ */
+function replacedDeployment(service: Service, ours: Deployment | undefined, opts: WaitOptions): string {
+  const current = primaryDeployment(service);
+  const name = opts.service;
+  if (current?.id && opts.taskDefinition && current.taskDefinition === opts.taskDefinition) {
+    core.info(`${name}: deployment ${current.id} of the same revision replaced ${opts.deploymentId}; waiting for it`);
+    return current.id;
+  }
+  const now = current ? `; the service now runs ${current.taskDefinition}` : '';
+  const rolledBack = ours?.rolloutState === 'FAILED' || !opts.taskDefinition || !current;
+  if (rolledBack || current.taskDefinition === opts.previousTaskDefinition) {
+    throw new RolloutError(
+      `Deployment ${opts.deploymentId} of ${name} was rolled back by ECS (deployment circuit breaker)${now}`,
+    );
+  }
+  const theirs = shortTaskDefinition(current.taskDefinition);
+  throw new ServiceChangedError(
+    `The task definition of ECS service ${name} changed under this run: while it waited for its deployment of ` +
+      `${shortTaskDefinition(opts.taskDefinition)}, another deployment (${current.id}) replaced it and the service ` +
+      `now deploys ${theirs}. Another run or person is deploying ${name}; this run stops here and changes nothing ` +
+      'more, so the other deployment can finish.',
+    service,
+    {
+      resource: `ECS service ${name}`,
+      leftBehind: `ECS service ${name} deploys ${theirs} from the other deployment, which replaced this run's; leave it to whoever started it`,
+    },
+  );
+}
+
+function checkDesiredCount(service: Service, deployment: Deployment, opts: WaitOptions): void {
+  if (opts.desiredCount === undefined || deployment.desiredCount === opts.desiredCount) return;
+  throw new ServiceChangedError(
+    `ECS service ${opts.service} was scaled to ${deployment.desiredCount} task(s) under this run, which deployed ` +
+      `${opts.desiredCount}; another run or person changed it, so this run stops here and changes nothing more.`,
+    service,
+  );
 }
 
 const RETRYABLE =

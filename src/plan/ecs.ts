@@ -42,7 +42,7 @@ export function planRollout(spec: RolloutSpec): Rollout {
   else if (serviceChanges) changes.push(updateChange(spec, service, taskDefinition));
   const inProgress =
     service && !serviceChanges && !rolloutComplete(service) ? primaryDeployment(service)?.id : undefined;
-  if (spec.wait && (serviceChanges || inProgress)) changes.push(waitChange(spec, inProgress));
+  if (spec.wait && (serviceChanges || inProgress)) changes.push(waitChange(spec, taskDefinition, inProgress));
   return { changes, serviceChanges };
 }
 
@@ -77,13 +77,19 @@ function updateChange(spec: RolloutSpec, service: Service, taskDefinition: strin
     action: 'update',
     before: `${shortTaskDefinition(service.taskDefinition)} × ${service.desiredCount}`,
     after: `${runs} × ${spec.desiredCount}`,
-    request: { cluster: spec.cluster, service: spec.serviceName, taskDefinition, desiredCount: spec.desiredCount },
+    request: {
+      cluster: spec.cluster,
+      service: spec.serviceName,
+      taskDefinition,
+      desiredCount: spec.desiredCount,
+      ifTaskDefinition: service.taskDefinition,
+    },
     moves: 'capacity',
     leftBehind: `ECS service ${spec.serviceName} now deploys ${runs} (it ran ${shortTaskDefinition(service.taskDefinition)}; to go back: ${back})`,
   };
 }
 
-function waitChange(spec: RolloutSpec, inProgress: string | undefined): Change {
+function waitChange(spec: RolloutSpec, taskDefinition: string | Ref, inProgress: string | undefined): Change {
   return {
     kind: ECS_KINDS.wait,
     resource: serviceResource(spec.serviceName),
@@ -94,6 +100,10 @@ function waitChange(spec: RolloutSpec, inProgress: string | undefined): Change {
       service: spec.serviceName,
       deploymentId: inProgress ?? ref(REFS.deployment(spec.serviceName)),
       timeoutMinutes: spec.waitForMinutes,
+      // What the rollout must end with; anything else means another writer changed the service under this run.
+      taskDefinition,
+      desiredCount: spec.desiredCount,
+      ...(spec.service && { previousTaskDefinition: spec.service.taskDefinition }),
     },
     moves: 'none',
   };
@@ -110,7 +120,7 @@ export function scaleToZero(cluster: string, service: Service | undefined, kept:
       action: 'scale',
       before: `${service.desiredCount} task(s)`,
       after: `0 tasks (${kept} stay for the next canary)`,
-      request: { cluster, service: name, desiredCount: 0 },
+      request: { cluster, service: name, desiredCount: 0, ifTaskDefinition: service.taskDefinition },
       moves: 'capacity',
       leftBehind: `ECS service ${name} scaled to 0 (it had ${service.desiredCount})`,
     },
