@@ -117,7 +117,11 @@ describe('App Mesh: deploy → shift → promote → rollback, in-process', () =
     const dryRun = (await run({ ...deployInputs, 'dry-run': 'true' })).outputs.plan;
     let applied: Plan | undefined;
     const from = mutating();
-    const { outputs } = await run(deployInputs, { onPlan: (plan) => (applied = plan) });
+    const { outputs } = await run(deployInputs, {
+      onPlan: (plan) => {
+        applied = plan;
+      },
+    });
     expect(JSON.parse(planJson(applied!))).toEqual(JSON.parse(dryRun));
     expect(writesSince(emu, from)).toEqual([
       'CreateVirtualNode',

@@ -864,7 +864,8 @@ class AppMeshProvider {
         return state;
     }
     async readState(operation) {
-        const { api, s } = this;
+        const { api } = this;
+        const s = this.s;
         const full = operation === 'deploy';
         const nodes = operation === 'deploy' || operation === 'promote';
         const scalesDown = operation === 'rollback' || operation === 'promote';
@@ -905,7 +906,7 @@ class AppMeshProvider {
      * only an error when this run would write its weights: the planner refuses then, naming them.
      */
     split(route) {
-        const { s } = this;
+        const s = this.s;
         if (!route?.spec)
             return {};
         try {
@@ -920,14 +921,15 @@ class AppMeshProvider {
     }
     /** Every other route of the router that gives the canary node weight (one List and one Describe each). */
     async otherRoutes() {
-        const { api, s } = this;
+        const { api } = this;
+        const s = this.s;
         const names = (await api.listRoutes(s.virtualRouter)).filter((n) => n !== s.route && n !== s.previewRoute);
         const routes = await Promise.all(names.map((n) => api.describeRoute(s.virtualRouter, n)));
         return routes.flatMap((r) => r?.spec ? [{ name: r.routeName, canaryWeight: canaryPercent(r.spec, s.canaryNode) }] : []);
     }
     /** Says whether the mesh or the node is missing (one more read, only then). */
     async missingNode() {
-        const { s } = this;
+        const s = this.s;
         const owner = s.meshOwner ? ` owned by ${s.meshOwner}` : '';
         if (!(await this.api.describeMesh())) {
             throw new errors/* PlanError */.W6(`Mesh ${s.mesh}${owner} does not exist or is not shared with this account`, s.meshOwner ? 'mesh-owner' : 'mesh');
@@ -935,7 +937,7 @@ class AppMeshProvider {
         throw new errors/* PlanError */.W6(`Virtual node ${s.stableNode} does not exist in mesh ${s.mesh}${owner}`, 'stable-virtual-node');
     }
     view(region) {
-        const { s } = this;
+        const s = this.s;
         const mesh = `https://${region}.console.aws.amazon.com/appmesh/meshes/${encodeURIComponent(s.mesh)}`;
         const q = `?region=${region}`;
         const router = `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}`;

@@ -37,9 +37,15 @@ function taskDefinition(name: string, change: (app: Record<string, unknown>) => 
   return file;
 }
 const files = {
-  hostileImage: taskDefinition('hostile-image.json', (app) => (app.image = FILE_IMAGE)),
-  newlineName: taskDefinition('newline-name.json', (app) => (app.name = 'app\n::warning::PWNED by a container name')),
-  markupName: taskDefinition('markup-name.json', (app) => (app.name = '<img src=x>@octo-team')),
+  hostileImage: taskDefinition('hostile-image.json', (app) => {
+    app.image = FILE_IMAGE;
+  }),
+  newlineName: taskDefinition('newline-name.json', (app) => {
+    app.name = 'app\n::warning::PWNED by a container name';
+  }),
+  markupName: taskDefinition('markup-name.json', (app) => {
+    app.name = '<img src=x>@octo-team';
+  }),
 };
 
 /** Runner commands the action emits itself. */

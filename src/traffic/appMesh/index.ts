@@ -48,7 +48,8 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
   }
 
   private async readState(operation: Operation): Promise<AppMeshState> {
-    const { api, s } = this;
+    const { api } = this;
+    const s = this.s;
     const full = operation === 'deploy';
     const nodes = operation === 'deploy' || operation === 'promote';
     const scalesDown = operation === 'rollback' || operation === 'promote';
@@ -89,7 +90,7 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
    * only an error when this run would write its weights: the planner refuses then, naming them.
    */
   private split(route: RouteData | undefined): Pick<AppMeshState, 'weights' | 'foreign'> {
-    const { s } = this;
+    const s = this.s;
     if (!route?.spec) return {};
     try {
       return { weights: readWeights(route.spec, s.stableNode, s.canaryNode, s.route) };
@@ -102,7 +103,8 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
 
   /** Every other route of the router that gives the canary node weight (one List and one Describe each). */
   private async otherRoutes(): Promise<{ name: string; canaryWeight: number }[]> {
-    const { api, s } = this;
+    const { api } = this;
+    const s = this.s;
     const names = (await api.listRoutes(s.virtualRouter)).filter((n) => n !== s.route && n !== s.previewRoute);
     const routes = await Promise.all(names.map((n) => api.describeRoute(s.virtualRouter, n)));
     return routes.flatMap((r) =>
@@ -112,7 +114,7 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
 
   /** Says whether the mesh or the node is missing (one more read, only then). */
   private async missingNode(): Promise<never> {
-    const { s } = this;
+    const s = this.s;
     const owner = s.meshOwner ? ` owned by ${s.meshOwner}` : '';
     if (!(await this.api.describeMesh())) {
       throw new PlanError(
@@ -124,7 +126,7 @@ export class AppMeshProvider implements TrafficProvider<AppMeshState> {
   }
 
   view(region: string): TrafficView {
-    const { s } = this;
+    const s = this.s;
     const mesh = `https://${region}.console.aws.amazon.com/appmesh/meshes/${encodeURIComponent(s.mesh)}`;
     const q = `?region=${region}`;
     const router = `${mesh}/virtual-routers/${encodeURIComponent(s.virtualRouter)}`;
