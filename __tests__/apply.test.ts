@@ -263,9 +263,9 @@ test("a concurrent change that replaced this run's write gives that resource's l
   const { executors } = stubs({
     register: { leftBehind: 'revision 2 (deregister it)' },
     update: {},
-    wait: new ConcurrentModificationError('svc changed under this run', undefined, {
-      resource: 'thing svc',
-      leftBehind: theirs,
+    wait: new ConcurrentModificationError('svc changed under this run', {
+      replaces: { resource: 'thing svc', leftBehind: theirs },
+      observed: { service: { name: 'svc', taskDefinition: 'svc:3', running: 1, desired: 1 } },
     }),
   });
   const svc = { type: 'thing', name: 'svc' };
@@ -276,6 +276,8 @@ test("a concurrent change that replaced this run's write gives that resource's l
   );
   const error = await failure(plan, executors);
   expect(error.report.leftBehind).toEqual(['revision 2 (deregister it)', theirs]);
+  expect(error.report.observed).toEqual({ service: { name: 'svc', taskDefinition: 'svc:3', running: 1, desired: 1 } });
+  expect(error.journal.map((e) => e.change.kind)).toEqual(['register', 'update']);
   expect(error.report.failed).toBe(plan.changes[2]);
 });
 

@@ -358,7 +358,7 @@ async function setWeights(api, r) {
     if (!current?.spec || version === undefined || version !== r.expectedVersion) {
         const theirs = current?.spec ? weightsOrUndefined(current.spec, r) : undefined;
         const inEffect = theirs ? `; their weights are in effect: ${(0,weights/* showWeights */.V0)(theirs)}` : '';
-        throw new errors/* ConcurrentModificationError */._b(`Route ${r.routeName} changed while this run was working (version ${r.expectedVersion} expected, ${version ?? 'deleted'} now): another run or person is editing it. Nothing was written to it${inEffect}; rerun once the other change is done (a workflow concurrency group per service prevents this)`, theirs);
+        throw new errors/* ConcurrentModificationError */._b(`Route ${r.routeName} changed while this run was working (version ${r.expectedVersion} expected, ${version ?? 'deleted'} now): another run or person is editing it. Nothing was written to it${inEffect}; rerun once the other change is done (a workflow concurrency group per service prevents this)`, { weightsNow: theirs });
     }
     const previous = readWeights(current.spec, r.stableNode, r.canaryNode, r.routeName);
     const spec = withWeights(current.spec, r.stableNode, r.canaryNode, r.weights);

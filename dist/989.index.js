@@ -123,7 +123,7 @@ async function applyPlan(plan, opts) {
             journal.push({ change, request, outcome });
             Object.assign(produced, outcome.produces);
             if (outcome.conflict)
-                throw new errors/* ConcurrentModificationError */._b(outcome.conflict, undefined, outcome.replaces);
+                throw new errors/* ConcurrentModificationError */._b(outcome.conflict);
             if (outcome.detail)
                 core/* info */.pq((0,render/* oneLine */.TN)(`  ✓ ${outcome.detail}`));
         }
@@ -131,12 +131,12 @@ async function applyPlan(plan, opts) {
             const conflict = err instanceof errors/* ConcurrentModificationError */._b ? err : undefined;
             const report = await restoreTraffic(journal, opts, ctx, conflict);
             const cancelled = err instanceof errors/* CancelledError */.cc;
-            const weightsNow = err instanceof errors/* ConcurrentModificationError */._b ? err.weightsNow : undefined;
             throw new ApplyError(err, journal, {
                 failed: change,
                 reason: (0,errors/* errorMessage */.gJ)(err),
                 cancelled,
-                weightsNow,
+                weightsNow: conflict?.details.weightsNow,
+                observed: conflict?.details.observed,
                 ...report,
             });
         }
@@ -151,7 +151,7 @@ function executorFor(opts, kind) {
 }
 async function restoreTraffic(journal, opts, ctx, conflict) {
     const report = { restored: [], kept: [], notRestored: [], leftBehind: [], undone: [] };
-    let replaces = conflict?.replaces;
+    let replaces = conflict?.details.replaces;
     for (const entry of [...journal].reverse()) {
         const { change, outcome } = entry;
         let left = outcome.leftBehind ?? change.leftBehind;
@@ -257,7 +257,7 @@ async function updateService(ecs, input) {
 class ServiceChangedError extends errors/* ConcurrentModificationError */._b {
     service;
     constructor(message, service, replaces) {
-        super(message, undefined, replaces);
+        super(message, { replaces });
         this.service = service;
     }
 }
@@ -407,6 +407,11 @@ function snapshot(service) {
         desired: service.desiredCount ?? 0,
     };
 }
+/** The service as another writer left it: the report's services table and task-definition-arn output show it. */
+function observed(service) {
+    const runs = service.taskDefinition;
+    return { service: snapshot(service), produces: runs ? { [types/* REFS */.tr.taskDefinitionArn]: runs } : undefined };
+}
 function deployed(service) {
     const deployment = (0,plan_ecs/* primaryDeployment */.sg)(service);
     return {
@@ -424,7 +429,7 @@ async function checkUnchanged(ecs, input, expected) {
         return;
     const now = service ? `it now runs ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)}` : 'it no longer exists';
     throw new errors/* ConcurrentModificationError */._b(`ECS service ${input.service} changed since this run read it: ${now}, not ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(expected)}. ` +
-        `Another run or person is deploying it; nothing was written to it, so their change stands.`);
+        `Another run or person is deploying it; nothing was written to it, so their change stands.`, { observed: service && observed(service) });
 }
 function ecsExecutors(ecs) {
     return {
@@ -469,8 +474,7 @@ function ecsExecutors(ecs) {
             catch (err) {
                 if (!(err instanceof ServiceChangedError))
                     throw err;
-                // Journaled with the service as it really is now, so the report shows the other writer's revision.
-                return { conflict: err.message, replaces: err.replaces, service: snapshot(err.service) };
+                throw new errors/* ConcurrentModificationError */._b(err.message, { ...err.details, observed: observed(err.service) });
             }
         }),
     };
@@ -1036,8 +1040,13 @@ function mergeRecords(records) {
 const ENDPOINT_OUTPUTS = ['canary-virtual-node-arn', 'canary-target-group-arn'];
 /** Values the run's changes produced, later ones winning. */
 function produced(r) {
-    return Object.assign({}, ...r.journal.map((e) => e.outcome.produces ?? {}));
+    return Object.assign({}, ...outcomes(r).map((o) => o.produces ?? {}));
 }
+/** The outcomes of the run's changes, then what it last read of a resource another writer changed. */
+const outcomes = (r) => [
+    ...r.journal.map((e) => e.outcome),
+    ...(r.failure?.observed ? [r.failure.observed] : []),
+];
 /** Pure: the action's outputs, describing what the run left (or, for a dry run, planned). */
 function outputsOf(r) {
     const made = produced(r);
@@ -1135,7 +1144,7 @@ function headline(r) {
     }
 }
 function servicesNow(r) {
-    const latest = new Map(r.journal.flatMap((e) => (e.outcome.service ? [[e.outcome.service.name, e.outcome.service]] : [])));
+    const latest = new Map(outcomes(r).flatMap((o) => (o.service ? [[o.service.name, o.service]] : [])));
     return r.plan.services.map((s) => ({ ...s, ...latest.get(s.name), role: s.role }));
 }
 function taskDefinitionOf(r) {

@@ -61,18 +61,18 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
       const outcome = await executorFor(opts, change.kind)(request as never, ctx);
       journal.push({ change, request, outcome });
       Object.assign(produced, outcome.produces);
-      if (outcome.conflict) throw new ConcurrentModificationError(outcome.conflict, undefined, outcome.replaces);
+      if (outcome.conflict) throw new ConcurrentModificationError(outcome.conflict);
       if (outcome.detail) core.info(oneLine(`  ✓ ${outcome.detail}`));
     } catch (err) {
       const conflict = err instanceof ConcurrentModificationError ? err : undefined;
       const report = await restoreTraffic(journal, opts, ctx, conflict);
       const cancelled = err instanceof CancelledError;
-      const weightsNow = err instanceof ConcurrentModificationError ? err.weightsNow : undefined;
       throw new ApplyError(err, journal, {
         failed: change,
         reason: errorMessage(err),
         cancelled,
-        weightsNow,
+        weightsNow: conflict?.details.weightsNow,
+        observed: conflict?.details.observed,
         ...report,
       });
     }
@@ -95,7 +95,7 @@ async function restoreTraffic(
   conflict: ConcurrentModificationError | undefined,
 ): Promise<Restored> {
   const report: Restored = { restored: [], kept: [], notRestored: [], leftBehind: [], undone: [] };
-  let replaces = conflict?.replaces;
+  let replaces = conflict?.details.replaces;
   for (const entry of [...journal].reverse()) {
     const { change, outcome } = entry;
     let left = outcome.leftBehind ?? change.leftBehind;

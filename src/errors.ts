@@ -1,3 +1,5 @@
+import type { Outcome } from './plan/types.js';
+
 /** A problem with the action's inputs, found before any AWS call. */
 export class InputError extends Error {
   constructor(readonly problems: readonly InputProblem[]) {
@@ -33,20 +35,21 @@ export class PlanError extends Error {
   }
 }
 
-/** Another writer changed a resource between our read and our write. */
-/** Another writer's change that now stands for a resource, and what to tell the user about it instead. */
-export interface Replaces {
-  resource: string;
-  leftBehind: string;
+/** What a run that met another writer saw, for its report. */
+export interface ConflictDetails {
+  /** The split the other writer left in effect, when it could be read. */
+  weightsNow?: { stable: number; canary: number };
+  /** What now stands for a resource this run changed earlier, replacing that change's own left-behind advice. */
+  replaces?: { resource: string; leftBehind: string };
+  /** The resource as last read (a service, the revision it runs): the report and outputs show it, not the plan's. */
+  observed?: Outcome;
 }
 
+/** Another writer changed a resource between our read and our write, or under a change of this run. */
 export class ConcurrentModificationError extends Error {
   constructor(
     message: string,
-    /** The split the other writer left in effect, when it could be read. */
-    readonly weightsNow?: { stable: number; canary: number },
-    /** What now stands for a resource this run changed earlier, replacing that change's own left-behind advice. */
-    readonly replaces?: Replaces,
+    readonly details: ConflictDetails = {},
   ) {
     super(message);
     this.name = 'ConcurrentModificationError';

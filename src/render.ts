@@ -16,6 +16,8 @@ export interface FailureReport {
   undone: Outcome[];
   /** The split another writer left in effect, when a concurrent change stopped the run. */
   weightsNow?: { stable: number; canary: number };
+  /** What the run last read of a resource another writer changed (the service and the revision it runs now). */
+  observed?: Outcome;
 }
 
 export const resourceName = (c: Change) => `${c.resource.type} ${c.resource.name}`;

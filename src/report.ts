@@ -5,7 +5,7 @@ import type { JournalEntry } from './apply.js';
 import type { Settings } from './inputs.js';
 import { code, failureLines, md, oneLine, resourceName, transition, type FailureReport } from './render.js';
 import { shortTaskDefinition } from './plan/taskDefinition.js';
-import { REFS, type Change, type Plan, type ServiceSnapshot } from './plan/types.js';
+import { REFS, type Change, type Outcome, type Plan, type ServiceSnapshot } from './plan/types.js';
 import type { Weights } from './plan/weights.js';
 import type { TrafficView } from './traffic/provider.js';
 import type { AlarmState, Decision } from './plan/steps.js';
@@ -72,8 +72,14 @@ export const ENDPOINT_OUTPUTS = ['canary-virtual-node-arn', 'canary-target-group
 
 /** Values the run's changes produced, later ones winning. */
 function produced(r: RunRecord): Record<string, string | number> {
-  return Object.assign({}, ...r.journal.map((e) => e.outcome.produces ?? {}));
+  return Object.assign({}, ...outcomes(r).map((o) => o.produces ?? {}));
 }
+
+/** The outcomes of the run's changes, then what it last read of a resource another writer changed. */
+const outcomes = (r: RunRecord): Outcome[] => [
+  ...r.journal.map((e) => e.outcome),
+  ...(r.failure?.observed ? [r.failure.observed] : []),
+];
 
 /** Pure: the action's outputs, describing what the run left (or, for a dry run, planned). */
 export function outputsOf(r: RunRecord): Record<string, string> {
@@ -177,9 +183,7 @@ function headline(r: RunRecord): string {
 }
 
 function servicesNow(r: RunRecord): ServiceSnapshot[] {
-  const latest = new Map(
-    r.journal.flatMap((e) => (e.outcome.service ? [[e.outcome.service.name, e.outcome.service]] : [])),
-  );
+  const latest = new Map(outcomes(r).flatMap((o) => (o.service ? [[o.service.name, o.service]] : [])));
   return r.plan.services.map((s) => ({ ...s, ...latest.get(s.name), role: s.role }));
 }
 

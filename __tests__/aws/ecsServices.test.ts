@@ -188,10 +188,12 @@ describe('waitForRollout', () => {
         message: expect.stringMatching(
           /^The task definition of ECS service color changed under this run: while it waited for its deployment of howto-ecs-basics-color:2, another deployment \(ecs-svc\/\S+\) replaced it and the service now deploys howto-ecs-basics-color:3\./,
         ),
-        replaces: {
-          resource: 'ECS service color',
-          leftBehind:
-            "ECS service color deploys howto-ecs-basics-color:3 from the other deployment, which replaced this run's; leave it to whoever started it",
+        details: {
+          replaces: {
+            resource: 'ECS service color',
+            leftBehind:
+              "ECS service color deploys howto-ecs-basics-color:3 from the other deployment, which replaced this run's; leave it to whoever started it",
+          },
         },
       });
       expect(emu.ecs.services.get(cluster)!.get(SAMPLE.stableService)!.taskDefinition).toMatch(/color:3$/);

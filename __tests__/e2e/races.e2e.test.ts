@@ -109,7 +109,14 @@ describe('two deploys of the canary at once', () => {
     expect(canary().taskDefinition).toBe(landed.theirs);
     // The drain before the service change stays: weight back now would reach their canary mid-rollout.
     expect(canaryWeightNow()).toBe(0);
-    expect(result.outputs).toMatchObject({ 'canary-weight': '0', 'stable-weight': '100' });
+    // Outputs and summary describe the canary as read: their revision.
+    expect(result.outputs).toMatchObject({
+      'canary-weight': '0',
+      'stable-weight': '100',
+      'task-definition-arn': landed.theirs,
+    });
+    expect(result.summary).toMatch(new RegExp(`\\| canary \\| ${landed.theirs!.split('/')[1]} \\|`));
+    expect(result.summary).toMatch(/\| update \| \[ECS service color-v2\]\S* \| .* \| ❌ failed \|/);
     expect(result.stdout + result.summary).not.toMatch(noGoingBack);
   });
 
@@ -126,7 +133,8 @@ describe('two deploys of the canary at once', () => {
     // The summary's services table shows their revision, as ECS answered the wait, not this run's.
     expect(result.summary).toMatch(new RegExp(`\\| canary \\| ${landed.theirs!.split('/')[1]} \\|`));
     expect(canaryWeightNow()).toBe(0);
-    expect(result.outputs).toMatchObject({ 'canary-weight': '0' });
+    expect(result.outputs).toMatchObject({ 'canary-weight': '0', 'task-definition-arn': landed.theirs });
+    expect(result.summary).toMatch(/\| wait \| \[ECS service color-v2\]\S* \| .* \| ❌ failed \|/);
     expect(result.errors[0]).toMatch(/Kept on purpose: .* stays at stable 100 \/ canary 0 while the canary rolls out/);
   });
 });

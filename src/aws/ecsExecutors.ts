@@ -45,6 +45,12 @@ function snapshot(service: Service): Omit<ServiceSnapshot, 'role'> {
   };
 }
 
+/** The service as another writer left it: the report's services table and task-definition-arn output show it. */
+function observed(service: Service): Outcome {
+  const runs = service.taskDefinition;
+  return { service: snapshot(service), produces: runs ? { [REFS.taskDefinitionArn]: runs } : undefined };
+}
+
 function deployed(service: Service): Outcome {
   const deployment = primaryDeployment(service);
   return {
@@ -64,6 +70,7 @@ async function checkUnchanged(ecs: ECSClient, input: UpdateRequest, expected: st
   throw new ConcurrentModificationError(
     `ECS service ${input.service} changed since this run read it: ${now}, not ${shortTaskDefinition(expected)}. ` +
       `Another run or person is deploying it; nothing was written to it, so their change stands.`,
+    { observed: service && observed(service) },
   );
 }
 
@@ -107,8 +114,7 @@ export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
         return { service: snapshot(done) };
       } catch (err) {
         if (!(err instanceof ServiceChangedError)) throw err;
-        // Journaled with the service as it really is now, so the report shows the other writer's revision.
-        return { conflict: err.message, replaces: err.replaces, service: snapshot(err.service) };
+        throw new ConcurrentModificationError(err.message, { ...err.details, observed: observed(err.service) });
       }
     }),
   };

@@ -10,7 +10,7 @@ import {
   type ECSClient,
   type Service,
 } from '@aws-sdk/client-ecs';
-import { awsErrorName, ConcurrentModificationError, PlanError, type Replaces } from '../errors.js';
+import { awsErrorName, ConcurrentModificationError, PlanError, type ConflictDetails } from '../errors.js';
 import { primaryDeployment, rolloutComplete } from '../plan/ecs.js';
 import { shortTaskDefinition } from '../plan/taskDefinition.js';
 
@@ -60,9 +60,9 @@ export class ServiceChangedError extends ConcurrentModificationError {
   constructor(
     message: string,
     readonly service: Service,
-    replaces?: Replaces,
+    replaces?: ConflictDetails['replaces'],
   ) {
-    super(message, undefined, replaces);
+    super(message, { replaces });
   }
 }
 

@@ -71,10 +71,8 @@ export interface Outcome {
   weights?: Weights;
   /** A service as this change left it. */
   service?: Omit<ServiceSnapshot, 'role'>;
-  /** Set when the write landed (or the wait read) but another writer changed the same resource around it. */
+  /** Set when the write landed but another writer changed the same resource around it. */
   conflict?: string;
-  /** With a conflict: the other writer's change now stands for this resource; it replaces this run's advice on it. */
-  replaces?: { resource: string; leftBehind: string };
 }
 
 export interface Plan {

@@ -142,7 +142,7 @@ async function setWeights(api: AppMeshApi, r: WeightsRequest): Promise<Outcome> 
     const inEffect = theirs ? `; their weights are in effect: ${showWeights(theirs)}` : '';
     throw new ConcurrentModificationError(
       `Route ${r.routeName} changed while this run was working (version ${r.expectedVersion} expected, ${version ?? 'deleted'} now): another run or person is editing it. Nothing was written to it${inEffect}; rerun once the other change is done (a workflow concurrency group per service prevents this)`,
-      theirs,
+      { weightsNow: theirs },
     );
   }
   const previous = readWeights(current.spec, r.stableNode, r.canaryNode, r.routeName);
