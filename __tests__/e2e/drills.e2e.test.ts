@@ -4,7 +4,7 @@
 // traffic simulation), and that a rerun without the fault converges to the intended state and then writes nothing.
 import { Emulator } from '../emulator/server.js';
 import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
-import { runAction } from '../support/runAction.js';
+import { drills, type DrillScenario } from '../support/drills.js';
 
 const deploy20 = {
   operation: 'deploy',
@@ -13,11 +13,7 @@ const deploy20 = {
   'canary-weight': '20',
 };
 
-interface Scenario {
-  name: string;
-  /** Runs that bring the sample to the scenario's starting point. */
-  setup: Record<string, string>[];
-  run: Record<string, string>;
+interface Scenario extends DrillScenario {
   /** Expected share of blue answers once the run has succeeded. */
   blue: number;
 }
@@ -47,34 +43,28 @@ const scenarios: Scenario[] = [
   },
 ];
 
-async function prepared(scenario: Scenario): Promise<Emulator> {
-  const emu = await Emulator.start({ rolloutDelayMs: 100 });
-  seedHowtoEcsBasics(emu);
-  emu.cloudWatch.putMetricAlarm('color-5xx', { state: 'OK', reason: 'Threshold not crossed' });
-  for (const inputs of scenario.setup) {
-    const setup = await runAction(sampleInputs(inputs), { env: emu.env() });
-    if (setup.status !== 0) throw new Error(`setup failed: ${setup.errors.join('\n')}`);
-  }
-  return emu;
-}
+const { cleanRuns: recordCleanRuns, drill } = drills<Scenario>({
+  async start() {
+    const emu = await Emulator.start({ rolloutDelayMs: 100 });
+    seedHowtoEcsBasics(emu);
+    emu.cloudWatch.putMetricAlarm('color-5xx', { state: 'OK', reason: 'Threshold not crossed' });
+    return emu;
+  },
+  inputs: sampleInputs,
+  checkDuring(emu, label) {
+    const during = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 500);
+    expect([label, during.failures]).toEqual([label, 0]);
+  },
+  checkSettled(emu, label, scenario) {
+    const settled = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 1000);
+    expect([label, settled.failures]).toEqual([label, 0]);
+    expect(Math.abs((settled.colors.blue ?? 0) / 1000 - scenario.blue)).toBeLessThan(0.05);
+  },
+});
 
-const mutating = (emu: Emulator, from: number) =>
-  emu.log
-    .slice(from)
-    .filter((r) => !r.error && !/^(Describe|List|Get|Discover)/.test(r.operation))
-    .map((r) => r.operation);
-
-const cleanRuns = new Map<string, string[]>();
-
+let cleanRuns: Map<string, string[]>;
 beforeAll(async () => {
-  for (const scenario of scenarios) {
-    const emu = await prepared(scenario);
-    const from = emu.log.length;
-    const result = await runAction(sampleInputs(scenario.run), { env: emu.env() });
-    await emu.stop();
-    if (result.status !== 0) throw new Error(`clean ${scenario.name} failed: ${result.errors.join('\n')}`);
-    cleanRuns.set(scenario.name, mutating(emu, from));
-  }
+  cleanRuns = await recordCleanRuns(scenarios);
 }, 120_000);
 
 test('the clean runs make 31 mutating calls in all: one drill each', () => {
@@ -120,40 +110,7 @@ describe('a fault at each mutating call', () => {
   // The table is built from the clean runs above, so the drills run inside one test per scenario.
   test.each(scenarios.map((s) => [s.name, s] as const))(
     '%s',
-    async (_name, scenario) => {
-      const calls = cleanRuns.get(scenario.name)!;
-      for (const [index, operation] of calls.entries()) {
-        const after = calls.slice(0, index).filter((c) => c === operation).length;
-        const emu = await prepared(scenario);
-        try {
-          emu.inject({
-            operation,
-            error: 'AccessDeniedException',
-            after,
-            message: `User is not authorized to perform: ${operation}`,
-          });
-          const failed = await runAction(sampleInputs(scenario.run), { env: emu.env() });
-          const label = `${operation}#${after + 1}`;
-          expect([label, failed.status]).toEqual([label, 1]);
-          expect(failed.errors).toHaveLength(1);
-          expect(failed.errors[0]).toContain(`User is not authorized to perform: ${operation}`);
-          const during = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 500);
-          expect([label, during.failures]).toEqual([label, 0]);
-
-          const rerun = await runAction(sampleInputs(scenario.run), { env: emu.env() });
-          expect([label, rerun.status, rerun.errors]).toEqual([label, 0, []]);
-          const after2 = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 1000);
-          expect(after2.failures).toBe(0);
-          expect(Math.abs((after2.colors.blue ?? 0) / 1000 - scenario.blue)).toBeLessThan(0.05);
-
-          const from = emu.log.length;
-          const again = await runAction(sampleInputs(scenario.run), { env: emu.env() });
-          expect([label, again.status, mutating(emu, from)]).toEqual([label, 0, []]);
-        } finally {
-          await emu.stop();
-        }
-      }
-    },
+    (_name, scenario) => drill(scenario, cleanRuns.get(scenario.name)!),
     180_000,
   );
 });

@@ -4,15 +4,12 @@
 // nothing.
 import { Emulator } from '../emulator/server.js';
 import { LATTICE_SAMPLE, latticeInputs, seedLatticeColor } from '../emulator/fixture.js';
-import { runAction } from '../support/runAction.js';
+import { drills, type DrillScenario } from '../support/drills.js';
 
 const deploy20 = { operation: 'deploy', image: 'colorapp:blue', 'canary-weight': '20' };
 const canaryGroup = `${LATTICE_SAMPLE.targetGroup}-canary`;
 
-interface Scenario {
-  name: string;
-  setup: Record<string, string>[];
-  run: Record<string, string>;
+interface Scenario extends DrillScenario {
   /** Expected share of requests on the canary target group once the run has succeeded. */
   canary: number;
 }
@@ -30,33 +27,27 @@ const scenarios: Scenario[] = [
   { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, canary: 0 },
 ];
 
-async function prepared(scenario: Scenario): Promise<Emulator> {
-  const emu = await Emulator.start({ rolloutDelayMs: 100, latticeHealthyAfterPolls: 1 });
-  seedLatticeColor(emu);
-  for (const inputs of scenario.setup) {
-    const setup = await runAction(latticeInputs(inputs), { env: emu.env() });
-    if (setup.status !== 0) throw new Error(`setup failed: ${setup.errors.join('\n')}`);
-  }
-  return emu;
-}
+const { cleanRuns: recordCleanRuns, drill } = drills<Scenario>({
+  async start() {
+    const emu = await Emulator.start({ rolloutDelayMs: 100, latticeHealthyAfterPolls: 1 });
+    seedLatticeColor(emu);
+    return emu;
+  },
+  inputs: latticeInputs,
+  checkDuring(emu, label) {
+    const during = emu.latticeTraffic(LATTICE_SAMPLE.service, 500);
+    expect([label, during.failures, during.errors]).toEqual([label, 0, {}]);
+  },
+  checkSettled(emu, label, scenario) {
+    const settled = emu.latticeTraffic(LATTICE_SAMPLE.service, 1000);
+    expect([label, settled.failures]).toEqual([label, 0]);
+    expect(Math.abs((settled.targetGroups[canaryGroup] ?? 0) / 1000 - scenario.canary)).toBeLessThan(0.05);
+  },
+});
 
-const mutating = (emu: Emulator, from: number) =>
-  emu.log
-    .slice(from)
-    .filter((r) => !r.error && !/^(Describe|List|Get)/.test(r.operation))
-    .map((r) => r.operation);
-
-const cleanRuns = new Map<string, string[]>();
-
+let cleanRuns: Map<string, string[]>;
 beforeAll(async () => {
-  for (const scenario of scenarios) {
-    const emu = await prepared(scenario);
-    const from = emu.log.length;
-    const result = await runAction(latticeInputs(scenario.run), { env: emu.env() });
-    await emu.stop();
-    if (result.status !== 0) throw new Error(`clean ${scenario.name} failed: ${result.errors.join('\n')}`);
-    cleanRuns.set(scenario.name, mutating(emu, from));
-  }
+  cleanRuns = await recordCleanRuns(scenarios);
 }, 120_000);
 
 test('the clean Lattice runs make 16 mutating calls in all: one drill each', () => {
@@ -80,39 +71,7 @@ test('the clean Lattice runs make 16 mutating calls in all: one drill each', () 
 describe('a fault at each mutating Lattice call', () => {
   test.each(scenarios.map((s) => [s.name, s] as const))(
     '%s',
-    async (_name, scenario) => {
-      const calls = cleanRuns.get(scenario.name)!;
-      for (const [index, operation] of calls.entries()) {
-        const after = calls.slice(0, index).filter((c) => c === operation).length;
-        const emu = await prepared(scenario);
-        try {
-          emu.inject({
-            operation,
-            error: 'AccessDeniedException',
-            after,
-            message: `User is not authorized to perform: ${operation}`,
-          });
-          const failed = await runAction(latticeInputs(scenario.run), { env: emu.env() });
-          const label = `${operation}#${after + 1}`;
-          expect([label, failed.status, failed.errors.length]).toEqual([label, 1, 1]);
-          expect(failed.errors[0]).toContain(`User is not authorized to perform: ${operation}`);
-          const during = emu.latticeTraffic(LATTICE_SAMPLE.service, 500);
-          expect([label, during.failures, during.errors]).toEqual([label, 0, {}]);
-
-          const rerun = await runAction(latticeInputs(scenario.run), { env: emu.env() });
-          expect([label, rerun.status, rerun.errors]).toEqual([label, 0, []]);
-          const settled = emu.latticeTraffic(LATTICE_SAMPLE.service, 1000);
-          expect([label, settled.failures]).toEqual([label, 0]);
-          expect(Math.abs((settled.targetGroups[canaryGroup] ?? 0) / 1000 - scenario.canary)).toBeLessThan(0.05);
-
-          const from = emu.log.length;
-          const again = await runAction(latticeInputs(scenario.run), { env: emu.env() });
-          expect([label, again.status, mutating(emu, from)]).toEqual([label, 0, []]);
-        } finally {
-          await emu.stop();
-        }
-      }
-    },
+    (_name, scenario) => drill(scenario, cleanRuns.get(scenario.name)!),
     180_000,
   );
 });
