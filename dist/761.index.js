@@ -71,12 +71,12 @@ class LatticeApi {
         } while (token);
         return items;
     }
+    /** A service by ID or ARN (GetService), or by name: its ListServices summary, which has its DNS name too. */
     async findService(ref) {
         if (isIdOrArn(ref, 'svc'))
             return (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetServiceCommand */.dns({ serviceIdentifier: ref })), NOT_FOUND);
         const services = await this.all((nextToken) => this.client.send(new dist_cjs/* ListServicesCommand */.qde({ nextToken })));
-        const found = services.find((s) => s.name === ref);
-        return found?.id ? this.client.send(new dist_cjs/* GetServiceCommand */.dns({ serviceIdentifier: found.id })) : undefined;
+        return services.find((s) => s.name === ref);
     }
     listListeners(serviceIdentifier) {
         return this.all((nextToken) => this.client.send(new dist_cjs/* ListListenersCommand */.NlV({ serviceIdentifier, nextToken })));
@@ -130,12 +130,15 @@ class LatticeApi {
     async tags(resourceArn) {
         return ((await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* ListTagsForResourceCommand */.a_e({ resourceArn })), NOT_FOUND))?.tags ?? {});
     }
-    async findTargetGroup(ref) {
+    listTargetGroups() {
+        return this.all((nextToken) => this.client.send(new dist_cjs/* ListTargetGroupsCommand */.huv({ nextToken })));
+    }
+    /** A target group by ID or ARN, or by name through `listed` (one ListTargetGroups can serve a read's lookups). */
+    async findTargetGroup(ref, listed = () => this.listTargetGroups()) {
         if (isIdOrArn(ref, 'tg')) {
             return (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetTargetGroupCommand */.oWc({ targetGroupIdentifier: ref })), NOT_FOUND);
         }
-        const groups = await this.all((nextToken) => this.client.send(new dist_cjs/* ListTargetGroupsCommand */.huv({ nextToken })));
-        const found = groups.find((g) => g.name === ref);
+        const found = (await listed()).find((g) => g.name === ref);
         return found?.id ? this.client.send(new dist_cjs/* GetTargetGroupCommand */.oWc({ targetGroupIdentifier: found.id })) : undefined;
     }
     async createTargetGroup(input) {
@@ -551,6 +554,14 @@ var ecs = __webpack_require__(4570);
 
 
 const matches = (ref, item) => isIdOrArn(ref, '[a-z]+') ? item.id === idOf(ref) || item.arn === ref : item.name === ref;
+/** Each call after the first answers with the first call's promise: one List call serves every lookup of a read. */
+function once(read) {
+    let promise;
+    return () => {
+        promise ??= read();
+        return promise;
+    };
+}
 async function locate(api, s) {
     const service = await api.findService(s.service);
     if (!service?.id)
@@ -581,7 +592,7 @@ async function locate(api, s) {
             .join(', ') || 'none';
         throw new errors/* PlanError */.W6(`Rule ${s.rule} is not a rule of listener ${listener.name} (its rules: ${names})`, 'lattice-rule');
     }
-    return { where: { ...where, rule: rule.id }, splitName: rule.name, serviceName: service.name, entry };
+    return { where: { ...where, rule: rule.id }, splitName: rule.name, serviceName: service.name, entry, rules };
 }
 function stableRegistration(stable, group) {
     const configs = (0,ecs/* primaryDeployment */.sg)(stable)?.vpcLatticeConfigurations ??
@@ -589,7 +600,7 @@ function stableRegistration(stable, group) {
         [];
     return group ? configs.filter((c) => sameGroup(c.targetGroupArn, group)) : configs;
 }
-async function stableGroup(api, s, stable, serviceName) {
+async function stableGroup(api, s, stable, serviceName, listed) {
     let ref = s.stableTargetGroup;
     if (!ref) {
         const configs = stableRegistration(stable);
@@ -599,7 +610,7 @@ async function stableGroup(api, s, stable, serviceName) {
         }
         ref = configs[0].targetGroupArn;
     }
-    const group = await api.findTargetGroup(ref);
+    const group = await api.findTargetGroup(ref, listed);
     if (!group?.arn)
         throw new errors/* PlanError */.W6(`Target group ${ref} does not exist`, 'stable-target-group');
     return group;
@@ -625,10 +636,10 @@ function checkForward(action, split, stable, canaryArn) {
     return { forward, foreign: foreign.length ? { why, input: split.input } : undefined };
 }
 /** Every other rule of the listener (and its default action) that forwards to the canary group, with its share. */
-async function otherRoutes(api, where, canaryArn, skip) {
+async function otherRoutes(api, where, listRules, canaryArn, skip) {
     if (!canaryArn)
         return [];
-    const rules = (await api.listRules(where.service, where.listener)).filter((r) => !r.isDefault && r.id !== where.rule && r.name !== skip);
+    const rules = (await listRules()).filter((r) => !r.isDefault && r.id !== where.rule && r.name !== skip);
     const reads = await Promise.all([
         ...rules.map(async (r) => ({ name: `rule ${r.name}`, read: await api.readAction({ ...where, rule: r.id }) })),
         ...(where.rule
@@ -651,11 +662,10 @@ function previewRuleName(canaryService) {
     return `preview-${slug}`.slice(0, 63).replace(/-+$/, '');
 }
 /** The preview rule (if any), the listener's taken priorities and the weighted rule's; the canary group's tag. */
-async function previewFacts(api, where, name, canaryArn, ours) {
-    const rules = await api.listRules(where.service, where.listener);
+async function previewFacts(api, where, listRules, name, canaryTags) {
+    const [rules, tags] = await Promise.all([listRules(), canaryTags()]);
     const found = rules.find((r) => r.name === name);
     const read = found?.id ? await api.readAction({ ...where, rule: found.id }) : undefined;
-    const tags = ours && canaryArn ? await api.tags(canaryArn) : {};
     return {
         previewName: name,
         previewRule: found?.id
@@ -672,39 +682,67 @@ async function previewFacts(api, where, name, canaryArn, ours) {
         canaryGroupOurs: tags[CREATED_BY_TAG] === 'ecs-mesh-canary',
     };
 }
-async function readLattice(api, s, names, operation, ecs, opts) {
-    const located = await locate(api, s);
-    const [read, services] = await Promise.all([api.readAction(located.where), ecs.services]);
-    if (!read)
-        throw new errors/* PlanError */.W6(`${located.splitName} cannot be read`, s.rule ? 'lattice-rule' : 'lattice-listener');
-    const stableService = services.get(names.stable);
-    const stable = await stableGroup(api, s, stableService, names.stable);
+/** The stable and canary target groups: named by the inputs, or the stable one from the stable service's registration. */
+async function readGroups(api, s, ecs, names) {
+    const listed = once(() => api.listTargetGroups());
+    const services = await ecs.services;
+    const stable = await stableGroup(api, s, services.get(names.stable), names.stable, listed);
     const canaryName = s.canaryTargetGroup ?? `${stable.name}-canary`;
-    const canary = await api.findTargetGroup(canaryName);
+    const canary = await api.findTargetGroup(canaryName, listed);
     if (!canary && isIdOrArn(canaryName, 'tg'))
         throw new errors/* PlanError */.W6(`Target group ${canaryName} does not exist`, 'canary-target-group');
     checkGroups(stable, canary);
-    const split = { name: located.splitName, input: s.rule ? 'lattice-rule' : 'lattice-listener' };
-    const { forward, foreign } = checkForward(read.action, split, groupRef(stable), canary?.arn);
-    const registration = stableRegistration(stableService, stable.arn)[0];
-    const canaryService = services.get(names.canary);
-    if (operation === 'deploy' &&
-        canaryService &&
-        !(canary?.arn && stableRegistration(canaryService, canary.arn).length)) {
+    return { services, stable, canary, canaryName };
+}
+/** The service, listener and rule, then the split they carry; beside them, the target groups. */
+async function readSplitAndGroups(api, s, ecs, names) {
+    const input = s.rule ? 'lattice-rule' : 'lattice-listener';
+    const split = locate(api, s).then(async (located) => {
+        const read = await api.readAction(located.where);
+        if (!read)
+            throw new errors/* PlanError */.W6(`${located.splitName} cannot be read`, input);
+        return { located, read };
+    });
+    // Both chains run at once; when both fail, the split's error (the inputs it names come first) is the one reported.
+    const [splitRead, groups] = await Promise.allSettled([split, readGroups(api, s, ecs, names)]);
+    if (splitRead.status === 'rejected')
+        throw splitRead.reason;
+    if (groups.status === 'rejected')
+        throw groups.reason;
+    return { ...splitRead.value, ...groups.value, input };
+}
+function checkRegistrations(operation, names, read) {
+    const { stable, canary, canaryName } = read;
+    const canaryService = read.services.get(names.canary);
+    if (operation !== 'deploy')
+        return;
+    if (canaryService && !(canary?.arn && stableRegistration(canaryService, canary.arn).length)) {
         throw new errors/* PlanError */.W6(`ECS service ${names.canary} exists but is not registered in the canary target group ${canaryName} (vpcLatticeConfigurations), so its tasks could never receive Lattice traffic (an App Mesh canary service, say); use a new canary-service name or delete that service`, 'canary-service');
     }
-    if (operation === 'deploy' && !registration) {
+    if (!stableRegistration(read.services.get(names.stable), stable.arn).length) {
         throw new errors/* PlanError */.W6(`ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`, 'stable-target-group');
     }
+}
+async function readLattice(api, s, names, operation, ecs, opts) {
+    const got = await readSplitAndGroups(api, s, ecs, names);
+    const { located, read, stable, canary, canaryName } = got;
+    const { forward, foreign } = checkForward(read.action, { name: located.splitName, input: got.input }, groupRef(stable), canary?.arn);
+    checkRegistrations(operation, names, got);
+    const registration = stableRegistration(got.services.get(names.stable), stable.arn)[0];
     const scalesDown = operation === 'rollback' || operation === 'promote';
     const previewName = previewRuleName(names.canary);
-    const others = scalesDown ? await otherRoutes(api, located.where, canary?.arn, previewName) : undefined;
-    const preview = scalesDown || opts.preview
-        ? await previewFacts(api, located.where, previewName, canary?.arn, opts.deleteCanary)
-        : { previewName, priorities: [] };
+    const where = located.where;
+    const rules = once(async () => located.rules ?? api.listRules(where.service, where.listener));
+    const canaryTags = async () => (opts.deleteCanary && canary?.arn ? api.tags(canary.arn) : {});
+    const [others, preview] = await Promise.all([
+        scalesDown ? otherRoutes(api, where, rules, canary?.arn, previewName) : undefined,
+        scalesDown || opts.preview
+            ? previewFacts(api, where, rules, previewName, canaryTags)
+            : { previewName, priorities: [] },
+    ]);
     const weightOf = (arn) => forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
     return {
-        where: located.where,
+        where,
         splitName: located.splitName,
         stable: { ...groupRef(stable), config: stable.config ?? {} },
         canary: canary ? { ...groupRef(canary), vpc: canary.config?.vpcIdentifier } : { name: canaryName },
@@ -714,7 +752,7 @@ async function readLattice(api, s, names, operation, ecs, opts) {
         routeId: read.arn,
         changedAt: read.lastUpdatedAt,
         canaryEndpointArn: canary?.arn,
-        routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
+        routeInput: got.input,
         otherRoutes: others,
         previewRouteArn: 'previewRule' in preview ? preview.previewRule?.arn : undefined,
         foreign,

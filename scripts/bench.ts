@@ -37,7 +37,7 @@ const ANCHOR_LABEL = 'dist/*.js bytes (amazon-ecs-deploy-task-definition)';
 const isRead = (r: LoggedRequest) => /^(Describe|List|Get|Discover)/.test(r.operation);
 
 /** Longest chain of requests where each starts after the previous one was answered. */
-function roundTrips(requests: LoggedRequest[]): number {
+export function roundTrips(requests: LoggedRequest[]): number {
   const depth: number[] = [];
   const sorted = [...requests].sort((a, b) => a.start - b.start);
   sorted.forEach((r, i) => {

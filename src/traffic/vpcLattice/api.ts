@@ -24,6 +24,8 @@ import {
   type RuleAction,
   type RuleMatch,
   type RuleSummary,
+  type ServiceSummary,
+  type TargetGroupSummary,
   type TargetSummary,
   type VPCLatticeClient,
 } from '@aws-sdk/client-vpc-lattice';
@@ -79,12 +81,12 @@ export class LatticeApi {
     return items;
   }
 
-  async findService(ref: string) {
+  /** A service by ID or ARN (GetService), or by name: its ListServices summary, which has its DNS name too. */
+  async findService(ref: string): Promise<ServiceSummary | undefined> {
     if (isIdOrArn(ref, 'svc'))
       return orUndefined(this.client.send(new GetServiceCommand({ serviceIdentifier: ref })), NOT_FOUND);
     const services = await this.all((nextToken) => this.client.send(new ListServicesCommand({ nextToken })));
-    const found = services.find((s) => s.name === ref);
-    return found?.id ? this.client.send(new GetServiceCommand({ serviceIdentifier: found.id })) : undefined;
+    return services.find((s) => s.name === ref);
   }
 
   listListeners(serviceIdentifier: string): Promise<ListenerSummary[]> {
@@ -154,12 +156,16 @@ export class LatticeApi {
     );
   }
 
-  async findTargetGroup(ref: string): Promise<TargetGroup | undefined> {
+  listTargetGroups(): Promise<TargetGroupSummary[]> {
+    return this.all((nextToken) => this.client.send(new ListTargetGroupsCommand({ nextToken })));
+  }
+
+  /** A target group by ID or ARN, or by name through `listed` (one ListTargetGroups can serve a read's lookups). */
+  async findTargetGroup(ref: string, listed = () => this.listTargetGroups()): Promise<TargetGroup | undefined> {
     if (isIdOrArn(ref, 'tg')) {
       return orUndefined(this.client.send(new GetTargetGroupCommand({ targetGroupIdentifier: ref })), NOT_FOUND);
     }
-    const groups = await this.all((nextToken) => this.client.send(new ListTargetGroupsCommand({ nextToken })));
-    const found = groups.find((g) => g.name === ref);
+    const found = (await listed()).find((g) => g.name === ref);
     return found?.id ? this.client.send(new GetTargetGroupCommand({ targetGroupIdentifier: found.id })) : undefined;
   }
 

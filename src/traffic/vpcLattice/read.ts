@@ -9,6 +9,7 @@ import { primaryDeployment } from '../../plan/ecs.js';
 import { toPercent } from '../../plan/weights.js';
 import type { EcsReads } from '../provider.js';
 import { idOf, isIdOrArn, type LatticeApi, type TargetGroup, type Where } from './api.js';
+import type { RuleSummary, TargetGroupSummary } from '@aws-sdk/client-vpc-lattice';
 import { forwardOf } from './executors.js';
 import { sameGroup } from './planner.js';
 import type { LatticeSettings } from './settings.js';
@@ -17,10 +18,25 @@ import { CREATED_BY_TAG, type GroupRef, type LatticeState } from './state.js';
 const matches = (ref: string, item: { id?: string; name?: string; arn?: string }) =>
   isIdOrArn(ref, '[a-z]+') ? item.id === idOf(ref) || item.arn === ref : item.name === ref;
 
-async function locate(
-  api: LatticeApi,
-  s: LatticeSettings,
-): Promise<{ where: Where; splitName: string; serviceName: string; entry: LatticeState['entry'] }> {
+/** Each call after the first answers with the first call's promise: one List call serves every lookup of a read. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => {
+    promise ??= read();
+    return promise;
+  };
+}
+
+interface Located {
+  where: Where;
+  splitName: string;
+  serviceName: string;
+  entry: LatticeState['entry'];
+  /** The listener's rules, when locating the rule listed them. */
+  rules?: RuleSummary[];
+}
+
+async function locate(api: LatticeApi, s: LatticeSettings): Promise<Located> {
   const service = await api.findService(s.service);
   if (!service?.id)
     throw new PlanError(
@@ -56,7 +72,7 @@ async function locate(
       'lattice-rule',
     );
   }
-  return { where: { ...where, rule: rule.id }, splitName: rule.name!, serviceName: service.name!, entry };
+  return { where: { ...where, rule: rule.id }, splitName: rule.name!, serviceName: service.name!, entry, rules };
 }
 
 function stableRegistration(stable: Service | undefined, group?: string) {
@@ -72,6 +88,7 @@ async function stableGroup(
   s: LatticeSettings,
   stable: Service | undefined,
   serviceName: string,
+  listed: () => Promise<TargetGroupSummary[]>,
 ): Promise<TargetGroup> {
   let ref = s.stableTargetGroup;
   if (!ref) {
@@ -82,7 +99,7 @@ async function stableGroup(
     }
     ref = configs[0].targetGroupArn!;
   }
-  const group = await api.findTargetGroup(ref);
+  const group = await api.findTargetGroup(ref, listed);
   if (!group?.arn) throw new PlanError(`Target group ${ref} does not exist`, 'stable-target-group');
   return group;
 }
@@ -119,11 +136,15 @@ function checkForward(
 }
 
 /** Every other rule of the listener (and its default action) that forwards to the canary group, with its share. */
-async function otherRoutes(api: LatticeApi, where: Where, canaryArn: string | undefined, skip: string) {
+async function otherRoutes(
+  api: LatticeApi,
+  where: Where,
+  listRules: () => Promise<RuleSummary[]>,
+  canaryArn: string | undefined,
+  skip: string,
+) {
   if (!canaryArn) return [];
-  const rules = (await api.listRules(where.service, where.listener)).filter(
-    (r) => !r.isDefault && r.id !== where.rule && r.name !== skip,
-  );
+  const rules = (await listRules()).filter((r) => !r.isDefault && r.id !== where.rule && r.name !== skip);
   const reads = await Promise.all([
     ...rules.map(async (r) => ({ name: `rule ${r.name}`, read: await api.readAction({ ...where, rule: r.id }) })),
     ...(where.rule
@@ -148,11 +169,16 @@ export function previewRuleName(canaryService: string): string {
 }
 
 /** The preview rule (if any), the listener's taken priorities and the weighted rule's; the canary group's tag. */
-async function previewFacts(api: LatticeApi, where: Where, name: string, canaryArn: string | undefined, ours: boolean) {
-  const rules = await api.listRules(where.service, where.listener);
+async function previewFacts(
+  api: LatticeApi,
+  where: Where,
+  listRules: () => Promise<RuleSummary[]>,
+  name: string,
+  canaryTags: () => Promise<Record<string, string>>,
+) {
+  const [rules, tags] = await Promise.all([listRules(), canaryTags()]);
   const found = rules.find((r) => r.name === name);
   const read = found?.id ? await api.readAction({ ...where, rule: found.id }) : undefined;
-  const tags = ours && canaryArn ? await api.tags(canaryArn) : {};
   return {
     previewName: name,
     previewRule: found?.id
@@ -170,6 +196,56 @@ async function previewFacts(api: LatticeApi, where: Where, name: string, canaryA
   };
 }
 
+/** The stable and canary target groups: named by the inputs, or the stable one from the stable service's registration. */
+async function readGroups(api: LatticeApi, s: LatticeSettings, ecs: EcsReads, names: { stable: string }) {
+  const listed = once(() => api.listTargetGroups());
+  const services = await ecs.services;
+  const stable = await stableGroup(api, s, services.get(names.stable), names.stable, listed);
+  const canaryName = s.canaryTargetGroup ?? `${stable.name}-canary`;
+  const canary = await api.findTargetGroup(canaryName, listed);
+  if (!canary && isIdOrArn(canaryName, 'tg'))
+    throw new PlanError(`Target group ${canaryName} does not exist`, 'canary-target-group');
+  checkGroups(stable, canary);
+  return { services, stable, canary, canaryName };
+}
+
+/** The service, listener and rule, then the split they carry; beside them, the target groups. */
+async function readSplitAndGroups(api: LatticeApi, s: LatticeSettings, ecs: EcsReads, names: { stable: string }) {
+  const input = s.rule ? 'lattice-rule' : 'lattice-listener';
+  const split = locate(api, s).then(async (located) => {
+    const read = await api.readAction(located.where);
+    if (!read) throw new PlanError(`${located.splitName} cannot be read`, input);
+    return { located, read };
+  });
+  // Both chains run at once; when both fail, the split's error (the inputs it names come first) is the one reported.
+  const [splitRead, groups] = await Promise.allSettled([split, readGroups(api, s, ecs, names)]);
+  if (splitRead.status === 'rejected') throw splitRead.reason;
+  if (groups.status === 'rejected') throw groups.reason;
+  return { ...splitRead.value, ...groups.value, input };
+}
+
+function checkRegistrations(
+  operation: Operation,
+  names: { stable: string; canary: string },
+  read: { services: Map<string, Service | undefined>; stable: TargetGroup; canary?: TargetGroup; canaryName: string },
+) {
+  const { stable, canary, canaryName } = read;
+  const canaryService = read.services.get(names.canary);
+  if (operation !== 'deploy') return;
+  if (canaryService && !(canary?.arn && stableRegistration(canaryService, canary.arn).length)) {
+    throw new PlanError(
+      `ECS service ${names.canary} exists but is not registered in the canary target group ${canaryName} (vpcLatticeConfigurations), so its tasks could never receive Lattice traffic (an App Mesh canary service, say); use a new canary-service name or delete that service`,
+      'canary-service',
+    );
+  }
+  if (!stableRegistration(read.services.get(names.stable), stable.arn).length) {
+    throw new PlanError(
+      `ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`,
+      'stable-target-group',
+    );
+  }
+}
+
 export async function readLattice(
   api: LatticeApi,
   s: LatticeSettings,
@@ -178,47 +254,31 @@ export async function readLattice(
   ecs: EcsReads,
   opts: { preview: boolean; deleteCanary: boolean },
 ): Promise<LatticeState> {
-  const located = await locate(api, s);
-  const [read, services] = await Promise.all([api.readAction(located.where), ecs.services]);
-  if (!read) throw new PlanError(`${located.splitName} cannot be read`, s.rule ? 'lattice-rule' : 'lattice-listener');
-  const stableService = services.get(names.stable);
-  const stable = await stableGroup(api, s, stableService, names.stable);
-  const canaryName = s.canaryTargetGroup ?? `${stable.name}-canary`;
-  const canary = await api.findTargetGroup(canaryName);
-  if (!canary && isIdOrArn(canaryName, 'tg'))
-    throw new PlanError(`Target group ${canaryName} does not exist`, 'canary-target-group');
-  checkGroups(stable, canary);
-  const split = { name: located.splitName, input: s.rule ? 'lattice-rule' : 'lattice-listener' };
-  const { forward, foreign } = checkForward(read.action, split, groupRef(stable), canary?.arn);
-  const registration = stableRegistration(stableService, stable.arn)[0];
-  const canaryService = services.get(names.canary);
-  if (
-    operation === 'deploy' &&
-    canaryService &&
-    !(canary?.arn && stableRegistration(canaryService, canary.arn).length)
-  ) {
-    throw new PlanError(
-      `ECS service ${names.canary} exists but is not registered in the canary target group ${canaryName} (vpcLatticeConfigurations), so its tasks could never receive Lattice traffic (an App Mesh canary service, say); use a new canary-service name or delete that service`,
-      'canary-service',
-    );
-  }
-  if (operation === 'deploy' && !registration) {
-    throw new PlanError(
-      `ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`,
-      'stable-target-group',
-    );
-  }
+  const got = await readSplitAndGroups(api, s, ecs, names);
+  const { located, read, stable, canary, canaryName } = got;
+  const { forward, foreign } = checkForward(
+    read.action,
+    { name: located.splitName, input: got.input },
+    groupRef(stable),
+    canary?.arn,
+  );
+  checkRegistrations(operation, names, got);
+  const registration = stableRegistration(got.services.get(names.stable), stable.arn)[0];
   const scalesDown = operation === 'rollback' || operation === 'promote';
   const previewName = previewRuleName(names.canary);
-  const others = scalesDown ? await otherRoutes(api, located.where, canary?.arn, previewName) : undefined;
-  const preview =
+  const where = located.where;
+  const rules = once(async () => located.rules ?? api.listRules(where.service, where.listener));
+  const canaryTags = async () => (opts.deleteCanary && canary?.arn ? api.tags(canary.arn) : {});
+  const [others, preview] = await Promise.all([
+    scalesDown ? otherRoutes(api, where, rules, canary?.arn, previewName) : undefined,
     scalesDown || opts.preview
-      ? await previewFacts(api, located.where, previewName, canary?.arn, opts.deleteCanary)
-      : { previewName, priorities: [] };
+      ? previewFacts(api, where, rules, previewName, canaryTags)
+      : { previewName, priorities: [] },
+  ]);
   const weightOf = (arn?: string) =>
     forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
   return {
-    where: located.where,
+    where,
     splitName: located.splitName,
     stable: { ...groupRef(stable), config: stable.config ?? {} },
     canary: canary ? { ...groupRef(canary), vpc: canary.config?.vpcIdentifier } : { name: canaryName },
@@ -228,7 +288,7 @@ export async function readLattice(
     routeId: read.arn,
     changedAt: read.lastUpdatedAt,
     canaryEndpointArn: canary?.arn,
-    routeInput: s.rule ? 'lattice-rule' : 'lattice-listener',
+    routeInput: got.input,
     otherRoutes: others,
     previewRouteArn: 'previewRule' in preview ? preview.previewRule?.arn : undefined,
     foreign,
