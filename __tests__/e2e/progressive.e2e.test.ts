@@ -157,28 +157,38 @@ describe.each(providers)('$name', (p) => {
   });
 });
 
-test('SIGTERM during a bake keeps the weights the alarms approved, exits non-zero; a rerun continues from that step', async () => {
-  const p = providers[0];
-  const emu = await started(p);
-  try {
-    const inputs = p.inputs({ image: 'colorapp:blue', steps: '10,30,60', 'step-minutes': '0.1', alarms: 'color-5xx' });
-    const cancelled = await runAction(inputs, {
-      env: emu.env(),
-      signal: { when: /Step 2 \(30 %\): baked/, signal: 'SIGTERM' },
-    });
-    expect(cancelled.status).toBe(1);
-    expect(cancelled.errors[0]).toMatch(/^Cancelled \(SIGTERM\).* during the bake at 30 %/);
-    expect(cancelled.summary).toContain(
-      '## Canary deploy cancelled at 30 %: alarms OK so far, rerun or advance to go on',
-    );
-    expect(cancelled.outputs['canary-weight']).toBe('30');
-    const from = Date.now();
-    const rerun = await runAction(inputs, { env: emu.env() });
-    expect(rerun.status).toBe(0);
-    const weights = writes(emu, 'UpdateRoute', from).map((r) => JSON.stringify(r.input).match(/"weight":(\d+)/g));
-    expect(weights).toHaveLength(1); // only 30 → 60: step 1 is not repeated
-    expect(rerun.summary).toContain('walked 30 % → 60 %');
-  } finally {
-    await emu.stop();
-  }
-});
+test.each(providers)(
+  '$name: SIGTERM during a bake keeps the weights the alarms approved, exits non-zero; a rerun continues from that step',
+  async (p) => {
+    const emu = await started(p);
+    try {
+      const inputs = p.inputs({
+        image: 'colorapp:blue',
+        steps: '10,30,60',
+        'step-minutes': '0.1',
+        alarms: 'color-5xx',
+      });
+      const cancelled = await runAction(inputs, {
+        env: emu.env(),
+        signal: { when: /Step 2 \(30 %\): baked/, signal: 'SIGTERM' },
+      });
+      expect(cancelled.status).toBe(1);
+      expect(cancelled.errors[0]).toMatch(/^Cancelled \(SIGTERM\).* during the bake at 30 %/);
+      expect(cancelled.summary).toContain(
+        '## Canary deploy cancelled at 30 %: alarms OK so far, rerun or advance to go on',
+      );
+      expect(cancelled.outputs['canary-weight']).toBe('30');
+      const from = Date.now();
+      const rerun = await runAction(inputs, { env: emu.env() });
+      expect(rerun.status).toBe(0);
+      const weights = writes(emu, p.weightWrite, from).map((r) => JSON.stringify(r.input).match(/"weight":(\d+)/g));
+      expect(weights).toHaveLength(1); // only 30 → 60: step 1 is not repeated
+      const settled = p.canaryShare(emu);
+    expect(settled.failures).toBe(0);
+    expect(Math.abs(settled.share - 0.6)).toBeLessThan(0.05);
+      expect(rerun.summary).toContain('walked 30 % → 60 %');
+    } finally {
+      await emu.stop();
+    }
+  },
+);
