@@ -211,3 +211,34 @@ test('the AWS secret key never appears in any output (only in the mask command t
     expect(lines).toEqual([`::add-mask::${secret}`]);
   }
 });
+
+test('a preview-route that names a route routing elsewhere → one ::error:: naming preview-route, no write', async () => {
+  // After the table: this case needs the router to exist, with a route of someone else's on it.
+  emu.appMesh.put(
+    SAMPLE.mesh,
+    'VirtualRouter',
+    SAMPLE.virtualRouter,
+    { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] },
+    { create: true },
+  );
+  const legacy = {
+    priority: 5,
+    httpRoute: {
+      match: { prefix: '/', headers: [{ name: 'x-legacy', match: { exact: 'yes' } }] },
+      action: { weightedTargets: [{ virtualNode: SAMPLE.stableNode, weight: 1 }] },
+    },
+  };
+  emu.appMesh.put(SAMPLE.mesh, 'Route', 'legacy-route', legacy, { router: SAMPLE.virtualRouter, create: true });
+  const from = emu.log.length;
+  const result = await runAction(
+    sampleInputs({ image: 'colorapp:blue', 'preview-header': 'x-canary: pr-1', 'preview-route': 'legacy-route' }),
+    { env: emu.env() },
+  );
+  expect(result.status).toBe(1);
+  expect(result.errors).toEqual([
+    expect.stringMatching(
+      /Route legacy-route exists and routes elsewhere; name another preview-route \(input 'preview-route'\)/,
+    ),
+  ]);
+  expect(emu.log.slice(from).filter((c) => !/^(Describe|List|Get)/.test(c.operation))).toEqual([]);
+});

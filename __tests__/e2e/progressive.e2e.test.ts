@@ -184,8 +184,8 @@ test.each(providers)(
       const weights = writes(emu, p.weightWrite, from).map((r) => JSON.stringify(r.input).match(/"weight":(\d+)/g));
       expect(weights).toHaveLength(1); // only 30 → 60: step 1 is not repeated
       const settled = p.canaryShare(emu);
-    expect(settled.failures).toBe(0);
-    expect(Math.abs(settled.share - 0.6)).toBeLessThan(0.05);
+      expect(settled.failures).toBe(0);
+      expect(Math.abs(settled.share - 0.6)).toBeLessThan(0.05);
       expect(rerun.summary).toContain('walked 30 % → 60 %');
     } finally {
       await emu.stop();
