@@ -573,6 +573,7 @@ function planDeploy(settings, state, p, plan) {
         reusedArn: reuse?.taskDefinitionArn,
         service: state.canaryService,
         create,
+        deploymentConfiguration: state.canaryService && (0,plan_service/* alarmsUpdate */.gC)(state.canaryService, settings.alarms),
         desiredCount: settings.desiredCount,
         wait: settings.waitForServiceStability,
         waitForMinutes: settings.waitForMinutes,
@@ -1518,7 +1519,8 @@ function planRollout(spec) {
     const serviceChanges = !service ||
         definition !== undefined ||
         service.taskDefinition !== spec.reusedArn ||
-        service.desiredCount !== spec.desiredCount;
+        service.desiredCount !== spec.desiredCount ||
+        spec.deploymentConfiguration !== undefined;
     const changes = definition ? [registerChange(definition)] : [];
     if (!service)
         changes.push(createChange(spec, taskDefinition));
@@ -1551,18 +1553,20 @@ function createChange(spec, taskDefinition) {
 }
 function updateChange(spec, service, taskDefinition) {
     const runs = spec.definition ? 'the new revision' : (0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(spec.reusedArn);
+    const alarms = spec.deploymentConfiguration?.alarms?.alarmNames;
     const back = `aws ecs update-service --cluster ${spec.cluster} --service ${spec.serviceName} --task-definition ${service.taskDefinition}`;
     return {
         kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.update,
         resource: serviceResource(spec.serviceName),
         action: 'update',
         before: `${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)} × ${service.desiredCount}`,
-        after: `${runs} × ${spec.desiredCount}`,
+        after: `${runs} × ${spec.desiredCount}${alarms ? `, rollouts stopped by the alarms ${alarms.join(', ')}` : ''}`,
         request: {
             cluster: spec.cluster,
             service: spec.serviceName,
             taskDefinition,
             desiredCount: spec.desiredCount,
+            ...(spec.deploymentConfiguration && { deploymentConfiguration: spec.deploymentConfiguration }),
             ifTaskDefinition: service.taskDefinition,
         },
         moves: 'capacity',
@@ -1627,7 +1631,8 @@ function rolloutComplete(service) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ canaryServiceInput),
 /* harmony export */   Mb: () => (/* binding */ CREATED_TAG),
-/* harmony export */   SL: () => (/* binding */ clusterName)
+/* harmony export */   SL: () => (/* binding */ clusterName),
+/* harmony export */   gC: () => (/* binding */ alarmsUpdate)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
@@ -1669,6 +1674,24 @@ function canaryServiceInput(stable, opts) {
     const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
     input.tags = [...tags.filter((t) => t.key !== CREATED_TAG), { key: CREATED_TAG, value: stable.serviceName }];
     return input;
+}
+/**
+ * The deployment configuration to send to an existing canary service so that its rollouts stop and roll back on the
+ * `alarms` input, or undefined when it already does (or no alarms are given: alarms set by hand are left alone).
+ */
+function alarmsUpdate(service, alarms) {
+    if (!alarms?.length)
+        return undefined;
+    const current = service.deploymentConfiguration?.alarms;
+    const same = current?.enable &&
+        current.rollback &&
+        [...(current.alarmNames ?? [])].sort().join('\n') === [...alarms].sort().join('\n');
+    if (same)
+        return undefined;
+    return {
+        ...service.deploymentConfiguration,
+        alarms: { alarmNames: [...alarms], enable: true, rollback: true },
+    };
 }
 function clusterName(cluster) {
     return cluster.slice(cluster.lastIndexOf('/') + 1);

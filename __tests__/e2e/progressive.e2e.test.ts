@@ -20,6 +20,7 @@ interface Provider {
   seed(emu: Emulator): void;
   inputs(over: Record<string, string>): Record<string, string>;
   weightWrite: string;
+  canaryService: string;
   canaryShare(emu: Emulator): { share: number; failures: number };
 }
 
@@ -29,6 +30,7 @@ const providers: Provider[] = [
     seed: seedHowtoEcsBasics,
     inputs: (over) => sampleInputs({ 'task-definition': SAMPLE.v2TaskDefinition, ...over }),
     weightWrite: 'UpdateRoute',
+    canaryService: SAMPLE.canaryService,
     canaryShare: (emu) => {
       const t = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 1000);
       return { share: (t.nodes[SAMPLE.canaryNode] ?? 0) / 1000, failures: t.failures };
@@ -39,6 +41,7 @@ const providers: Provider[] = [
     seed: (emu) => void seedLatticeColor(emu),
     inputs: latticeInputs,
     weightWrite: 'UpdateListener',
+    canaryService: 'color-canary',
     canaryShare: (emu) => {
       const t = emu.latticeTraffic(LATTICE_SAMPLE.service, 1000);
       return { share: (t.targetGroups[`${LATTICE_SAMPLE.targetGroup}-canary`] ?? 0) / 1000, failures: t.failures };
@@ -78,6 +81,26 @@ describe.each(providers)('$name', (p) => {
       expect(result.summary).toContain('## Canary deploy: walked 10 % → 50 % → 100 %');
       expect(result.summary).toMatch(/\| 3 \/ 3 \| 100 % \| .* \| 1 s \| color-5xx OK \|/);
       expect(p.canaryShare(emu).share).toBe(1);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  test("the alarms also stop the canary service's own rollouts: set when it is created, and when they change", async () => {
+    const emu = await started(p);
+    emu.cloudWatch.putMetricAlarm('color-latency', { state: 'OK', reason: 'Threshold not crossed' });
+    const alarmsOf = () => emu.ecs.services.get(SAMPLE.cluster)!.get(p.canaryService)!.deploymentConfiguration?.alarms;
+    try {
+      expect((await run(emu, { 'canary-weight': '10', alarms: '' })).status).toBe(0);
+      expect(alarmsOf()).toBeUndefined();
+      const from = emu.log.length;
+      const withAlarms = await run(emu, { 'canary-weight': '10', alarms: 'color-5xx, color-latency' });
+      expect(withAlarms.status).toBe(0);
+      expect(alarmsOf()).toEqual({ alarmNames: ['color-5xx', 'color-latency'], enable: true, rollback: true });
+      expect(emu.log.slice(from).filter((c) => c.operation === 'UpdateService')).toHaveLength(1);
+      const again = emu.log.length;
+      expect((await run(emu, { 'canary-weight': '10', alarms: 'color-latency,color-5xx' })).status).toBe(0);
+      expect(emu.log.slice(again).filter((c) => c.operation === 'UpdateService')).toEqual([]);
     } finally {
       await emu.stop();
     }

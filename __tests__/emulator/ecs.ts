@@ -434,6 +434,7 @@ export class Ecs {
     if (!service) throw new AwsError('ServiceNotFoundException', 'Service not found.');
     if (service.status !== 'ACTIVE') throw new AwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
     if (input.desiredCount !== undefined) service.desiredCount = input.desiredCount;
+    if (input.deploymentConfiguration) service.deploymentConfiguration = input.deploymentConfiguration;
     const def = input.taskDefinition ? this.taskDefinition(input.taskDefinition) : undefined;
     if (input.taskDefinition && !def) throw new AwsError('ClientException', 'TaskDefinition not found.');
     const current = service.deployments.find((d) => d.status === 'PRIMARY');

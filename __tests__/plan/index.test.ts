@@ -333,6 +333,20 @@ describe('deploy (App Mesh)', () => {
     });
   });
 
+  test('new alarms on an existing canary: sent with its update, so its own rollouts stop on them', () => {
+    const plan = laterDeploy(
+      { alarms: 'color-5xx' },
+      { stable: 80, canary: 20 },
+      CANARY_1,
+      registered(firstDeploy(), 1),
+    );
+    const update = only(plan, ECS_KINDS.update);
+    expect(update.after).toBe('howto-ecs-basics-color-canary:1 × 1, rollouts stopped by the alarms color-5xx');
+    expect(update.request).toMatchObject({
+      deploymentConfiguration: { alarms: { alarmNames: ['color-5xx'], enable: true, rollback: true } },
+    });
+  });
+
   test('an image stable already runs is planned, with a warning that the canary is a copy of stable', () => {
     const image = v1.containerDefinitions!.find((c) => c.name === 'app')!.image!;
     expect(firstDeploy({ image }).warnings).toEqual([

@@ -1,7 +1,7 @@
 // The canary ECS service, cloned from the stable one; how it registers with the traffic backend is given.
 import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../src/errors.js';
-import { canaryServiceInput, clusterName } from '../../src/plan/service.js';
+import { alarmsUpdate, canaryServiceInput, clusterName } from '../../src/plan/service.js';
 
 const stable: Service = {
   serviceName: 'color',
@@ -102,3 +102,34 @@ test.each([
   ['arn:aws:ecs:us-east-1:111122223333:cluster/howto', 'howto'],
   ['howto', 'howto'],
 ])('clusterName(%s)', (cluster, name) => expect(clusterName(cluster)).toBe(name));
+
+describe('alarms on the canary service', () => {
+  const alarms = { alarmNames: ['color-5xx', 'color-latency'], enable: true, rollback: true };
+
+  test('a created canary carries them, beside the circuit breaker', () => {
+    const input = canaryServiceInput(stable, { ...opts, alarms: ['color-5xx', 'color-latency'] });
+    expect(input.deploymentConfiguration).toMatchObject({
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      alarms,
+    });
+  });
+
+  test.each([
+    ['no alarms input: alarms set by hand are left alone', { alarms }, [], undefined],
+    ['the same alarms in another order: nothing to send', { alarms }, ['color-latency', 'color-5xx'], undefined],
+    [
+      'other alarms: the whole configuration, with them',
+      { ...stable.deploymentConfiguration, alarms: { ...alarms, alarmNames: ['old'] } },
+      ['color-5xx', 'color-latency'],
+      { ...stable.deploymentConfiguration, alarms },
+    ],
+    [
+      'the same alarms, not rolling back: sent again',
+      { alarms: { ...alarms, rollback: false } },
+      ['color-5xx', 'color-latency'],
+      { alarms },
+    ],
+  ])('%s', (_name, deploymentConfiguration, names, expected) => {
+    expect(alarmsUpdate({ ...stable, deploymentConfiguration }, names)).toEqual(expected);
+  });
+});

@@ -1,7 +1,7 @@
 // Executors of the ECS change kinds: each sends the request its change holds (refs already resolved) and reports
 // what it produced, what it left behind and the service as ECS answered.
 import * as core from '@actions/core';
-import type { CreateServiceCommandInput, ECSClient, Service } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput, DeploymentConfiguration, ECSClient, Service } from '@aws-sdk/client-ecs';
 import { redactTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from '../plan/taskDefinition.js';
 import { ECS_KINDS, REFS, type Outcome, type ServiceSnapshot } from '../plan/types.js';
 import { executor, type Executor, type ExecutorContext } from '../traffic/provider.js';
@@ -22,6 +22,7 @@ interface UpdateRequest {
   service: string;
   taskDefinition?: string;
   desiredCount?: number;
+  deploymentConfiguration?: DeploymentConfiguration;
   /** Sent only while the service still runs this revision (as the plan read it); not a member of UpdateService. */
   ifTaskDefinition?: string;
 }

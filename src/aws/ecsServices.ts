@@ -9,6 +9,7 @@ import {
   type Deployment,
   type ECSClient,
   type Service,
+  type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import { awsErrorName, ConcurrentModificationError, PlanError, type ConflictDetails } from '../errors.js';
 import { primaryDeployment, rolloutComplete } from '../plan/ecs.js';
@@ -46,10 +47,7 @@ export async function createService(ecs: ECSClient, input: CreateServiceCommandI
   return out.service;
 }
 
-export async function updateService(
-  ecs: ECSClient,
-  input: { cluster: string; service: string; taskDefinition?: string; desiredCount?: number },
-): Promise<Service> {
+export async function updateService(ecs: ECSClient, input: UpdateServiceCommandInput): Promise<Service> {
   const out = await ecs.send(new UpdateServiceCommand(input));
   if (!out.service) throw new Error('UpdateService returned no service');
   return out.service;

@@ -1,5 +1,5 @@
 // Pure builders of the ECS changes: register a revision, create or update a service, wait for its rollout, scale.
-import type { CreateServiceCommandInput, Deployment, Service } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput, Deployment, DeploymentConfiguration, Service } from '@aws-sdk/client-ecs';
 import { appImages, shortTaskDefinition, type TaskDefinitionInput } from './taskDefinition.js';
 import { ECS_KINDS, REFS, ref, type Change, type Ref } from './types.js';
 
@@ -12,6 +12,8 @@ export interface RolloutSpec {
   /** The service as read; undefined when it is to be created with `create`. */
   service?: Service;
   create?: Omit<CreateServiceCommandInput, 'taskDefinition'>;
+  /** For an existing service: a deployment configuration to send with the update (the alarms input changed). */
+  deploymentConfiguration?: DeploymentConfiguration;
   desiredCount: number;
   /** Wait for the rollout (wait-for-service-stability), at most this many minutes. */
   wait: boolean;
@@ -36,7 +38,8 @@ export function planRollout(spec: RolloutSpec): Rollout {
     !service ||
     definition !== undefined ||
     service.taskDefinition !== spec.reusedArn ||
-    service.desiredCount !== spec.desiredCount;
+    service.desiredCount !== spec.desiredCount ||
+    spec.deploymentConfiguration !== undefined;
   const changes = definition ? [registerChange(definition)] : [];
   if (!service) changes.push(createChange(spec, taskDefinition));
   else if (serviceChanges) changes.push(updateChange(spec, service, taskDefinition));
@@ -70,18 +73,20 @@ function createChange(spec: RolloutSpec, taskDefinition: string | Ref): Change {
 
 function updateChange(spec: RolloutSpec, service: Service, taskDefinition: string | Ref): Change {
   const runs = spec.definition ? 'the new revision' : shortTaskDefinition(spec.reusedArn);
+  const alarms = spec.deploymentConfiguration?.alarms?.alarmNames;
   const back = `aws ecs update-service --cluster ${spec.cluster} --service ${spec.serviceName} --task-definition ${service.taskDefinition}`;
   return {
     kind: ECS_KINDS.update,
     resource: serviceResource(spec.serviceName),
     action: 'update',
     before: `${shortTaskDefinition(service.taskDefinition)} × ${service.desiredCount}`,
-    after: `${runs} × ${spec.desiredCount}`,
+    after: `${runs} × ${spec.desiredCount}${alarms ? `, rollouts stopped by the alarms ${alarms.join(', ')}` : ''}`,
     request: {
       cluster: spec.cluster,
       service: spec.serviceName,
       taskDefinition,
       desiredCount: spec.desiredCount,
+      ...(spec.deploymentConfiguration && { deploymentConfiguration: spec.deploymentConfiguration }),
       ifTaskDefinition: service.taskDefinition,
     },
     moves: 'capacity',

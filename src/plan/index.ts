@@ -7,7 +7,7 @@ import type { Settings } from '../inputs.js';
 import type { DeployState, PromoteState, ShiftState, State } from '../state.js';
 import type { TrafficPlanner, TrafficState } from '../traffic/provider.js';
 import { planRollout, primaryDeployment, rolloutComplete, scaleToZero } from './ecs.js';
-import { CREATED_TAG, canaryServiceInput } from './service.js';
+import { alarmsUpdate, CREATED_TAG, canaryServiceInput } from './service.js';
 import { familyOf, renderBase, sameTaskDefinition } from './taskDefinition.js';
 import { ECS_KINDS, REFS, type Change, type Plan, type ServiceSnapshot } from './types.js';
 import { weightsFor } from './weights.js';
@@ -113,6 +113,7 @@ function planDeploy<S extends TrafficState>(
     reusedArn: reuse?.taskDefinitionArn,
     service: state.canaryService,
     create,
+    deploymentConfiguration: state.canaryService && alarmsUpdate(state.canaryService, settings.alarms),
     desiredCount: settings.desiredCount,
     wait: settings.waitForServiceStability,
     waitForMinutes: settings.waitForMinutes,

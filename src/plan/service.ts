@@ -1,6 +1,6 @@
 // Pure: the canary ECS service, cloned from the stable one (same cluster and network); how it registers with the
 // traffic backend (Cloud Map registry, Lattice target group) is the provider's part.
-import type { CreateServiceCommandInput, Service } from '@aws-sdk/client-ecs';
+import type { CreateServiceCommandInput, DeploymentConfiguration, Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../errors.js';
 
 /** The tag on a canary service this action created (its value names the stable service it was cloned from). */
@@ -51,6 +51,27 @@ export function canaryServiceInput(
   const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
   input.tags = [...tags.filter((t) => t.key !== CREATED_TAG), { key: CREATED_TAG, value: stable.serviceName }];
   return input;
+}
+
+/**
+ * The deployment configuration to send to an existing canary service so that its rollouts stop and roll back on the
+ * `alarms` input, or undefined when it already does (or no alarms are given: alarms set by hand are left alone).
+ */
+export function alarmsUpdate(
+  service: Service,
+  alarms: readonly string[] | undefined,
+): DeploymentConfiguration | undefined {
+  if (!alarms?.length) return undefined;
+  const current = service.deploymentConfiguration?.alarms;
+  const same =
+    current?.enable &&
+    current.rollback &&
+    [...(current.alarmNames ?? [])].sort().join('\n') === [...alarms].sort().join('\n');
+  if (same) return undefined;
+  return {
+    ...service.deploymentConfiguration,
+    alarms: { alarmNames: [...alarms], enable: true, rollback: true },
+  };
 }
 
 export function clusterName(cluster: string): string {
