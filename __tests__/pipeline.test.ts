@@ -102,6 +102,7 @@ describe('App Mesh: deploy → shift → promote → rollback, in-process', () =
       'ecs.wait-for-rollout',
       'appmesh.create-virtual-router',
       'appmesh.create-route',
+      'ecs.check-service',
       'appmesh.set-virtual-service-provider',
     ]);
     expect(outputs).toMatchObject({

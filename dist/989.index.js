@@ -431,6 +431,20 @@ async function checkUnchanged(ecs, input, expected) {
     throw new errors/* ConcurrentModificationError */._b(`ECS service ${input.service} changed since this run read it: ${now}, not ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(expected)}. ` +
         `Another run or person is deploying it; nothing was written to it, so their change stands.`, { observed: service && observed(service) });
 }
+/** The service still runs `taskDefinition` × `desiredCount` with its rollout COMPLETED, or another writer changed it. */
+async function checkService(ecs, r) {
+    const service = (await describeServices(ecs, r.cluster, [r.service])).get(r.service);
+    const ours = (0,plan_taskDefinition/* shortTaskDefinition */.P5)(r.taskDefinition);
+    if (service?.taskDefinition === r.taskDefinition &&
+        service.desiredCount === r.desiredCount &&
+        (0,plan_ecs/* rolloutComplete */.Z8)(service))
+        return { detail: `${ours} × ${r.desiredCount}, rollout COMPLETED`, service: snapshot(service) };
+    const now = service
+        ? `it now deploys ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)} × ${service.desiredCount}, rollout ${(0,plan_ecs/* primaryDeployment */.sg)(service)?.rolloutState ?? 'IN_PROGRESS'}`
+        : 'it no longer exists';
+    throw new errors/* ConcurrentModificationError */._b(`ECS service ${r.service} changed after this run's rollout of ${ours} completed: ${now}. Another run or person ` +
+        'is deploying it; this run gives it no traffic and stops here.', { observed: service && observed(service) });
+}
 function ecsExecutors(ecs) {
     return {
         [types/* ECS_KINDS */.kG.register]: (0,provider/* executor */.k)(async (definition) => {
@@ -465,6 +479,7 @@ function ecsExecutors(ecs) {
             await deleteService(ecs, input);
             return { detail: `deleted ${input.service}`, service: { name: input.service, running: 0, desired: 0 } };
         }),
+        [types/* ECS_KINDS */.kG.check]: (0,provider/* executor */.k)((request) => checkService(ecs, request)),
         [types/* ECS_KINDS */.kG.wait]: (0,provider/* executor */.k)(async (request, ctx) => {
             const timeoutMs = request.timeoutMinutes * 60_000;
             try {
@@ -529,6 +544,10 @@ function buildPlan(settings, state, provider) {
             throw new Error('advance is decided step by step (plan/steps.ts), then planned as a shift, promote or rollback');
     }
 }
+/** Whether changes alter an ECS service (a new version or count), rather than only wait for or check it. */
+function changesService(changes) {
+    return changes.some((c) => c.resource.type === 'ECS service' && c.action !== 'wait' && c.action !== 'check');
+}
 /**
  * A deploy with steps starts at the first step, unless the canary already runs this version at a later step (a
  * rerun after a cancelled or failed walk): then it stays there, and the walk goes on from that step.
@@ -538,7 +557,7 @@ function planStepsDeploy(settings, state, provider) {
     const current = state.traffic.weights?.canary ?? 0;
     const steps = settings.progressive.steps;
     const at = [...steps].reverse().find((s) => s <= current);
-    const sameVersion = first.changes.every((c) => c.resource.type !== 'ECS service' || c.action === 'wait');
+    const sameVersion = !changesService(first.changes);
     if (!sameVersion || at === undefined || at === settings.canaryWeight)
         return first;
     return buildPlan({ ...settings, progressive: undefined, canaryWeight: at }, state, provider);
@@ -590,7 +609,16 @@ function planDeploy(settings, state, p, plan) {
         : [];
     const serviceAt = rollout.changes.findIndex((c) => c.resource.type === 'ECS service');
     const [registered, rest] = serviceAt < 0 ? [rollout.changes, []] : [rollout.changes.slice(0, serviceAt), rollout.changes.slice(serviceAt)];
-    plan.changes.push(...endpoint, ...registered, ...drain, ...rest, ...weights.changes, ...p.planEntryPoint(weights.next), ...preview);
+    const changes = [
+        ...endpoint,
+        ...registered,
+        ...drain,
+        ...rest,
+        ...weights.changes,
+        ...p.planEntryPoint(weights.next),
+        ...preview,
+    ];
+    plan.changes.push(...(0,plan_ecs/* checkBeforeTraffic */.n9)(changes, settings.cluster, canary));
     plan.known.previewRouteArn = settings.preview ? state.traffic.previewRouteArn : undefined;
     plan.warnings.push(...rendered.warnings);
     plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
@@ -863,6 +891,7 @@ async function readPromoteState(settings, ecs, provider) {
 
 
 
+
 const at = (settings, operation, canaryWeight = 0) => ({
     ...settings,
     operation,
@@ -908,7 +937,7 @@ async function rollBack(run, records, progress, alarm, entry, state) {
 async function walk(run, first) {
     const { settings } = run;
     const p = settings.progressive;
-    const sameVersion = first.plan.changes.every((c) => c.resource.type !== 'ECS service' || c.action === 'wait');
+    const sameVersion = !changesService(first.plan.changes);
     const steps = remainingSteps(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);
     const progress = { steps: p.steps, timeline: [], outcome: 'walked' };
     const records = [first];
@@ -1504,6 +1533,7 @@ async function stopped(settings, fn) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G5: () => (/* binding */ scaleToZero),
 /* harmony export */   Z8: () => (/* binding */ rolloutComplete),
+/* harmony export */   n9: () => (/* binding */ checkBeforeTraffic),
 /* harmony export */   ne: () => (/* binding */ planRollout),
 /* harmony export */   sg: () => (/* binding */ primaryDeployment)
 /* harmony export */ });
@@ -1591,6 +1621,29 @@ function waitChange(spec, taskDefinition, inProgress) {
         },
         moves: 'none',
     };
+}
+/**
+ * Right before a deploy gives its canary traffic, the service must still run the revision this run deployed, rollout
+ * COMPLETED: another deploy that started after this run's wait ended would otherwise get the weight unverified.
+ */
+function checkBeforeTraffic(changes, cluster, serviceName) {
+    const wait = changes.findLast((c) => c.kind === _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.wait && c.resource.name === serviceName);
+    if (!wait)
+        return changes;
+    const lastWait = changes.findLastIndex((c) => c.action === 'wait');
+    const at = changes.findIndex((c, i) => i > lastWait && c.moves === 'traffic');
+    if (at < 0)
+        return changes;
+    const { taskDefinition, desiredCount } = wait.request;
+    const check = {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .kG.check,
+        resource: serviceResource(serviceName),
+        action: 'check',
+        after: `still runs ${(0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isRef */ .i9)(taskDefinition) ? "this run's revision" : (0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(taskDefinition)} × ${desiredCount}, rollout COMPLETED`,
+        request: { cluster, service: serviceName, taskDefinition, desiredCount },
+        moves: 'none',
+    };
+    return [...changes.slice(0, at), check, ...changes.slice(at)];
 }
 /** Scale a canary to 0 tasks; the service and its endpoint stay for the next canary. */
 function scaleToZero(cluster, service, kept) {
@@ -1727,6 +1780,7 @@ const ECS_KINDS = {
     create: 'ecs.create-service',
     update: 'ecs.update-service',
     wait: 'ecs.wait-for-rollout',
+    check: 'ecs.check-service',
     delete: 'ecs.delete-service',
 };
 

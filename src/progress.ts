@@ -6,6 +6,7 @@ import { CancelledError, errorMessage } from './errors.js';
 import type { Settings } from './inputs.js';
 import { oneLine } from './render.js';
 import { finish, group, phase, type Run, stopped } from './pipeline.js';
+import { changesService } from './plan/index.js';
 import { type AlarmState, alarmPollMs, decide, firingAlarm, remainingSteps } from './plan/steps.js';
 import type { Progress, RunRecord, TimelineStep } from './report.js';
 import { readState, type ShiftState, type State } from './state.js';
@@ -70,7 +71,7 @@ async function rollBack(
 export async function walk(run: Run, first: RunRecord): Promise<void> {
   const { settings } = run;
   const p = settings.progressive!;
-  const sameVersion = first.plan.changes.every((c) => c.resource.type !== 'ECS service' || c.action === 'wait');
+  const sameVersion = !changesService(first.plan.changes);
   const steps = remainingSteps(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);
   const progress: Progress = { steps: p.steps, timeline: [], outcome: 'walked' };
   const records = [first];

@@ -116,3 +116,43 @@ describe('update sent only while the service runs the revision the plan read', (
     expect(updates()).toEqual([]);
   });
 });
+
+describe('check right before traffic', () => {
+  const check = (over: Record<string, unknown> = {}) =>
+    send(ECS_KINDS.check, {
+      cluster: SAMPLE.cluster,
+      service: SAMPLE.stableService,
+      taskDefinition: stableTd().taskDefinitionArn,
+      desiredCount: 3,
+      ...over,
+    });
+
+  test('passes while the service runs the revision × count with its rollout COMPLETED', async () => {
+    await expect(check()).resolves.toMatchObject({
+      detail: 'howto-ecs-basics-color:1 × 3, rollout COMPLETED',
+      service: { name: SAMPLE.stableService, running: 3, desired: 3 },
+    });
+  });
+
+  test('refuses when another deploy is rolling out, reporting the service as read', async () => {
+    emu.rolloutDelayMs = 60_000;
+    const read = stableTd().taskDefinitionArn;
+    emu.ecs.handle('UpdateService', {
+      cluster: SAMPLE.cluster,
+      service: SAMPLE.stableService,
+      forceNewDeployment: true,
+    });
+    const refused = check({ taskDefinition: read });
+    await expect(refused).rejects.toMatchObject({
+      name: 'ConcurrentModificationError',
+      message: `ECS service ${SAMPLE.stableService} changed after this run's rollout of howto-ecs-basics-color:1 completed: it now deploys howto-ecs-basics-color:1 × 3, rollout IN_PROGRESS. Another run or person is deploying it; this run gives it no traffic and stops here.`,
+      details: { observed: { service: { name: SAMPLE.stableService, taskDefinition: read } } },
+    });
+  });
+
+  test('refuses when it runs another revision or count', async () => {
+    await expect(check({ desiredCount: 1 })).rejects.toThrow(
+      /it now deploys howto-ecs-basics-color:1 × 3, rollout COMPLETED/,
+    );
+  });
+});

@@ -138,3 +138,43 @@ describe('two deploys of the canary at once', () => {
     expect(result.errors[0]).toMatch(/Kept on purpose: .* stays at stable 100 \/ canary 0 while the canary rolls out/);
   });
 });
+
+test("another deploy starts after this run's rollout completed: the canary gets no traffic from this run", async () => {
+  const own = await Emulator.start({ rolloutDelayMs: 100 });
+  try {
+    seedHowtoEcsBasics(own);
+    let theirs: string | undefined;
+    // The route is created right after this run's wait, before the virtual service sends anything to it.
+    own.beforeHandle.push({
+      operation: 'CreateRoute',
+      run: () => {
+        own.rolloutDelayMs = 60_000;
+        const service = own.ecs.services.get(SAMPLE.cluster)!.get(SAMPLE.canaryService)!;
+        const current = own.ecs.taskDefinition(service.taskDefinition)!;
+        const { taskDefinitionArn: _arn, revision: _rev, status: _status, ...input } = current;
+        theirs = own.ecs.registerTaskDefinition(input).taskDefinitionArn as string;
+        own.ecs.handle('UpdateService', {
+          cluster: SAMPLE.cluster,
+          service: SAMPLE.canaryService,
+          taskDefinition: theirs,
+        });
+      },
+    });
+    const result = await runAction(
+      sampleInputs({ 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' }),
+      { env: own.env() },
+    );
+    expect(result.status).toBe(1);
+    expect(theirs).toBeDefined();
+    expect(result.errors[0]).toMatch(
+      /^check ECS service color-v2 failed: ECS service color-v2 changed after this run's rollout of \S+ completed: it now deploys \S+ × 1, rollout IN_PROGRESS\./,
+    );
+    // The virtual service still names the stable node: not one request reaches the canary.
+    const traffic = own.traffic(SAMPLE.mesh, SAMPLE.virtualService, 500);
+    expect([traffic.failures, traffic.colors.blue ?? 0]).toEqual([0, 0]);
+    expect(own.calls({ mutating: true }).map((c) => c.operation)).not.toContain('UpdateVirtualService');
+    expect(result.outputs['task-definition-arn']).toBe(theirs);
+  } finally {
+    await own.stop();
+  }
+});

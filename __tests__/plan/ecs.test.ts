@@ -1,8 +1,15 @@
 // The ECS changes as data: register (unless reused), create or update the service, wait for its rollout, scale to 0.
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
-import { planRollout, primaryDeployment, rolloutComplete, scaleToZero, type RolloutSpec } from '../../src/plan/ecs.js';
+import {
+  checkBeforeTraffic,
+  planRollout,
+  primaryDeployment,
+  rolloutComplete,
+  scaleToZero,
+  type RolloutSpec,
+} from '../../src/plan/ecs.js';
 import type { TaskDefinitionInput } from '../../src/plan/taskDefinition.js';
-import { ECS_KINDS } from '../../src/plan/types.js';
+import { ECS_KINDS, type Change } from '../../src/plan/types.js';
 
 const TD = 'arn:aws:ecs:us-east-1:111122223333:task-definition/color-canary';
 const definition: TaskDefinitionInput = {
@@ -108,6 +115,55 @@ describe('planRollout', () => {
   test('without wait-for-service-stability there is no wait', () => {
     const rollout = planRollout(spec({ definition, service: service(`${TD}:3`), wait: false }));
     expect(rollout.changes.map((c) => c.kind)).toEqual([ECS_KINDS.register, ECS_KINDS.update]);
+  });
+});
+
+describe('checkBeforeTraffic', () => {
+  const rollout = planRollout(spec({ definition, service: service(`${TD}:3`) })).changes;
+  const step = (kind: string, moves: Change['moves'], action: Change['action'] = 'update'): Change => ({
+    kind,
+    resource: { type: 'split', name: kind },
+    action,
+    after: kind,
+    request: {},
+    moves,
+  });
+  const kinds = (changes: Change[]) => changes.map((c) => c.kind);
+
+  test("goes right before the first traffic change after the last wait, with the wait's revision and count", () => {
+    const changes = [
+      step('drain', 'traffic'),
+      ...rollout,
+      step('join at 0', 'traffic'),
+      step('targets healthy', 'none', 'wait'),
+      step('weights', 'traffic'),
+      step('entry', 'traffic'),
+    ];
+    const checked = checkBeforeTraffic(changes, 'howto', 'color-canary');
+    expect(kinds(checked)).toEqual([
+      'drain',
+      ECS_KINDS.register,
+      ECS_KINDS.update,
+      ECS_KINDS.wait,
+      'join at 0',
+      'targets healthy',
+      ECS_KINDS.check,
+      'weights',
+      'entry',
+    ]);
+    expect(checked[6].request).toEqual({
+      cluster: 'howto',
+      service: 'color-canary',
+      taskDefinition: { $ref: 'taskDefinitionArn' },
+      desiredCount: 1,
+    });
+  });
+
+  test.each([
+    ['no rollout wait (wait-for-service-stability off, or nothing to roll out)', [step('weights', 'traffic')]],
+    ['no traffic change after the wait (a dark launch without preview)', [...rollout, step('route', 'none')]],
+  ])('adds nothing with %s', (_name, changes) => {
+    expect(checkBeforeTraffic(changes, 'howto', 'color-canary')).toEqual(changes);
   });
 });
 

@@ -201,8 +201,21 @@ describe('deploy (App Mesh)', () => {
       ECS_KINDS.wait,
       APP_MESH_KINDS.createRouter,
       APP_MESH_KINDS.createRoute,
+      // The route carries no traffic until the virtual service names the router: the check goes right before that.
+      ECS_KINDS.check,
       APP_MESH_KINDS.setProvider,
     ]);
+    expect(only(plan, ECS_KINDS.check)).toMatchObject({
+      action: 'check',
+      after: "still runs this run's revision × 1, rollout COMPLETED",
+      request: {
+        cluster: 'howto',
+        service: 'color-canary',
+        taskDefinition: { $ref: 'taskDefinitionArn' },
+        desiredCount: 1,
+      },
+      moves: 'none',
+    });
     expect(plan).toMatchObject({
       operation: 'deploy',
       provider: 'App Mesh',
@@ -283,6 +296,7 @@ describe('deploy (App Mesh)', () => {
       APP_MESH_KINDS.setWeights,
       ECS_KINDS.update,
       ECS_KINDS.wait,
+      ECS_KINDS.check,
       APP_MESH_KINDS.setWeights,
     ]);
     const [drain, weights] = byKind(plan, APP_MESH_KINDS.setWeights);
@@ -316,7 +330,8 @@ describe('deploy (App Mesh)', () => {
   test('an identical newest revision is reused: no registration, the service runs that ARN', () => {
     const purple = registered(firstDeploy({ image: 'colorapp:purple' }), 2);
     const plan = laterDeploy({ image: 'colorapp:purple' }, { stable: 100, canary: 0 }, CANARY_1, purple);
-    expect(kinds(plan)).toEqual([ECS_KINDS.update, ECS_KINDS.wait, APP_MESH_KINDS.setWeights]);
+    expect(kinds(plan)).toEqual([ECS_KINDS.update, ECS_KINDS.wait, ECS_KINDS.check, APP_MESH_KINDS.setWeights]);
+    expect(only(plan, ECS_KINDS.check).after).toBe('still runs howto-ecs-basics-color-canary:2 × 1, rollout COMPLETED');
     expect(only(plan, ECS_KINDS.update).request).toMatchObject({
       taskDefinition: `${TD}howto-ecs-basics-color-canary:2`,
     });
@@ -375,6 +390,8 @@ describe('deploy (VPC Lattice)', () => {
       ECS_KINDS.wait,
       LATTICE_KINDS.setForward,
       LATTICE_KINDS.waitHealthy,
+      // After the targets' health wait, which can take minutes, and right before the weight.
+      ECS_KINDS.check,
       LATTICE_KINDS.setForward,
     ]);
     expect(only(plan, ECS_KINDS.create).request).toMatchObject({
@@ -646,7 +663,14 @@ describe('a planner that is neither App Mesh nor Lattice plugs in', () => {
     const { planner, planning } = fake();
     const state = deployState(traffic(20), { canaryService: service('color-canary', CANARY_1) });
     const p = buildPlan(settingsOf({ 'canary-weight': '40' }), state, planning);
-    expect(kinds(p)).toEqual([ECS_KINDS.register, 'fake.split', ECS_KINDS.update, ECS_KINDS.wait, 'fake.split']);
+    expect(kinds(p)).toEqual([
+      ECS_KINDS.register,
+      'fake.split',
+      ECS_KINDS.update,
+      ECS_KINDS.wait,
+      ECS_KINDS.check,
+      'fake.split',
+    ]);
     expect(p.changes[1].keepOnceProduced?.ref).toBe('deployment:color-canary');
     expect(planner.asked).toEqual([
       'workload canary',

@@ -11,6 +11,7 @@ import {
   deleteService,
   describeServices,
   primaryDeployment,
+  rolloutComplete,
   ServiceChangedError,
   updateService,
   waitForRollout,
@@ -25,6 +26,13 @@ interface UpdateRequest {
   deploymentConfiguration?: DeploymentConfiguration;
   /** Sent only while the service still runs this revision (as the plan read it); not a member of UpdateService. */
   ifTaskDefinition?: string;
+}
+
+interface CheckRequest {
+  cluster: string;
+  service: string;
+  taskDefinition: string;
+  desiredCount: number;
 }
 
 export interface WaitRequest {
@@ -75,6 +83,26 @@ async function checkUnchanged(ecs: ECSClient, input: UpdateRequest, expected: st
   );
 }
 
+/** The service still runs `taskDefinition` × `desiredCount` with its rollout COMPLETED, or another writer changed it. */
+async function checkService(ecs: ECSClient, r: CheckRequest): Promise<Outcome> {
+  const service = (await describeServices(ecs, r.cluster, [r.service])).get(r.service);
+  const ours = shortTaskDefinition(r.taskDefinition);
+  if (
+    service?.taskDefinition === r.taskDefinition &&
+    service.desiredCount === r.desiredCount &&
+    rolloutComplete(service)
+  )
+    return { detail: `${ours} × ${r.desiredCount}, rollout COMPLETED`, service: snapshot(service) };
+  const now = service
+    ? `it now deploys ${shortTaskDefinition(service.taskDefinition)} × ${service.desiredCount}, rollout ${primaryDeployment(service)?.rolloutState ?? 'IN_PROGRESS'}`
+    : 'it no longer exists';
+  throw new ConcurrentModificationError(
+    `ECS service ${r.service} changed after this run's rollout of ${ours} completed: ${now}. Another run or person ` +
+      'is deploying it; this run gives it no traffic and stops here.',
+    { observed: service && observed(service) },
+  );
+}
+
 export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
   return {
     [ECS_KINDS.register]: executor(async (definition: TaskDefinitionInput) => {
@@ -108,6 +136,7 @@ export function ecsExecutors(ecs: ECSClient): Record<string, Executor> {
       await deleteService(ecs, input);
       return { detail: `deleted ${input.service}`, service: { name: input.service, running: 0, desired: 0 } };
     }),
+    [ECS_KINDS.check]: executor((request: CheckRequest) => checkService(ecs, request)),
     [ECS_KINDS.wait]: executor(async (request: WaitRequest, ctx: ExecutorContext) => {
       const timeoutMs = request.timeoutMinutes * 60_000;
       try {

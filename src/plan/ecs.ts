@@ -1,7 +1,7 @@
 // Pure builders of the ECS changes: register a revision, create or update a service, wait for its rollout, scale.
 import type { CreateServiceCommandInput, Deployment, DeploymentConfiguration, Service } from '@aws-sdk/client-ecs';
 import { appImages, shortTaskDefinition, type TaskDefinitionInput } from './taskDefinition.js';
-import { ECS_KINDS, REFS, ref, type Change, type Ref } from './types.js';
+import { ECS_KINDS, isRef, REFS, ref, type Change, type Ref } from './types.js';
 
 export interface RolloutSpec {
   cluster: string;
@@ -112,6 +112,28 @@ function waitChange(spec: RolloutSpec, taskDefinition: string | Ref, inProgress:
     },
     moves: 'none',
   };
+}
+
+/**
+ * Right before a deploy gives its canary traffic, the service must still run the revision this run deployed, rollout
+ * COMPLETED: another deploy that started after this run's wait ended would otherwise get the weight unverified.
+ */
+export function checkBeforeTraffic(changes: Change[], cluster: string, serviceName: string): Change[] {
+  const wait = changes.findLast((c) => c.kind === ECS_KINDS.wait && c.resource.name === serviceName);
+  if (!wait) return changes;
+  const lastWait = changes.findLastIndex((c) => c.action === 'wait');
+  const at = changes.findIndex((c, i) => i > lastWait && c.moves === 'traffic');
+  if (at < 0) return changes;
+  const { taskDefinition, desiredCount } = wait.request as { taskDefinition: string | Ref; desiredCount: number };
+  const check: Change = {
+    kind: ECS_KINDS.check,
+    resource: serviceResource(serviceName),
+    action: 'check',
+    after: `still runs ${isRef(taskDefinition) ? "this run's revision" : shortTaskDefinition(taskDefinition)} × ${desiredCount}, rollout COMPLETED`,
+    request: { cluster, service: serviceName, taskDefinition, desiredCount },
+    moves: 'none',
+  };
+  return [...changes.slice(0, at), check, ...changes.slice(at)];
 }
 
 /** Scale a canary to 0 tasks; the service and its endpoint stay for the next canary. */

@@ -6,7 +6,7 @@ import { PlanError } from '../errors.js';
 import type { Settings } from '../inputs.js';
 import type { DeployState, PromoteState, ShiftState, State } from '../state.js';
 import type { TrafficPlanner, TrafficState } from '../traffic/provider.js';
-import { planRollout, primaryDeployment, rolloutComplete, scaleToZero } from './ecs.js';
+import { checkBeforeTraffic, planRollout, primaryDeployment, rolloutComplete, scaleToZero } from './ecs.js';
 import { alarmsUpdate, CREATED_TAG, canaryServiceInput } from './service.js';
 import { familyOf, renderBase, sameTaskDefinition } from './taskDefinition.js';
 import { ECS_KINDS, REFS, type Change, type Plan, type ServiceSnapshot } from './types.js';
@@ -57,6 +57,11 @@ export function buildPlan<S extends TrafficState>(settings: Settings, state: Sta
   }
 }
 
+/** Whether changes alter an ECS service (a new version or count), rather than only wait for or check it. */
+export function changesService(changes: Change[]): boolean {
+  return changes.some((c) => c.resource.type === 'ECS service' && c.action !== 'wait' && c.action !== 'check');
+}
+
 /**
  * A deploy with steps starts at the first step, unless the canary already runs this version at a later step (a
  * rerun after a cancelled or failed walk): then it stays there, and the walk goes on from that step.
@@ -70,7 +75,7 @@ function planStepsDeploy<S extends TrafficState>(
   const current = state.traffic.weights?.canary ?? 0;
   const steps = settings.progressive!.steps;
   const at = [...steps].reverse().find((s) => s <= current);
-  const sameVersion = first.changes.every((c) => c.resource.type !== 'ECS service' || c.action === 'wait');
+  const sameVersion = !changesService(first.changes);
   if (!sameVersion || at === undefined || at === settings.canaryWeight) return first;
   return buildPlan({ ...settings, progressive: undefined, canaryWeight: at }, state, provider);
 }
@@ -132,7 +137,7 @@ function planDeploy<S extends TrafficState>(
   const serviceAt = rollout.changes.findIndex((c) => c.resource.type === 'ECS service');
   const [registered, rest] =
     serviceAt < 0 ? [rollout.changes, []] : [rollout.changes.slice(0, serviceAt), rollout.changes.slice(serviceAt)];
-  plan.changes.push(
+  const changes = [
     ...endpoint,
     ...registered,
     ...drain,
@@ -140,7 +145,8 @@ function planDeploy<S extends TrafficState>(
     ...weights.changes,
     ...p.planEntryPoint(weights.next),
     ...preview,
-  );
+  ];
+  plan.changes.push(...checkBeforeTraffic(changes, settings.cluster, canary));
   plan.known.previewRouteArn = settings.preview ? state.traffic.previewRouteArn : undefined;
   plan.warnings.push(...rendered.warnings);
   plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;

@@ -33,7 +33,7 @@ export interface ServiceSnapshot {
   desired: number;
 }
 
-export type ChangeAction = 'create' | 'update' | 'register' | 'wait' | 'scale' | 'delete';
+export type ChangeAction = 'create' | 'update' | 'register' | 'wait' | 'check' | 'scale' | 'delete';
 
 export interface Change {
   /** The executor that carries it out, e.g. `ecs.register-task-definition`, `appmesh.set-route-weights`. */
@@ -93,5 +93,6 @@ export const ECS_KINDS = {
   create: 'ecs.create-service',
   update: 'ecs.update-service',
   wait: 'ecs.wait-for-rollout',
+  check: 'ecs.check-service',
   delete: 'ecs.delete-service',
 } as const;
