@@ -680,10 +680,19 @@ function requireHealthyCanary(settings, service, why) {
         : `its current deployment is ${deployment?.rolloutState ?? 'unknown'} with ${deployment?.runningCount ?? 0}/${deployment?.desiredCount ?? 0} tasks running`;
     throw new errors/* PlanError */.W6(`Refusing to ${why}: canary service ${settings.canary.service} is not serving (${detail})`, 'canary-service');
 }
+/** A walk's later steps (and its promote) give weight only to the revision its deploy rolled out and baked. */
+function requireWalkRevision(settings, service) {
+    const walked = settings.walkRevision;
+    if (!walked || service?.taskDefinition === walked)
+        return;
+    throw new errors/* PlanError */.W6(`Canary service ${settings.canary.service} now runs ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(service?.taskDefinition)}, not ${(0,plan_taskDefinition/* shortTaskDefinition */.P5)(walked)} that this walk deployed and baked: another deploy replaced it, so the walk stops here with the weights as they are`, 'canary-service');
+}
 function planShift(settings, state, p, plan) {
     const target = plan.weights.after;
-    if (target.canary > 0)
+    if (target.canary > 0) {
         requireHealthyCanary(settings, state.canaryService, `send ${target.canary}% of traffic to the canary`);
+        requireWalkRevision(settings, state.canaryService);
+    }
     plan.changes.push(...p.planWeights(state.traffic, target, { canaryTasks: state.canaryService?.desiredCount }).changes);
     return plan;
 }
@@ -730,6 +739,7 @@ function deleteCanary(settings, service, cleanup, plan) {
 }
 function planPromote(settings, state, p, plan) {
     const { stableService } = state;
+    requireWalkRevision(settings, state.canaryService);
     const controller = stableService.deploymentController?.type;
     if (controller && controller !== 'ECS') {
         throw new errors/* PlanError */.W6(`Service ${settings.stable.service} is deployed by ${controller}, not by ECS; promote can only update services with the ECS deployment controller`, 'stable-service');
@@ -892,11 +902,17 @@ async function readPromoteState(settings, ecs, provider) {
 
 
 
+
 const at = (settings, operation, canaryWeight = 0) => ({
     ...settings,
     operation,
     canaryWeight,
 });
+/** The canary revision the walk's deploy rolled out (registered or reused), which later steps must still find. */
+function walked(first) {
+    const produced = first.journal.map((e) => e.outcome.produces?.[types/* REFS */.tr.taskDefinitionArn]).filter(Boolean);
+    return String(produced.at(-1) ?? first.plan.known.taskDefinitionArn ?? '') || undefined;
+}
 /** Phases have their own log groups (groups do not nest on GitHub): a line says which phase follows. */
 async function announced(title, fn) {
     core/* info */.pq(`▶ ${title}`);
@@ -935,7 +951,7 @@ async function rollBack(run, records, progress, alarm, entry, state) {
 }
 /** Deploy with steps: the deploy (first step) has run; bake each step, then move on, under the alarms. */
 async function walk(run, first) {
-    const { settings } = run;
+    const settings = { ...run.settings, walkRevision: walked(first) };
     const p = settings.progressive;
     const sameVersion = !changesService(first.plan.changes);
     const steps = remainingSteps(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);

@@ -56,6 +56,8 @@ export interface Settings {
   readonly waitForMinutes: number;
   /** Weight steps walked under alarms (deploy with steps, advance); undefined for a single weight. */
   readonly progressive?: Progressive;
+  /** Not an input: during a walk, the canary revision its deploy rolled out; later steps give weight only to it. */
+  readonly walkRevision?: string;
   /** CloudWatch alarms that gate every weight increase (and stop the canary's ECS rollout). */
   readonly alarms: readonly string[];
   readonly insufficientData: 'ok' | 'fail';

@@ -7,6 +7,7 @@ import type { Settings } from './inputs.js';
 import { oneLine } from './render.js';
 import { finish, group, phase, type Run, stopped } from './pipeline.js';
 import { changesService } from './plan/index.js';
+import { REFS } from './plan/types.js';
 import { type AlarmState, alarmPollMs, decide, firingAlarm, remainingSteps } from './plan/steps.js';
 import type { Progress, RunRecord, TimelineStep } from './report.js';
 import { readState, type ShiftState, type State } from './state.js';
@@ -16,6 +17,12 @@ const at = (settings: Settings, operation: 'shift' | 'rollback' | 'promote', can
   operation,
   canaryWeight,
 });
+
+/** The canary revision the walk's deploy rolled out (registered or reused), which later steps must still find. */
+function walked(first: RunRecord): Settings['walkRevision'] {
+  const produced = first.journal.map((e) => e.outcome.produces?.[REFS.taskDefinitionArn]).filter(Boolean);
+  return String(produced.at(-1) ?? first.plan.known.taskDefinitionArn ?? '') || undefined;
+}
 
 /** Phases have their own log groups (groups do not nest on GitHub): a line says which phase follows. */
 async function announced<T>(title: string, fn: () => Promise<T>): Promise<T> {
@@ -69,7 +76,7 @@ async function rollBack(
 
 /** Deploy with steps: the deploy (first step) has run; bake each step, then move on, under the alarms. */
 export async function walk(run: Run, first: RunRecord): Promise<void> {
-  const { settings } = run;
+  const settings = { ...run.settings, walkRevision: walked(first) };
   const p = settings.progressive!;
   const sameVersion = !changesService(first.plan.changes);
   const steps = remainingSteps(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);

@@ -215,3 +215,45 @@ test.each(providers)(
     }
   },
 );
+
+test('another deploy replaces the canary during a walk: the next step refuses to give its revision weight', async () => {
+  const p = providers[0];
+  const emu = await started(p);
+  try {
+    let theirs: string | undefined;
+    // Right after step 1's weights reach the canary (the virtual service names the router), another deploy lands.
+    emu.beforeHandle.push({
+      operation: 'UpdateVirtualService',
+      run: () => {
+        const service = emu.ecs.services.get(SAMPLE.cluster)!.get(SAMPLE.canaryService)!;
+        const {
+          taskDefinitionArn: _a,
+          revision: _r,
+          status: _s,
+          ...input
+        } = emu.ecs.taskDefinition(service.taskDefinition)!;
+        theirs = emu.ecs.registerTaskDefinition(input).taskDefinitionArn as string;
+        emu.ecs.handle('UpdateService', {
+          cluster: SAMPLE.cluster,
+          service: SAMPLE.canaryService,
+          taskDefinition: theirs,
+        });
+      },
+    });
+    const result = await runAction(
+      p.inputs({ image: 'colorapp:blue', steps: '10,50', 'step-minutes': STEP_MINUTES, alarms: 'color-5xx' }),
+      { env: emu.env() },
+    );
+    expect(result.status).toBe(1);
+    expect(theirs).toBeDefined();
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^Canary service color-v2 now runs \S+, not \S+ that this walk deployed and baked: another deploy replaced it, so the walk stops here with the weights as they are/,
+      ),
+    ]);
+    expect(writes(emu, p.weightWrite)).toEqual([]); // step 2's 50 % was never written
+    expect(Math.abs(p.canaryShare(emu).share - 0.1)).toBeLessThan(0.05);
+  } finally {
+    await emu.stop();
+  }
+});

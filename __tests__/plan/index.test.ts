@@ -457,6 +457,27 @@ const plan = (over: Record<string, string>, state: State<AppMeshState>) => {
   return buildPlan(settings, state, appMesh(settings));
 };
 
+describe('a walk gives weight only to the revision it deployed', () => {
+  const walkPlan = (walkRevision: string) => {
+    const settings = { ...settingsOf({ operation: 'shift', 'canary-weight': '50' }), walkRevision };
+    const state = shiftState('shift', meshAt({ stable: 90, canary: 10 }), healthyCanary());
+    return () => buildPlan(settings, state, appMesh(settings));
+  };
+
+  test('the same revision: the step is planned', () => {
+    expect(walkPlan(CANARY_1)().changes).toHaveLength(1);
+  });
+
+  test('another revision: refused, naming both', () => {
+    expect(walkPlan(`${TD}howto-ecs-basics-color-canary:7`)).toThrow(
+      new PlanError(
+        'Canary service color-canary now runs howto-ecs-basics-color-canary:1, not howto-ecs-basics-color-canary:7 that this walk deployed and baked: another deploy replaced it, so the walk stops here with the weights as they are',
+        'canary-service',
+      ),
+    );
+  });
+});
+
 describe('shift', () => {
   test('one guarded weight write', () => {
     const p = plan(

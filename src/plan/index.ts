@@ -8,7 +8,7 @@ import type { DeployState, PromoteState, ShiftState, State } from '../state.js';
 import type { TrafficPlanner, TrafficState } from '../traffic/provider.js';
 import { checkBeforeTraffic, planRollout, primaryDeployment, rolloutComplete, scaleToZero } from './ecs.js';
 import { alarmsUpdate, CREATED_TAG, canaryServiceInput } from './service.js';
-import { familyOf, renderBase, sameTaskDefinition } from './taskDefinition.js';
+import { familyOf, renderBase, sameTaskDefinition, shortTaskDefinition } from './taskDefinition.js';
 import { ECS_KINDS, REFS, type Change, type Plan, type ServiceSnapshot } from './types.js';
 import { weightsFor } from './weights.js';
 
@@ -224,6 +224,16 @@ function requireHealthyCanary(settings: Settings, service: Service | undefined, 
   );
 }
 
+/** A walk's later steps (and its promote) give weight only to the revision its deploy rolled out and baked. */
+function requireWalkRevision(settings: Settings, service: Service | undefined): void {
+  const walked = settings.walkRevision;
+  if (!walked || service?.taskDefinition === walked) return;
+  throw new PlanError(
+    `Canary service ${settings.canary.service} now runs ${shortTaskDefinition(service?.taskDefinition)}, not ${shortTaskDefinition(walked)} that this walk deployed and baked: another deploy replaced it, so the walk stops here with the weights as they are`,
+    'canary-service',
+  );
+}
+
 function planShift<S extends TrafficState>(
   settings: Settings,
   state: ShiftState<S>,
@@ -231,8 +241,10 @@ function planShift<S extends TrafficState>(
   plan: Plan,
 ): Plan {
   const target = plan.weights.after;
-  if (target.canary > 0)
+  if (target.canary > 0) {
     requireHealthyCanary(settings, state.canaryService, `send ${target.canary}% of traffic to the canary`);
+    requireWalkRevision(settings, state.canaryService);
+  }
   plan.changes.push(
     ...p.planWeights(state.traffic, target, { canaryTasks: state.canaryService?.desiredCount }).changes,
   );
@@ -296,6 +308,7 @@ function planPromote<S extends TrafficState>(
   plan: Plan,
 ): Plan {
   const { stableService } = state;
+  requireWalkRevision(settings, state.canaryService);
   const controller = stableService.deploymentController?.type;
   if (controller && controller !== 'ECS') {
     throw new PlanError(
