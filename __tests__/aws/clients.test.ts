@@ -32,12 +32,7 @@ describe('withErrorContext', () => {
     emu = await Emulator.start();
   });
   afterAll(() => emu.stop());
-  const config = () => ({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
+  const config = () => emu.clientConfig();
 
   test("prefixes the service and operation, keeps the error's name", async () => {
     const ecs = withErrorContext(new ECSClient(config()), 'ECS');

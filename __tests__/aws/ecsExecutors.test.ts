@@ -15,12 +15,7 @@ beforeEach(async () => {
   jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   emu = await Emulator.start({ rolloutDelayMs: 0 });
   seedHowtoEcsBasics(emu);
-  ecs = new ECSClient({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
+  ecs = new ECSClient(emu.clientConfig());
 });
 afterEach(async () => {
   jest.restoreAllMocks();

@@ -23,12 +23,7 @@ beforeEach(async () => {
   emu = await Emulator.start({ rolloutDelayMs: 0 });
   seedHowtoEcsBasics(emu);
   // One attempt per call: what the waiter does with an error is under test, not the SDK's retries.
-  ecs = new ECSClient({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
+  ecs = new ECSClient(emu.clientConfig());
 });
 afterEach(async () => {
   jest.restoreAllMocks();

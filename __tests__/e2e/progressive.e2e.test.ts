@@ -225,19 +225,7 @@ test('another deploy replaces the canary during a walk: the next step refuses to
     emu.beforeHandle.push({
       operation: 'UpdateVirtualService',
       run: () => {
-        const service = emu.ecs.services.get(SAMPLE.cluster)!.get(SAMPLE.canaryService)!;
-        const {
-          taskDefinitionArn: _a,
-          revision: _r,
-          status: _s,
-          ...input
-        } = emu.ecs.taskDefinition(service.taskDefinition)!;
-        theirs = emu.ecs.registerTaskDefinition(input).taskDefinitionArn as string;
-        emu.ecs.handle('UpdateService', {
-          cluster: SAMPLE.cluster,
-          service: SAMPLE.canaryService,
-          taskDefinition: theirs,
-        });
+        theirs = emu.ecs.deployAnother(SAMPLE.cluster, SAMPLE.canaryService);
       },
     });
     const result = await runAction(

@@ -65,17 +65,7 @@ test("the other writer lands between this run's check and its write: this run's 
 describe('two deploys of the canary at once', () => {
   const canary = () => emu.ecs.services.get(SAMPLE.cluster)!.get(SAMPLE.canaryService)!;
   /** The other run's deploy, as it reaches ECS: a new revision of the canary's family, then UpdateService. */
-  function otherDeploy(): string {
-    const current = emu.ecs.taskDefinition(canary().taskDefinition)!;
-    const { taskDefinitionArn: _arn, revision: _rev, status: _status, ...input } = current;
-    const image = 'colorapp:white';
-    const containerDefinitions = input.containerDefinitions.map((c: { name: string }) =>
-      c.name === 'app' ? { ...c, image } : c,
-    );
-    const theirs = emu.ecs.registerTaskDefinition({ ...input, containerDefinitions }).taskDefinitionArn as string;
-    emu.ecs.handle('UpdateService', { cluster: SAMPLE.cluster, service: SAMPLE.canaryService, taskDefinition: theirs });
-    return theirs;
-  }
+  const otherDeploy = () => emu.ecs.deployAnother(SAMPLE.cluster, SAMPLE.canaryService, 'colorapp:white');
   /** The other deploy lands right before this run's `nth` DescribeServices (1: the plan's read, 2: the check before its write, 3: the first poll of its rollout). */
   function otherDeployAt(nth: number): { theirs?: string } {
     const landed: { theirs?: string } = {};
@@ -149,15 +139,7 @@ test("another deploy starts after this run's rollout completed: the canary gets 
       operation: 'CreateRoute',
       run: () => {
         own.rolloutDelayMs = 60_000;
-        const service = own.ecs.services.get(SAMPLE.cluster)!.get(SAMPLE.canaryService)!;
-        const current = own.ecs.taskDefinition(service.taskDefinition)!;
-        const { taskDefinitionArn: _arn, revision: _rev, status: _status, ...input } = current;
-        theirs = own.ecs.registerTaskDefinition(input).taskDefinitionArn as string;
-        own.ecs.handle('UpdateService', {
-          cluster: SAMPLE.cluster,
-          service: SAMPLE.canaryService,
-          taskDefinition: theirs,
-        });
+        theirs = own.ecs.deployAnother(SAMPLE.cluster, SAMPLE.canaryService);
       },
     });
     const result = await runAction(

@@ -40,12 +40,7 @@ let lattice: VPCLatticeClient;
 async function start(seed: (emu: Emulator) => unknown = seedHowtoEcsBasics): Promise<void> {
   emu = await Emulator.start({ rolloutDelayMs: 0 });
   seed(emu);
-  const config = {
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  };
+  const config = emu.clientConfig();
   cw = new CloudWatchClient(config);
   mesh = new AppMeshClient(config);
   ecs = new ECSClient(config);

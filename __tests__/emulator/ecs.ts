@@ -162,6 +162,26 @@ export class Ecs {
     return [...revisions].reverse().find((r) => r.status === 'ACTIVE');
   }
 
+  /**
+   * Another writer's deploy of a service (a race driven by a test): a new revision of its task definition, a copy or
+   * with `image` on the `app` container, then UpdateService. Returns the new revision's ARN.
+   */
+  deployAnother(cluster: string, serviceName: string, image?: string): string {
+    const service = this.services.get(cluster)!.get(serviceName)!;
+    const {
+      taskDefinitionArn: _arn,
+      revision: _rev,
+      status: _status,
+      ...input
+    } = this.taskDefinition(service.taskDefinition)!;
+    const containerDefinitions = (input.containerDefinitions as Json[]).map((c) =>
+      image && c.name === 'app' ? { ...c, image } : c,
+    );
+    const arn = this.registerTaskDefinition({ ...input, containerDefinitions }).taskDefinitionArn as string;
+    this.handle('UpdateService', { cluster, service: serviceName, taskDefinition: arn });
+    return arn;
+  }
+
   /** Moves every deployment whose rollout delay has passed to its end state. */
   advance(now = Date.now()): void {
     for (const [cluster, services] of this.services) {

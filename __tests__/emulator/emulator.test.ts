@@ -27,12 +27,7 @@ let cloudMap: ServiceDiscoveryClient;
 beforeEach(async () => {
   emu = await Emulator.start({ rolloutDelayMs: 50 });
   seedHowtoEcsBasics(emu);
-  const config = {
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  };
+  const config = emu.clientConfig();
   ecs = new ECSClient(config);
   mesh = new AppMeshClient(config);
   cloudMap = new ServiceDiscoveryClient(config);

@@ -205,6 +205,16 @@ export class Emulator {
   }
 
   /** Environment for a process that should talk to this emulator with the real SDK. */
+  /** Config for an SDK client of the tests: one attempt per call, so a test sees the emulator's answer, not retries. */
+  clientConfig() {
+    return {
+      endpoint: this.url,
+      region: this.region,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+    };
+  }
+
   env(): Record<string, string> {
     return {
       AWS_ENDPOINT_URL: this.url,

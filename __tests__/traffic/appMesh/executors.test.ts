@@ -24,12 +24,7 @@ beforeEach(async () => {
   jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   emu = await Emulator.start({ rolloutDelayMs: 0 });
   seedHowtoEcsBasics(emu);
-  client = new AppMeshClient({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
+  client = new AppMeshClient(emu.clientConfig());
 });
 afterEach(async () => {
   jest.restoreAllMocks();

@@ -29,12 +29,7 @@ beforeEach(async () => {
   sleeps.length = 0;
   emu = await Emulator.start({ rolloutDelayMs: 0, latticeHealthyAfterPolls: 2 });
   seed = seedLatticeColor(emu);
-  client = new VPCLatticeClient({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
+  client = new VPCLatticeClient(emu.clientConfig());
   api = new LatticeApi(client);
 });
 afterEach(async () => {

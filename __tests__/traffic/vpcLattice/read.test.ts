@@ -19,11 +19,7 @@ beforeEach(async () => {
   jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   emu = await Emulator.start({ latencyMs: 30 });
   seedLatticeColor(emu);
-  const config = {
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
-  };
+  const config = emu.clientConfig();
   lattice = new VPCLatticeClient(config);
   ecs = new ECSClient(config);
 });
