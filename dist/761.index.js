@@ -153,6 +153,8 @@ class LatticeApi {
 var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/plan/steps.ts
+var steps = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/plan/types.ts
 var types = __webpack_require__(9898);
 // EXTERNAL MODULE: ./src/plan/weights.ts
@@ -422,6 +424,7 @@ function withoutDependency(c, removed) {
 
 
 
+
 function forwardOf(action) {
     return action?.forward?.targetGroups?.map((g) => ({ group: g.targetGroupIdentifier, weight: g.weight ?? 0 }));
 }
@@ -465,7 +468,7 @@ const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalServer|Tim
 async function waitHealthy(api, r, ctx) {
     const start = Date.now();
     const deadline = start + r.timeoutMinutes * 60_000;
-    for (let poll = 1;; poll++) {
+    for (;;) {
         const targets = await listOrRetry(api, r.targetGroup);
         const seconds = Math.round((Date.now() - start) / 1000);
         const healthy = targets?.filter((t) => t.status === 'HEALTHY').length ?? 0;
@@ -479,7 +482,7 @@ async function waitHealthy(api, r, ctx) {
         if (Date.now() >= deadline) {
             throw new Error(`Targets of target group ${r.name} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`);
         }
-        await ctx.sleep(Math.min(5000, Math.max(1000, poll * 1000), Math.max(0, deadline - Date.now())));
+        await ctx.sleep(Math.min((0,steps/* pollDelayMs */.pP)(Date.now() - start), Math.max(0, deadline - Date.now())));
     }
 }
 async function listOrRetry(api, group) {

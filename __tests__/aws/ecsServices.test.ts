@@ -6,7 +6,6 @@ import { ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../src/errors.js';
 import {
   describeServices,
-  pollDelayMs,
   RolloutError,
   rolloutComplete,
   updateService,
@@ -245,14 +244,6 @@ describe('waitForRollout', () => {
     );
   });
 });
-
-test.each([
-  [0, 1000],
-  [5_000, 1000],
-  [20_000, 2000],
-  [45_000, 4500],
-  [600_000, 5000],
-])('after %i ms of waiting the next poll comes in %i ms', (elapsed, delay) => expect(pollDelayMs(elapsed)).toBe(delay));
 
 test.each<[string, Deployment[], boolean]>([
   [

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { awsErrorName, ConcurrentModificationError, PlanError, type ConflictDetails } from '../errors.js';
 import { primaryDeployment, rolloutComplete } from '../plan/ecs.js';
+import { pollDelayMs } from '../plan/steps.js';
 import { shortTaskDefinition } from '../plan/taskDefinition.js';
 
 export { primaryDeployment, rolloutComplete };
@@ -83,14 +84,6 @@ export interface WaitOptions {
   desiredCount?: number;
   sleep(ms: number): Promise<void>;
   now?: () => number;
-}
-
-/**
- * Time to the next poll: a tenth of the time waited so far, between 1 s and 5 s. A completed rollout is noticed
- * within 5 s, and within 10 % of its own duration when it is short.
- */
-export function pollDelayMs(elapsedMs: number): number {
-  return Math.min(5000, Math.max(1000, Math.round(elapsedMs / 10)));
 }
 
 /**

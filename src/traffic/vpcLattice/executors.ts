@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import type { RuleAction, RuleMatch, TargetSummary } from '@aws-sdk/client-vpc-lattice';
 import { ConcurrentModificationError } from '../../errors.js';
+import { pollDelayMs } from '../../plan/steps.js';
 import { REFS, type Outcome } from '../../plan/types.js';
 import { showWeights, toPercent, type Weights } from '../../plan/weights.js';
 import { executor, type Executor, type ExecutorContext } from '../provider.js';
@@ -83,7 +84,7 @@ const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalServer|Tim
 async function waitHealthy(api: LatticeApi, r: HealthRequest, ctx: ExecutorContext): Promise<Outcome> {
   const start = Date.now();
   const deadline = start + r.timeoutMinutes * 60_000;
-  for (let poll = 1; ; poll++) {
+  for (;;) {
     const targets = await listOrRetry(api, r.targetGroup);
     const seconds = Math.round((Date.now() - start) / 1000);
     const healthy = targets?.filter((t) => t.status === 'HEALTHY').length ?? 0;
@@ -99,7 +100,7 @@ async function waitHealthy(api: LatticeApi, r: HealthRequest, ctx: ExecutorConte
         `Targets of target group ${r.name} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`,
       );
     }
-    await ctx.sleep(Math.min(5000, Math.max(1000, poll * 1000), Math.max(0, deadline - Date.now())));
+    await ctx.sleep(Math.min(pollDelayMs(Date.now() - start), Math.max(0, deadline - Date.now())));
   }
 }
 

@@ -1,5 +1,5 @@
-export const id = 989;
-export const ids = [989];
+export const id = 277;
+export const ids = [277];
 export const modules = {
 
 /***/ 201:
@@ -52,7 +52,7 @@ function withErrorContext(client, service, hint) {
 
 /***/ }),
 
-/***/ 4989:
+/***/ 9277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -213,8 +213,11 @@ var provider = __webpack_require__(5508);
 var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/plan/ecs.ts
 var plan_ecs = __webpack_require__(4570);
+// EXTERNAL MODULE: ./src/plan/steps.ts
+var plan_steps = __webpack_require__(2960);
 ;// CONCATENATED MODULE: ./src/aws/ecsServices.ts
 // ECS services: one DescribeServices for all the services a run needs, create/update, and the rollout waiter.
+
 
 
 
@@ -268,13 +271,6 @@ class RolloutError extends Error {
     }
 }
 /**
- * Time to the next poll: a tenth of the time waited so far, between 1 s and 5 s. A completed rollout is noticed
- * within 5 s, and within 10 % of its own duration when it is short.
- */
-function pollDelayMs(elapsedMs) {
-    return Math.min(5000, Math.max(1000, Math.round(elapsedMs / 10)));
-}
-/**
  * Waits until the given deployment is COMPLETED with runningCount = desiredCount. Fails when it FAILED, when it
  * disappears or stops being PRIMARY (the deployment circuit breaker rolled it back), or on timeout.
  */
@@ -289,7 +285,7 @@ async function waitForRollout(ecs, options) {
             core/* info */.pq(`${opts.service}: AWS answered with a retryable error; still waiting (${seconds}s elapsed)`);
             if (now() - start >= opts.timeoutMs)
                 throw new RolloutError(`Gave up waiting for ${opts.service}: AWS kept answering with retryable errors`);
-            await opts.sleep(pollDelayMs(now() - start));
+            await opts.sleep((0,plan_steps/* pollDelayMs */.pP)(now() - start));
             continue;
         }
         const service = read;
@@ -313,7 +309,7 @@ async function waitForRollout(ecs, options) {
         if (now() - start >= opts.timeoutMs) {
             throw new RolloutError(`Gave up waiting for ${opts.service} after ${+(opts.timeoutMs / 60000).toFixed(2)} minute(s) (wait-for-minutes); its rollout is ${deployment.rolloutState ?? 'IN_PROGRESS'} with ${running}`);
         }
-        await opts.sleep(Math.min(pollDelayMs(now() - start), Math.max(0, opts.timeoutMs - (now() - start))));
+        await opts.sleep(Math.min((0,plan_steps/* pollDelayMs */.pP)(now() - start), Math.max(0, opts.timeoutMs - (now() - start))));
     }
 }
 /**
@@ -775,47 +771,6 @@ function planPromote(settings, state, p, plan) {
     return plan;
 }
 
-;// CONCATENATED MODULE: ./src/plan/steps.ts
-/** The alarm that stops the canary, if any: one in ALARM, or INSUFFICIENT_DATA when that counts as failing. */
-function firingAlarm(alarms, insufficientData) {
-    return (alarms.find((a) => a.state === 'ALARM') ??
-        (insufficientData === 'fail' ? alarms.find((a) => a.state === 'INSUFFICIENT_DATA') : undefined));
-}
-/** Alarms are polled every 15 s, or four times per bake when the bake is shorter than a minute. */
-function alarmPollMs(stepMinutes) {
-    return Math.max(250, Math.min(15_000, Math.round((stepMinutes * 60_000) / 4)));
-}
-/** Index of the step the canary is on: the last step not above its weight (-1 below the first step). */
-function stepIndex(steps, weight) {
-    let index = -1;
-    for (const [i, step] of steps.entries())
-        if (step <= weight)
-            index = i;
-    return index;
-}
-/** What one `advance` run does: roll back on an alarm, else move one step once the current one has baked. */
-function decide(p, s) {
-    const index = stepIndex(p.steps, s.weight);
-    const firing = firingAlarm(s.alarms, s.insufficientData);
-    if (firing && s.weight > 0)
-        return { kind: 'rollback', alarm: firing, step: index + 1, weight: s.weight };
-    if (firing)
-        return { kind: 'blocked', alarm: firing };
-    if (index < 0)
-        return { kind: 'shift', step: 1, weight: p.steps[0], from: s.weight };
-    const dueAt = new Date((s.changedAt?.getTime() ?? 0) + p.stepMinutes * 60_000);
-    if (dueAt > s.now)
-        return { kind: 'wait', step: index + 1, weight: s.weight, dueAt };
-    if (index + 1 < p.steps.length)
-        return { kind: 'shift', step: index + 2, weight: p.steps[index + 1], from: s.weight };
-    return p.autoPromote ? { kind: 'promote', from: s.weight } : { kind: 'hold', step: index + 1, weight: s.weight };
-}
-/** The steps a deploy still has to walk: from the current one when the canary already runs this version. */
-function remainingSteps(steps, weight, sameVersion) {
-    const index = sameVersion ? stepIndex(steps, weight) : -1;
-    return steps.slice(Math.max(0, index));
-}
-
 ;// CONCATENATED MODULE: ./src/state.ts
 
 
@@ -930,7 +885,7 @@ async function bake(run, entry, stepMinutes) {
         const alarms = run.alarms ? await run.alarms.read() : [];
         entry.alarms = alarms;
         entry.bakedMs = Date.now() - started;
-        const firing = firingAlarm(alarms, run.settings.insufficientData);
+        const firing = (0,plan_steps/* firingAlarm */.VX)(alarms, run.settings.insufficientData);
         if (firing)
             return firing;
         const left = total - entry.bakedMs;
@@ -938,7 +893,7 @@ async function bake(run, entry, stepMinutes) {
         core/* info */.pq(`Step ${entry.step} (${entry.weight} %): baked ${seconds(entry.bakedMs)} of ${seconds(total)}; alarms: ${describeAlarms(alarms)}`);
         if (left <= 0)
             return undefined;
-        await run.sleep(Math.min(alarmPollMs(stepMinutes), left));
+        await run.sleep(Math.min((0,plan_steps/* alarmPollMs */.zu)(stepMinutes), left));
     }
 }
 /** Weights to 100/0 first, then the canary to 0 tasks; the error names the alarm, its reason, the weight and step. */
@@ -954,7 +909,7 @@ async function walk(run, first) {
     const settings = { ...run.settings, walkRevision: walked(first) };
     const p = settings.progressive;
     const sameVersion = !changesService(first.plan.changes);
-    const steps = remainingSteps(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);
+    const steps = (0,plan_steps/* remainingSteps */._D)(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);
     const progress = { steps: p.steps, timeline: [], outcome: 'walked' };
     const records = [first];
     try {
@@ -992,7 +947,7 @@ async function advance(run) {
     const p = settings.progressive;
     const [state, alarms] = await stopped(settings, () => group(`Read state (advance, ${run.provider.name})`, () => Promise.all([readState(settings, run.ecs, run.provider), run.alarms?.read() ?? Promise.resolve([])])));
     const weight = state.traffic.weights?.canary ?? 0;
-    const decision = decide(p, {
+    const decision = (0,plan_steps/* decide */.LD)(p, {
         weight,
         changedAt: state.traffic.changedAt,
         now: new Date(),
@@ -1474,7 +1429,7 @@ async function readPhase(run, settings) {
     return group(label, async () => {
         const gate = settings.operation === 'deploy' && run.alarms ? run.alarms.read() : undefined;
         const [state, alarms] = await Promise.all([readState(settings, run.ecs, run.provider), gate]);
-        const firing = alarms && firingAlarm(alarms, settings.insufficientData);
+        const firing = alarms && (0,plan_steps/* firingAlarm */.VX)(alarms, settings.insufficientData);
         if (firing) {
             const why = `CloudWatch alarm ${firing.name} is ${firing.state} (${firing.reason ?? 'no reason given'}): not deploying a canary now`;
             throw new errors/* PlanError */.W6(why, 'alarms');
@@ -1764,6 +1719,67 @@ function alarmsUpdate(service, alarms) {
 }
 function clusterName(cluster) {
     return cluster.slice(cluster.lastIndexOf('/') + 1);
+}
+
+
+/***/ }),
+
+/***/ 2960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   VX: () => (/* binding */ firingAlarm),
+/* harmony export */   _D: () => (/* binding */ remainingSteps),
+/* harmony export */   pP: () => (/* binding */ pollDelayMs),
+/* harmony export */   zu: () => (/* binding */ alarmPollMs)
+/* harmony export */ });
+/* unused harmony export stepIndex */
+/** The alarm that stops the canary, if any: one in ALARM, or INSUFFICIENT_DATA when that counts as failing. */
+function firingAlarm(alarms, insufficientData) {
+    return (alarms.find((a) => a.state === 'ALARM') ??
+        (insufficientData === 'fail' ? alarms.find((a) => a.state === 'INSUFFICIENT_DATA') : undefined));
+}
+/**
+ * Time to the next poll of a wait (a rollout, targets' health): a tenth of the time waited so far, between 1 s and
+ * 5 s. The end is noticed within 5 s, and within 10 % of the wait's own duration when it is short.
+ */
+function pollDelayMs(elapsedMs) {
+    return Math.min(5000, Math.max(1000, Math.round(elapsedMs / 10)));
+}
+/** Alarms are polled every 15 s, or four times per bake when the bake is shorter than a minute. */
+function alarmPollMs(stepMinutes) {
+    return Math.max(250, Math.min(15_000, Math.round((stepMinutes * 60_000) / 4)));
+}
+/** Index of the step the canary is on: the last step not above its weight (-1 below the first step). */
+function stepIndex(steps, weight) {
+    let index = -1;
+    for (const [i, step] of steps.entries())
+        if (step <= weight)
+            index = i;
+    return index;
+}
+/** What one `advance` run does: roll back on an alarm, else move one step once the current one has baked. */
+function decide(p, s) {
+    const index = stepIndex(p.steps, s.weight);
+    const firing = firingAlarm(s.alarms, s.insufficientData);
+    if (firing && s.weight > 0)
+        return { kind: 'rollback', alarm: firing, step: index + 1, weight: s.weight };
+    if (firing)
+        return { kind: 'blocked', alarm: firing };
+    if (index < 0)
+        return { kind: 'shift', step: 1, weight: p.steps[0], from: s.weight };
+    const dueAt = new Date((s.changedAt?.getTime() ?? 0) + p.stepMinutes * 60_000);
+    if (dueAt > s.now)
+        return { kind: 'wait', step: index + 1, weight: s.weight, dueAt };
+    if (index + 1 < p.steps.length)
+        return { kind: 'shift', step: index + 2, weight: p.steps[index + 1], from: s.weight };
+    return p.autoPromote ? { kind: 'promote', from: s.weight } : { kind: 'hold', step: index + 1, weight: s.weight };
+}
+/** The steps a deploy still has to walk: from the current one when the canary already runs this version. */
+function remainingSteps(steps, weight, sameVersion) {
+    const index = sameVersion ? stepIndex(steps, weight) : -1;
+    return steps.slice(Math.max(0, index));
 }
 
 
