@@ -3,9 +3,9 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Emulator } from '../emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
-import { runAction, type ActionRun } from '../support/runAction.js';
+import { Emulator } from '../../emulator/server.js';
+import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../../emulator/fixture.js';
+import { runAction, type ActionRun } from '../../emulator/runAction.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'bad-input-'));
 const file = (name: string, text: string) => {

@@ -1,9 +1,9 @@
 // A cancelled workflow run: GitHub sends SIGINT (then SIGTERM, then kills). The bundled action stops at the next safe
 // point, keeps nothing unsafe (a drained canary stays at 0 while its new rollout is unfinished), writes the summary
 // and outputs, and exits non-zero.
-import { Emulator } from '../emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
-import { runAction } from '../support/runAction.js';
+import { Emulator } from '../../emulator/server.js';
+import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../../emulator/fixture.js';
+import { runAction } from '../../emulator/runAction.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -22,10 +22,10 @@ test.each(['SIGINT', 'SIGTERM'] as const)(
   '%s during a rollout wait: summary and outputs written, exit 1, canary kept at 0',
   async (signal) => {
     expect((await deploy('colorapp:blue')).status).toBe(0);
-    emu.rolloutDelayMs = 6_000;
+    emu.ecs.heldRollouts.add(SAMPLE.canaryService); // IN_PROGRESS until the run was cancelled, however slow the machine
     const started = Date.now();
     const cancelled = await deploy(`colorapp:blue-${signal.toLowerCase()}`, signal);
-    emu.rolloutDelayMs = 100;
+    emu.ecs.heldRollouts.delete(SAMPLE.canaryService);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(cancelled.status).toBe(1);
     expect(cancelled.errors).toHaveLength(1);

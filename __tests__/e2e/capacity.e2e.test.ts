@@ -1,6 +1,6 @@
 // Never remove capacity from a canary that can still receive traffic: a mistyped route, or another route or rule
 // that still sends the canary a share, stops rollback and promote before anything changes.
-import { Emulator } from '../emulator/server.js';
+import { Emulator } from '../../emulator/server.js';
 import {
   LATTICE_SAMPLE,
   latticeInputs,
@@ -8,8 +8,8 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from '../emulator/fixture.js';
-import { runAction } from '../support/runAction.js';
+} from '../../emulator/fixture.js';
+import { runAction } from '../../emulator/runAction.js';
 
 const mutating = (emu: Emulator, from: number) => emu.calls({ mutating: true }).filter((r) => r.start >= from);
 

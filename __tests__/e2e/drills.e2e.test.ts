@@ -2,8 +2,8 @@
 // those calls in turn is made to fail (AccessDeniedException, which the SDK does not retry). Each drill checks that
 // the run fails with exit code 1, that traffic never goes to a canary that cannot answer (zero failed requests in the
 // traffic simulation), and that a rerun without the fault converges to the intended state and then writes nothing.
-import { Emulator } from '../emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
+import { Emulator } from '../../emulator/server.js';
+import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../../emulator/fixture.js';
 import { drills, type DrillScenario } from '../support/drills.js';
 
 const deploy20 = {

@@ -1,10 +1,10 @@
 // The bundled action (dist/index.js) against the emulator seeded with howto-ecs-basics, run as the GitHub runner runs
 // it. Traffic is checked by simulating requests through the mesh.
 import { spawnSync } from 'node:child_process';
-import { Emulator } from '../emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
+import { Emulator } from '../../emulator/server.js';
+import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../../emulator/fixture.js';
 import { FakeGitHub } from '../support/fakeGitHub.js';
-import { MACHINE_NODE, NODE24, runAction } from '../support/runAction.js';
+import { MACHINE_NODE, NODE24, runAction } from '../../emulator/runAction.js';
 
 let emu: Emulator;
 beforeAll(async () => {

@@ -7,10 +7,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Emulator } from '../emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
+import { Emulator } from '../../emulator/server.js';
+import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../../emulator/fixture.js';
 import { FakeGitHub } from '../support/fakeGitHub.js';
-import { type ActionRun, runAction } from '../support/runAction.js';
+import { type ActionRun, runAction } from '../../emulator/runAction.js';
 
 const PR = 9;
 const MARKER = `<!-- ecs-mesh-canary: ${SAMPLE.cluster}/${SAMPLE.canaryService} -->`;

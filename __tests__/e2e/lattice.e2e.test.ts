@@ -1,9 +1,9 @@
 // The bundled action (dist/index.js) with traffic-provider: vpc-lattice against the emulator seeded with the color
 // app on VPC Lattice, run as the GitHub runner runs it. Traffic is checked by simulating requests through the Lattice
 // service's listener and weighted target groups.
-import { Emulator } from '../emulator/server.js';
-import { LATTICE_SAMPLE, latticeInputs, seedLatticeColor } from '../emulator/fixture.js';
-import { NODE24, runAction } from '../support/runAction.js';
+import { Emulator } from '../../emulator/server.js';
+import { LATTICE_SAMPLE, latticeInputs, seedLatticeColor } from '../../emulator/fixture.js';
+import { NODE24, runAction } from '../../emulator/runAction.js';
 
 let emu: Emulator;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // Bad input with traffic-provider: vpc-lattice, through the bundled action against the emulator seeded with the color
 // app on Lattice: each case fails with exactly one ::error:: naming the input, exit code 1, no mutating AWS call — and
 // no AWS call at all when the input itself is bad.
-import { Emulator } from '../emulator/server.js';
-import { LATTICE_SAMPLE, latticeInputs, sampleInputs, seedLatticeColor } from '../emulator/fixture.js';
-import { runAction } from '../support/runAction.js';
+import { Emulator } from '../../emulator/server.js';
+import { LATTICE_SAMPLE, latticeInputs, sampleInputs, seedLatticeColor } from '../../emulator/fixture.js';
+import { runAction } from '../../emulator/runAction.js';
 
 type Stage = 'input' | 'state';
 const mesh = (over: Record<string, string>) => sampleInputs({ image: 'colorapp:blue', ...over });

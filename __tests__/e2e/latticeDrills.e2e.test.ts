@@ -2,8 +2,8 @@
 // call in turn fails (AccessDeniedException). Each drill checks exit code 1 with one error, that no simulated request
 // lands on an unhealthy or missing target, that a rerun converges to the intended split, and that a third run writes
 // nothing.
-import { Emulator } from '../emulator/server.js';
-import { LATTICE_SAMPLE, latticeInputs, seedLatticeColor } from '../emulator/fixture.js';
+import { Emulator } from '../../emulator/server.js';
+import { LATTICE_SAMPLE, latticeInputs, seedLatticeColor } from '../../emulator/fixture.js';
 import { drills, type DrillScenario } from '../support/drills.js';
 
 const deploy20 = { operation: 'deploy', image: 'colorapp:blue', 'canary-weight': '20' };

@@ -1,7 +1,7 @@
 // Preview routes through the bundled action on the emulator, on both providers: a dark launch reachable only by its
 // header, kept by shift, removed by promote and rollback; two pull requests' previews side by side, each header
 // reaching only its own tasks, each rollback with delete-canary removing only its own resources.
-import { Emulator } from '../emulator/server.js';
+import { Emulator } from '../../emulator/server.js';
 import {
   LATTICE_SAMPLE,
   latticeInputs,
@@ -9,8 +9,8 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from '../emulator/fixture.js';
-import { runAction } from '../support/runAction.js';
+} from '../../emulator/fixture.js';
+import { runAction } from '../../emulator/runAction.js';
 
 interface Provider {
   name: string;

@@ -1,7 +1,7 @@
 // Progressive delivery through the bundled action on the emulator, on both providers: steps walked with their bakes
 // (timed from the emulator's request log, not a wall clock), alarms that roll a canary back, composite alarms,
 // unknown alarm names, `advance` walked by repeated runs, and a cancelled bake that a rerun continues.
-import { Emulator } from '../emulator/server.js';
+import { Emulator } from '../../emulator/server.js';
 import {
   LATTICE_SAMPLE,
   latticeInputs,
@@ -9,8 +9,8 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from '../emulator/fixture.js';
-import { runAction } from '../support/runAction.js';
+} from '../../emulator/fixture.js';
+import { runAction } from '../../emulator/runAction.js';
 
 const STEP_MINUTES = '0.02'; // 1.2 s
 const BAKE_MS = 1200;

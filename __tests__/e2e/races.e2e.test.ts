@@ -1,9 +1,9 @@
 // Two writers on one route, driven deterministically through the emulator: another writer's shift lands at exactly
 // the moment this run checks or writes. Whichever way the race goes, the run's report and outputs match the route's
 // final weights.
-import { Emulator } from '../emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../emulator/fixture.js';
-import { runAction } from '../support/runAction.js';
+import { Emulator } from '../../emulator/server.js';
+import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../../emulator/fixture.js';
+import { runAction } from '../../emulator/runAction.js';
 
 let emu: Emulator;
 beforeAll(async () => {

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Emulator } from '../emulator/server.js';
+import { Emulator } from '../../emulator/server.js';
 import {
   LATTICE_SAMPLE,
   latticeColorTaskDefinition,
@@ -16,9 +16,9 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from '../emulator/fixture.js';
+} from '../../emulator/fixture.js';
 import { FakeGitHub } from '../support/fakeGitHub.js';
-import { type ActionRun, runAction } from '../support/runAction.js';
+import { type ActionRun, runAction } from '../../emulator/runAction.js';
 
 const SECRET = 'canary-secret-7f3a9c';
 const SECRET_ARN = 'arn:aws:secretsmanager:ap-northeast-1:893075211920:secret:api-key';

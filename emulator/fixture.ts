@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ACCOUNT } from './common.js';
 import type { Emulator } from './server.js';
 
-export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const json = (name: string) => JSON.parse(readFileSync(`${FIXTURES}${name}`, 'utf8'));
 
 export const SAMPLE = {

@@ -91,6 +91,11 @@ export class Ecs {
   tasks = new Map<string, Task>();
   /** Images whose containers crash on start (a broken build), so their tasks never become healthy. */
   crashingImages = new Set<string>();
+  /**
+   * Services (by name) whose rollouts are held: their deployments stay IN_PROGRESS, whatever the rollout delay, until
+   * the name is removed; then they resolve at the next request. A test ends a rollout when it chooses, not by timing.
+   */
+  heldRollouts = new Set<string>();
   private ipCounter = 10;
 
   constructor(private readonly opts: EcsOptions) {}
@@ -182,10 +187,11 @@ export class Ecs {
     return arn;
   }
 
-  /** Moves every deployment whose rollout delay has passed to its end state. */
+  /** Moves every deployment whose rollout delay has passed (and whose rollout is not held) to its end state. */
   advance(now = Date.now()): void {
     for (const [cluster, services] of this.services) {
       for (const service of services.values()) {
+        if (this.heldRollouts.has(service.serviceName)) continue;
         const primary = service.deployments.find((d) => d.status === 'PRIMARY');
         if (primary?.rolloutState !== 'IN_PROGRESS' || primary.readyAt > now) continue;
         this.resolve(cluster, service, primary, now);
