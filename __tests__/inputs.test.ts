@@ -302,15 +302,15 @@ describe('traffic-provider', () => {
 
   test('App Mesh inputs given with vpc-lattice are refused, each by name', () => {
     expect(problems({ ...LATTICE, mesh: 'howto-ecs-basics', 'canary-virtual-node': 'v2' })).toEqual([
-      'mesh: is an App Mesh input and is not used with traffic-provider: vpc-lattice; remove it',
-      'canary-virtual-node: is an App Mesh input and is not used with traffic-provider: vpc-lattice; remove it',
+      'mesh: belongs to traffic-provider: app-mesh (App Mesh), not to vpc-lattice; remove it',
+      'canary-virtual-node: belongs to traffic-provider: app-mesh (App Mesh), not to vpc-lattice; remove it',
     ]);
   });
 
   test('Lattice inputs given with app-mesh are refused, each by name', () => {
     expect(problems({ ...BASE_INPUTS, 'lattice-service': 'color', 'canary-target-group': 'color-tg-canary' })).toEqual([
-      'lattice-service: is a VPC Lattice input and needs traffic-provider: vpc-lattice; remove it or set that',
-      'canary-target-group: is a VPC Lattice input and needs traffic-provider: vpc-lattice; remove it or set that',
+      'lattice-service: belongs to traffic-provider: vpc-lattice (VPC Lattice), not to app-mesh; remove it',
+      'canary-target-group: belongs to traffic-provider: vpc-lattice (VPC Lattice), not to app-mesh; remove it',
     ]);
   });
 

@@ -5,9 +5,9 @@ import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readSettings } from '../src/inputs.js';
-import { execute, type ExecuteOptions } from '../src/pipeline.js';
+import { execute, type ExecuteOptions } from '../src/run/index.js';
 import type { Plan } from '../src/plan/types.js';
-import { planJson } from '../src/report.js';
+import { planJson } from '../src/report/outputs.js';
 import {
   LATTICE_SAMPLE,
   latticeColorTaskDefinition,
@@ -16,9 +16,9 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from './emulator/fixture.js';
-import { Emulator } from './emulator/server.js';
-import { readOutputs } from './support/outputs.js';
+} from '../emulator/fixture.js';
+import { Emulator } from '../emulator/server.js';
+import { readOutputs } from '../emulator/outputs.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pipeline-'));
 const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary.md') };
@@ -248,12 +248,14 @@ describe('App Mesh, each from a fresh sample', () => {
   });
 
   test('a run cancelled during the rollout starts no further change and says where it stopped', async () => {
-    emu.rolloutDelayMs = 50;
+    // The canary's rollout is held until the signal: the first poll always sees it IN_PROGRESS, however fast or slow
+    // the machine; the sleep after that poll raises SIGTERM and lets the rollout complete.
+    emu.ecs.heldRollouts.add(SAMPLE.canaryService);
     let signalled = false;
     const cancelOnFirstPoll = async () => {
       if (!signalled) process.emit('SIGTERM', 'SIGTERM');
       signalled = true;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      emu.ecs.heldRollouts.delete(SAMPLE.canaryService);
     };
     const inputs = sampleInputs({
       'task-definition': SAMPLE.v2TaskDefinition,

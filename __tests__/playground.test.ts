@@ -5,7 +5,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { NODE24, ROOT } from './support/runAction.js';
+import { NODE24, ROOT } from '../emulator/runAction.js';
 
 const SECTION = '## Try it with your own inputs';
 

@@ -1,6 +1,6 @@
 // One wording for changes and failures, and the one escaping helper for every value that reaches markdown.
 import { code, changeLine, failureLines, md, oneLine, transition, type FailureReport } from '../src/render.js';
-import type { Change } from '../src/plan/types.js';
+import type { Change } from '../src/model.js';
 
 describe('md', () => {
   test.each([

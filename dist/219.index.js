@@ -2,6 +2,56 @@ export const id = 219;
 export const ids = [219];
 export const modules = {
 
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ createEcsClient),
+/* harmony export */   mO: () => (/* binding */ withErrorContext),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony export MAX_ATTEMPTS */
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+// The one place AWS client settings are decided. Region comes from AWS_REGION (or AWS_DEFAULT_REGION), credentials
+// from the standard provider chain, endpoints from the SDK's own AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
+// handling. Each provider makes its own client with the same settings, loaded only when it is chosen.
+
+/** Survives at least two consecutive throttles per call; adaptive mode also slows down under throttling. */
+const MAX_ATTEMPTS = 5;
+function clientConfig(env = process.env) {
+    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region) {
+        throw new Error('No AWS region: set AWS_REGION (aws-actions/configure-aws-credentials does this for you)');
+    }
+    return { region, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-mesh-canary' };
+}
+function createEcsClient(config) {
+    return withErrorContext(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc(config), 'ECS');
+}
+/**
+ * Errors from this client name the service and operation (`App Mesh DescribeRoute: …`) and carry the hint, if any;
+ * the error's name (what callers test) is kept.
+ */
+function withErrorContext(client, service, hint) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (err) {
+            if (err instanceof Error && !err.message.startsWith(service)) {
+                const operation = (context.commandName ?? '').replace(/Command$/, '');
+                const extra = hint?.(err);
+                err.message = `${service} ${operation}: ${err.message}${extra ? ` (${extra})` : ''}`;
+            }
+            throw err;
+        }
+    }, { step: 'initialize', name: 'ecsMeshCanaryErrorContext' });
+    return client;
+}
+
+
+/***/ }),
+
 /***/ 3902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -21,6 +71,127 @@ async function orUndefined(request, notFound = ['NotFoundException']) {
         throw err;
     }
 }
+
+
+/***/ }),
+
+/***/ 8282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ executor)
+/* harmony export */ });
+/** An executor for requests of one shape: apply hands it the request its change holds, refs resolved. */
+function executor(fn) {
+    return fn;
+}
+
+
+/***/ }),
+
+/***/ 5472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ canaryServiceInput),
+/* harmony export */   Mb: () => (/* binding */ CREATED_TAG),
+/* harmony export */   SL: () => (/* binding */ clusterName),
+/* harmony export */   gC: () => (/* binding */ alarmsUpdate)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+/** The tag on a canary service this action created (its value names the stable service it was cloned from). */
+const CREATED_TAG = 'ecs-mesh-canary:stable-service';
+function canaryServiceInput(stable, opts) {
+    if (stable.schedulingStrategy === 'DAEMON') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanError */ .W6(`Service ${stable.serviceName} uses the DAEMON scheduling strategy; a canary needs REPLICA`, 'stable-service');
+    }
+    const input = {
+        cluster: opts.cluster,
+        serviceName: opts.serviceName,
+        desiredCount: opts.desiredCount,
+        networkConfiguration: stable.networkConfiguration,
+        ...opts.registration,
+        // The canary always gets the deployment circuit breaker: a broken image then fails the run within minutes
+        // instead of after wait-for-minutes.
+        deploymentConfiguration: {
+            ...stable.deploymentConfiguration,
+            deploymentCircuitBreaker: { enable: true, rollback: true },
+            ...(opts.alarms?.length ? { alarms: { alarmNames: [...opts.alarms], enable: true, rollback: true } } : {}),
+        },
+        schedulingStrategy: 'REPLICA',
+        enableECSManagedTags: stable.enableECSManagedTags,
+        enableExecuteCommand: stable.enableExecuteCommand,
+    };
+    if (stable.capacityProviderStrategy?.length)
+        input.capacityProviderStrategy = stable.capacityProviderStrategy;
+    else if (stable.launchType)
+        input.launchType = stable.launchType;
+    if (stable.platformVersion && stable.platformVersion !== 'LATEST')
+        input.platformVersion = stable.platformVersion;
+    if (stable.placementConstraints?.length)
+        input.placementConstraints = stable.placementConstraints;
+    if (stable.placementStrategy?.length)
+        input.placementStrategy = stable.placementStrategy;
+    if (stable.propagateTags && stable.propagateTags !== 'NONE')
+        input.propagateTags = stable.propagateTags;
+    const tags = (stable.tags ?? []).filter((t) => !t.key?.startsWith('aws:'));
+    input.tags = [...tags.filter((t) => t.key !== CREATED_TAG), { key: CREATED_TAG, value: stable.serviceName }];
+    return input;
+}
+/**
+ * The deployment configuration to send to an existing canary service so that its rollouts stop and roll back on the
+ * `alarms` input, or undefined when it already does (or no alarms are given: alarms set by hand are left alone).
+ */
+function alarmsUpdate(service, alarms) {
+    if (!alarms?.length)
+        return undefined;
+    const current = service.deploymentConfiguration?.alarms;
+    const same = current?.enable &&
+        current.rollback &&
+        [...(current.alarmNames ?? [])].sort().join('\n') === [...alarms].sort().join('\n');
+    if (same)
+        return undefined;
+    return {
+        ...service.deploymentConfiguration,
+        alarms: { alarmNames: [...alarms], enable: true, rollback: true },
+    };
+}
+function clusterName(cluster) {
+    return cluster.slice(cluster.lastIndexOf('/') + 1);
+}
+
+
+/***/ }),
+
+/***/ 5538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ toPercent),
+/* harmony export */   ML: () => (/* binding */ sameWeights),
+/* harmony export */   NK: () => (/* binding */ weightsFor),
+/* harmony export */   V0: () => (/* binding */ showWeights)
+/* harmony export */ });
+// Pure weight math shared by every provider: the split is always stable + canary = 100.
+function weightsFor(canaryPercent) {
+    if (!Number.isInteger(canaryPercent) || canaryPercent < 0 || canaryPercent > 100) {
+        throw new RangeError(`canary weight must be an integer from 0 to 100, got ${canaryPercent}`);
+    }
+    return { stable: 100 - canaryPercent, canary: canaryPercent };
+}
+function sameWeights(a, b) {
+    return a !== undefined && b !== undefined && a.stable === b.stable && a.canary === b.canary;
+}
+/** Raw backend weights (any scale) as percentages; nothing on either side reads as all on stable. */
+function toPercent(stable, canary) {
+    const total = stable + canary;
+    if (total === 0)
+        return { stable: 100, canary: 0 };
+    const canaryPercent = Math.round((canary * 100) / total);
+    return { stable: 100 - canaryPercent, canary: canaryPercent };
+}
+const showWeights = (w) => `stable ${w.stable} / canary ${w.canary}`;
 
 
 /***/ }),
@@ -130,12 +301,12 @@ class AppMeshApi {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(6257);
-// EXTERNAL MODULE: ./src/plan/types.ts
-var types = __webpack_require__(9898);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/plan/weights.ts
 var weights = __webpack_require__(5538);
-// EXTERNAL MODULE: ./src/traffic/provider.ts
-var provider = __webpack_require__(5508);
+// EXTERNAL MODULE: ./src/executor.ts
+var executor = __webpack_require__(8282);
 ;// CONCATENATED MODULE: ./src/traffic/appMesh/routeSpec.ts
 
 
@@ -277,7 +448,7 @@ function previewExecutors(api) {
         describe: `preview route ${r.routeName} removed`,
     });
     return {
-        [APP_MESH_KINDS.createPreview]: (0,provider/* executor */.k)(async (r) => {
+        [APP_MESH_KINDS.createPreview]: (0,executor/* executor */.k)(async (r) => {
             const created = await api.createRoute(r.virtualRouterName, r.routeName, r.spec);
             return {
                 detail: created.metadata?.arn,
@@ -285,7 +456,7 @@ function previewExecutors(api) {
                 undo: remove(r),
             };
         }),
-        [APP_MESH_KINDS.putPreview]: (0,provider/* executor */.k)(async (r) => {
+        [APP_MESH_KINDS.putPreview]: (0,executor/* executor */.k)(async (r) => {
             const written = await api.updateRoute(r.virtualRouterName, r.routeName, r.spec);
             const back = { ...r, spec: r.previous, previous: r.spec };
             const undo = { kind: APP_MESH_KINDS.putPreview, request: back, describe: `preview route ${r.routeName} back as it was` };
@@ -295,11 +466,11 @@ function previewExecutors(api) {
                 undo,
             };
         }),
-        [APP_MESH_KINDS.deleteRoute]: (0,provider/* executor */.k)(async (r) => {
+        [APP_MESH_KINDS.deleteRoute]: (0,executor/* executor */.k)(async (r) => {
             await api.deleteRoute(r.virtualRouterName, r.routeName);
             return { undo: { kind: APP_MESH_KINDS.createPreview, request: r, describe: `preview route ${r.routeName} back` } };
         }),
-        [APP_MESH_KINDS.deleteNode]: (0,provider/* executor */.k)(async (r) => {
+        [APP_MESH_KINDS.deleteNode]: (0,executor/* executor */.k)(async (r) => {
             await api.deleteVirtualNode(r.virtualNodeName);
             return { detail: `deleted ${r.virtualNodeName}` };
         }),
@@ -311,31 +482,31 @@ function appMeshExecutors(api) {
             ? await api.updateVirtualNode(r.virtualNodeName, r.spec)
             : await api.createVirtualNode(r.virtualNodeName, r.spec);
         const arn = written.metadata?.arn ?? '';
-        return { detail: arn, produces: { [types/* REFS */.tr.canaryEndpointArn]: arn } };
+        return { detail: arn, produces: { [model/* REFS */.tr.canaryEndpointArn]: arn } };
     };
     return {
         ...previewExecutors(api),
-        [APP_MESH_KINDS.createNode]: (0,provider/* executor */.k)((r) => node(r, false)),
-        [APP_MESH_KINDS.updateNode]: (0,provider/* executor */.k)((r) => node(r, true)),
-        [APP_MESH_KINDS.createRouter]: (0,provider/* executor */.k)(async (r) => {
+        [APP_MESH_KINDS.createNode]: (0,executor/* executor */.k)((r) => node(r, false)),
+        [APP_MESH_KINDS.updateNode]: (0,executor/* executor */.k)((r) => node(r, true)),
+        [APP_MESH_KINDS.createRouter]: (0,executor/* executor */.k)(async (r) => {
             const created = await api.createVirtualRouter(r.virtualRouterName, r.spec);
             return { detail: created.metadata?.arn };
         }),
-        [APP_MESH_KINDS.createRoute]: (0,provider/* executor */.k)(async (r) => {
+        [APP_MESH_KINDS.createRoute]: (0,executor/* executor */.k)(async (r) => {
             const created = await api.createRoute(r.virtualRouterName, r.routeName, r.spec);
             const arn = created.metadata?.arn ?? '';
             return {
                 detail: arn,
                 weights: r.weights,
-                produces: { [types/* REFS */.tr.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 },
+                produces: { [model/* REFS */.tr.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 },
             };
         }),
-        [APP_MESH_KINDS.setWeights]: (0,provider/* executor */.k)((r) => setWeights(api, r)),
-        [APP_MESH_KINDS.putRouteSpec]: (0,provider/* executor */.k)(async (r) => {
+        [APP_MESH_KINDS.setWeights]: (0,executor/* executor */.k)((r) => setWeights(api, r)),
+        [APP_MESH_KINDS.putRouteSpec]: (0,executor/* executor */.k)(async (r) => {
             const written = await api.updateRoute(r.virtualRouterName, r.routeName, r.spec);
             return { weights: r.weights, produces: { [ROUTE_VERSION]: written.metadata?.version ?? 0 } };
         }),
-        [APP_MESH_KINDS.setProvider]: (0,provider/* executor */.k)(async (r) => {
+        [APP_MESH_KINDS.setProvider]: (0,executor/* executor */.k)(async (r) => {
             await api.updateVirtualService(r.virtualServiceName, r.spec);
             const undo = {
                 virtualServiceName: r.virtualServiceName,
@@ -368,7 +539,7 @@ async function setWeights(api, r) {
     const outcome = {
         detail: `version ${now}`,
         weights: r.weights,
-        produces: { [ROUTE_VERSION]: now ?? version + 1, [types/* REFS */.tr.routeArn]: written.metadata?.arn ?? '' },
+        produces: { [ROUTE_VERSION]: now ?? version + 1, [model/* REFS */.tr.routeArn]: written.metadata?.arn ?? '' },
         undo: {
             kind: APP_MESH_KINDS.putRouteSpec,
             request: {
@@ -481,7 +652,10 @@ function envoyResourceArn(opts) {
     return opts.stableNodeArn.replace(/virtualNode\/[^/]+$/, `virtualNode/${opts.node}`);
 }
 
+// EXTERNAL MODULE: ./src/traffic/sidecars.ts
+var sidecars = __webpack_require__(6425);
 ;// CONCATENATED MODULE: ./src/traffic/appMesh/workload.ts
+
 
 
 const DEFAULT_ENVOY_IMAGE = 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.27.2.0-prod';
@@ -503,7 +677,7 @@ function withEnvoy(base, opts) {
             'The task definition has no taskRoleArn: Envoy cannot reach App Mesh without a task role that allows appmesh:StreamAggregatedResources (the AWSAppMeshEnvoyAccess managed policy).',
         ];
     const containers = def.containerDefinitions ?? [];
-    let envoy = containers.find((c) => (0,taskDefinition/* isEnvoyContainer */.N5)(c, def));
+    let envoy = containers.find((c) => (0,sidecars/* isEnvoyContainer */.N)(c, def));
     const envoyAdded = envoy === undefined;
     if (!envoy) {
         envoy = newEnvoyContainer(opts.envoyImage ?? DEFAULT_ENVOY_IMAGE, base.target ?? base.apps[0]);
@@ -686,7 +860,7 @@ class AppMeshPlanner {
             },
             moves: 'traffic',
         };
-        return { changes: [change], next: { ...state, weights: target, routeVersion: (0,types/* ref */.KR)(ROUTE_VERSION) } };
+        return { changes: [change], next: { ...state, weights: target, routeVersion: (0,model/* ref */.KR)(ROUTE_VERSION) } };
     }
     createRouting(state, target, dark) {
         const { s } = this;
@@ -727,7 +901,7 @@ class AppMeshPlanner {
         const routeSpec = newRouteSpec(listener.protocol, s.stableNode, dark ? undefined : s.canaryNode, target);
         return {
             changes,
-            next: { ...state, weights: target, routeVersion: (0,types/* ref */.KR)(ROUTE_VERSION), routeId: undefined, routeSpec },
+            next: { ...state, weights: target, routeVersion: (0,model/* ref */.KR)(ROUTE_VERSION), routeId: undefined, routeSpec },
         };
     }
     planPreview(state, preview) {
@@ -971,12 +1145,12 @@ function endOfSupportHint(err) {
         return undefined;
     return 'AWS ended App Mesh on 2026-09-30 and accounts can no longer reach its API; see "Leaving App Mesh for VPC Lattice" in the README';
 }
-function createAppMeshProvider(s, settings, config) {
+function createAppMeshProvider(s, context, config) {
     const client = (0,clients/* withErrorContext */.mO)(new dist_cjs.AppMeshClient(config), 'App Mesh', endOfSupportHint);
     const opts = {
-        canaryService: settings.canary.service,
-        preview: !!settings.preview,
-        deleteCanary: settings.deleteCanary,
+        canaryService: context.canaryService,
+        preview: !!context.preview,
+        deleteCanary: context.deleteCanary,
     };
     return new AppMeshProvider(s, opts, new AppMeshApi(client, meshRef(s)));
 }

@@ -14,15 +14,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Emulator, type LoggedRequest } from '../__tests__/emulator/server.js';
-import {
-  latticeInputs,
-  SAMPLE,
-  sampleInputs,
-  seedHowtoEcsBasics,
-  seedLatticeColor,
-} from '../__tests__/emulator/fixture.js';
-import { DIST, inputEnv, MACHINE_NODE, NODE24, runAction } from '../__tests__/support/runAction.js';
+import { Emulator, type LoggedRequest } from '../emulator/server.js';
+import { latticeInputs, SAMPLE, sampleInputs, seedHowtoEcsBasics, seedLatticeColor } from '../emulator/fixture.js';
+import { DIST, inputEnv, MACHINE_NODE, NODE24, runAction } from '../emulator/runAction.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const ROLLOUT_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 10_000);

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Emulator } from '../__tests__/emulator/server.js';
+import { Emulator } from '../emulator/server.js';
 import {
   LATTICE_SAMPLE,
   latticeInputs,
@@ -13,9 +13,9 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from '../__tests__/emulator/fixture.js';
-import { runAction, NODE24, type ActionRun } from '../__tests__/support/runAction.js';
-import type { TrafficTally } from '../__tests__/emulator/traffic.js';
+} from '../emulator/fixture.js';
+import { runAction, NODE24, type ActionRun } from '../emulator/runAction.js';
+import type { TrafficTally } from '../emulator/traffic.js';
 
 const ROLLOUT_DELAY_MS = 3000;
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);

@@ -39,7 +39,7 @@ for (const [service, version] of SERVICES) {
   const model = JSON.parse(
     gunzipSync(readFileSync(`${data}/${service}/${version}/service-2.json.gz`)).toString('utf8'),
   );
-  const out = new URL(`../__tests__/emulator/models/${service}.json`, import.meta.url);
+  const out = new URL(`../emulator/models/${service}.json`, import.meta.url);
   writeFileSync(out, `${JSON.stringify(strip(model))}\n`);
   const counts = `${Object.keys(model.operations).length} operations, ${Object.keys(model.shapes).length} shapes`;
   console.log(`${service} ${version}: ${counts}`);

@@ -15,16 +15,11 @@
 // The notes (placeholders to replace, what could not be scoped, what was left out) go to stderr.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import {
-  baseTaskDefinition,
-  commandsSent,
-  IamPolicyInputError,
-  iamPolicy,
-  OWN_ARGS,
-  type ProviderName,
-} from './iamPolicy.js';
+import { DEFAULTS } from '../src/inputs.js';
+import { PROVIDERS } from '../src/traffic/registry.js';
+import { baseTaskDefinition, commandsSent, IamPolicyInputError, iamPolicy, OWN_ARGS } from './iamPolicy.js';
 
-const USAGE = `usage: npm run -s iam-policy -- traffic-provider=app-mesh|vpc-lattice region=REGION account=ACCOUNT_ID \\
+const USAGE = `usage: npm run -s iam-policy -- traffic-provider=${PROVIDERS.map((p) => p.id).join('|')} region=REGION account=ACCOUNT_ID \\
   cluster=… stable-service=… canary-service=… [alarms=a,b] [task-role=… execution-role=…]
   App Mesh: mesh=… [mesh-owner=…] virtual-router=… route=… [virtual-service=…] stable-virtual-node=… canary-virtual-node=…
   VPC Lattice: lattice-service=… [lattice-listener=… lattice-rule=… stable-target-group=… canary-target-group=…]
@@ -52,9 +47,10 @@ function main(argv: string[]): number {
     console.error(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
-  const provider = (args['traffic-provider'] || 'app-mesh') as ProviderName;
+  const provider = args['traffic-provider'] || DEFAULTS['traffic-provider'];
   try {
-    const commands = provider === 'vpc-lattice' || provider === 'app-mesh' ? commandsSent(provider) : [];
+    // An unknown provider sends nothing: iamPolicy says which ones there are.
+    const commands = PROVIDERS.some((p) => p.id === provider) ? commandsSent(provider) : [];
     // npm runs scripts in the package's folder; a relative path is the caller's, as INIT_CWD says.
     const file = args['task-definition'];
     const base = file ? baseTaskDefinition(file, process.env.INIT_CWD ?? process.cwd()) : undefined;

@@ -1,24 +1,28 @@
 // The least-privilege IAM policy for one set of the action's inputs (npm run iam-policy prints it). The actions are
 // the AWS commands the code sends for the provider — found as __tests__/docs.test.ts finds them, every
 // `new XCommand(` in src/aws/ and the provider's folder — minus those these inputs never lead to, plus what AWS checks
-// besides them (tag-on-create, iam:PassRole). Each action gets the resources these inputs name: the two ECS services,
-// the mesh's nodes, router, routes and virtual service (in the mesh owner's account), the Lattice service when it is
-// given by ID or ARN, the alarms. `*` only where AWS has no resource-level permission (task definitions, the Lattice
-// List calls that resolve names). A command without a resource rule here is an error, so a new command in src/ cannot
-// slip into a policy unscoped.
+// besides them (tag-on-create, iam:PassRole). Each action gets the resources these inputs name: the two ECS services
+// and the alarms here, the provider's own resources in its statements (src/traffic/<provider>/iam.ts, listed in the
+// registry entry's `iam`). `*` only where AWS has no resource-level permission (task definitions, a provider's List
+// calls that resolve names). A command without a resource rule is an error, so a new command in src/ cannot slip
+// into a policy unscoped. No provider is named here: each is read from the registry (src/traffic/registry.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULTS } from '../src/inputs.js';
 import { Inputs } from '../src/inputTools.js';
-import { APP_MESH_INPUTS, type AppMeshSettings, readAppMeshSettings } from '../src/traffic/appMesh/settings.js';
-import { LATTICE_INPUTS, type LatticeSettings, readLatticeSettings } from '../src/traffic/vpcLattice/settings.js';
+import {
+  arnIn,
+  type IamFacts,
+  noResourceRule,
+  partitionOf,
+  passRole,
+  ROLE,
+  type Statement,
+  sorted,
+} from '../src/traffic/iam.js';
+import { findProvider, PROVIDERS } from '../src/traffic/registry.js';
 
-export interface Statement {
-  Sid: string;
-  Effect: 'Allow';
-  Action: string[];
-  Resource: string | string[];
-  Condition?: Record<string, Record<string, string | string[]>>;
-}
+export { partitionOf, type Statement };
 
 export interface Policy {
   Version: '2012-10-17';
@@ -31,36 +35,25 @@ export interface GeneratedPolicy {
   notes: string[];
 }
 
-/** Arguments of npm run iam-policy besides the action's inputs. */
-export const OWN_ARGS = ['region', 'account', 'task-role', 'execution-role', 'infrastructure-role'] as const;
+/** Arguments of npm run iam-policy besides the action's inputs: the common ones, then those of each provider. */
+export const OWN_ARGS: readonly string[] = [
+  ...new Set(['region', 'account', 'task-role', 'execution-role', ...PROVIDERS.flatMap((p) => p.iam.args ?? [])]),
+];
 
-export type ProviderName = 'app-mesh' | 'vpc-lattice';
-
-/** Where each provider's commands are sent from, besides src/aws/. */
-export const PROVIDER_FOLDERS: Record<ProviderName, string> = {
-  'app-mesh': 'src/traffic/appMesh/',
-  'vpc-lattice': 'src/traffic/vpcLattice/',
-};
-
-const SDK_PREFIX: Record<string, string> = {
-  '@aws-sdk/client-ecs': 'ecs',
-  '@aws-sdk/client-app-mesh': 'appmesh',
-  '@aws-sdk/client-vpc-lattice': 'vpc-lattice',
-  '@aws-sdk/client-servicediscovery': 'servicediscovery',
-  '@aws-sdk/client-cloudwatch': 'cloudwatch',
-};
+/** The IAM service prefix of each AWS SDK client the code uses: ECS, CloudWatch, Cloud Map, and each provider's. */
+const SDK_PREFIX: Record<string, string> = Object.assign(
+  {
+    '@aws-sdk/client-ecs': 'ecs',
+    '@aws-sdk/client-servicediscovery': 'servicediscovery',
+    '@aws-sdk/client-cloudwatch': 'cloudwatch',
+  },
+  ...PROVIDERS.map((p) => p.iam.sdk),
+);
 
 export class IamPolicyInputError extends Error {
   constructor(readonly problems: { input: string; message: string }[]) {
     super(problems.map((p) => `${p.input}: ${p.message}`).join('\n'));
   }
-}
-
-/** The AWS partition of a region: aws-cn for China, aws-us-gov for GovCloud, aws otherwise. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
 }
 
 /** The roles of the task-definition file a workflow gives in `task-definition`, which the action passes to ECS. */
@@ -87,10 +80,13 @@ function sourcesUnder(root: URL, dir: string): string[] {
   );
 }
 
-/** `service:Command` for every AWS SDK command src/aws/ and the provider's folder construct, sorted. */
-export function commandsSent(provider: ProviderName, root = new URL('../', import.meta.url)): string[] {
+/**
+ * `service:Command` for every AWS SDK command src/aws/ and the provider's folder (its registry entry's `iam.folder`)
+ * construct, sorted. `provider` is its id in `traffic-provider`.
+ */
+export function commandsSent(provider: string, root = new URL('../', import.meta.url)): string[] {
   const actions = new Set<string>();
-  for (const file of [...sourcesUnder(root, 'src/aws/'), ...sourcesUnder(root, PROVIDER_FOLDERS[provider])]) {
+  for (const file of [...sourcesUnder(root, 'src/aws/'), ...sourcesUnder(root, findProvider(provider).iam.folder)]) {
     const text = readFileSync(new URL(file, root), 'utf8');
     for (const [, names, module] of text.matchAll(/import \{([^}]*)\} from '(@aws-sdk\/client-[a-z-]+)'/g)) {
       for (const name of names.split(',').map((n) => n.trim().replace(/^type /, ''))) {
@@ -102,23 +98,10 @@ export function commandsSent(provider: ProviderName, root = new URL('../', impor
   return [...actions].sort();
 }
 
-interface Common {
-  partition: string;
-  region: string;
-  account: string;
-  cluster: string;
-  stable: string;
-  canary: string;
-  alarms: string[];
-  roles: { task: string[]; execution: string[]; infrastructure: string[] };
-  notes: string[];
-}
-
 const CLUSTER_ARN = /^arn:(aws[a-z-]*):ecs:([a-z0-9-]+):(\d{12}):cluster\/([A-Za-z0-9_-]{1,255})$/;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
-const ROLE = /^(arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+|[\w+=,.@/-]{1,512})$/;
 
-function readCommon(inputs: Inputs, args: Record<string, string>, base?: BaseTaskDefinition): Common {
+function readCommon(inputs: Inputs, args: Record<string, string>, base?: BaseTaskDefinition): IamFacts {
   const notes: string[] = [];
   const clusterInput = inputs.read('cluster') || 'default';
   const clusterArn = CLUSTER_ARN.exec(clusterInput);
@@ -159,26 +142,20 @@ function readCommon(inputs: Inputs, args: Record<string, string>, base?: BaseTas
       'TASK_EXECUTION_ROLE',
       "the execution role of the services' task definitions",
     ),
-    infrastructure: ['ECS_INFRASTRUCTURE_ROLE'],
   };
   const cluster = clusterArn?.[4] ?? clusterInput;
   return { partition: partitionOf(region), region, account, cluster, stable, canary, alarms, roles, notes };
 }
 
-const sorted = (actions: Iterable<string>) => [...new Set(actions)].sort();
-
-const arnIn = (c: Common, service: string, resource: string) =>
-  `arn:${c.partition}:${service}:${c.region}:${c.account}:${resource}`;
-
-/** The ECS statements, common to both providers: task definitions, the two services, tags on what is created. */
-function ecsStatements(c: Common, commands: string[]): Statement[] {
+/** The ECS statements every provider shares: task definitions, the two services, tags on what is created. */
+function ecsStatements(c: IamFacts, commands: string[]): Statement[] {
   const service = (name: string) => arnIn(c, 'ecs', `service/${c.cluster}/${name}`);
   const ecs = commands.filter((a) => a.startsWith('ecs:'));
   const taskDefinitions = ecs.filter((a) => /TaskDefinition/.test(a));
   const onBoth = ecs.filter((a) => ['ecs:DescribeServices', 'ecs:UpdateService'].includes(a));
   const onCanary = ecs.filter((a) => ['ecs:CreateService', 'ecs:DeleteService'].includes(a));
   const unknown = ecs.filter((a) => ![...taskDefinitions, ...onBoth, ...onCanary].includes(a));
-  if (unknown.length) throw new Error(`no resource rule for ${unknown.join(', ')}: add one to scripts/iamPolicy.ts`);
+  noResourceRule(unknown, 'scripts/iamPolicy.ts');
   const createActions = ['CreateService', 'RegisterTaskDefinition'].filter((a) => ecs.includes(`ecs:${a}`));
   return [
     { Sid: 'TaskDefinitions', Effect: 'Allow', Action: sorted(taskDefinitions), Resource: '*' },
@@ -204,9 +181,9 @@ function ecsStatements(c: Common, commands: string[]): Statement[] {
 }
 
 /** cloudwatch:DescribeAlarms on each alarm named in `alarms`; nothing when none is (the action reads none then). */
-function alarmStatements(c: Common, commands: string[]): Statement[] {
+function alarmStatements(c: IamFacts, commands: string[]): Statement[] {
   const other = commands.filter((a) => a.startsWith('cloudwatch:') && a !== 'cloudwatch:DescribeAlarms');
-  if (other.length) throw new Error(`no resource rule for ${other.join(', ')}: add one to scripts/iamPolicy.ts`);
+  noResourceRule(other, 'scripts/iamPolicy.ts');
   if (!commands.includes('cloudwatch:DescribeAlarms')) return [];
   if (c.alarms.length === 0) {
     c.notes.push('no alarms given: cloudwatch:DescribeAlarms left out (the action reads alarms only when named)');
@@ -214,149 +191,6 @@ function alarmStatements(c: Common, commands: string[]): Statement[] {
   }
   const alarms = c.alarms.map((name) => arnIn(c, 'cloudwatch', `alarm:${name}`));
   return [{ Sid: 'ReadAlarmGates', Effect: 'Allow', Action: ['cloudwatch:DescribeAlarms'], Resource: alarms }];
-}
-
-function roleArn(c: Common, role: string): string {
-  return role.startsWith('arn:') ? role : `arn:${c.partition}:iam::${c.account}:role/${role}`;
-}
-
-function passRole(c: Common, sid: string, roles: string[], to: string): Statement {
-  return {
-    Sid: sid,
-    Effect: 'Allow',
-    Action: ['iam:PassRole'],
-    Resource: [...new Set(roles.map((r) => roleArn(c, r)))],
-    Condition: { StringEquals: { 'iam:PassedToService': to } },
-  };
-}
-
-function appMeshStatements(c: Common, s: AppMeshSettings, commands: string[]): Statement[] {
-  const owner = s.meshOwner ?? c.account;
-  const mesh = `arn:${c.partition}:appmesh:${c.region}:${owner}:mesh/${s.mesh}`;
-  const node = (name: string) => `${mesh}/virtualNode/${name}`;
-  const router = `${mesh}/virtualRouter/${s.virtualRouter}`;
-  const previewRoute = 'previewRoute' in s && typeof s.previewRoute === 'string' ? [s.previewRoute] : [];
-  const routes = [s.route, ...previewRoute].map((r) => `${router}/route/${r}`);
-  const virtualService = s.virtualService ? [`${mesh}/virtualService/${s.virtualService}`] : [];
-  let actions = commands.filter((a) => a.startsWith('appmesh:'));
-  if (!s.virtualService) {
-    const left = actions.filter((a) => a.endsWith('VirtualService'));
-    actions = actions.filter((a) => !left.includes(a));
-    if (left.length)
-      c.notes.push(`no virtual-service given: ${left.join(', ')} left out (the action then never calls them)`);
-  }
-  const pick = (test: RegExp) => actions.filter((a) => test.test(a.slice('appmesh:'.length)));
-  const reads = pick(/^(Describe|List)/);
-  const nodeWrites = pick(/^(Create|Update|Delete)VirtualNode$/);
-  const routerWrites = pick(/^(Create|Update)VirtualRouter$/);
-  const routeWrites = pick(/^(Create|Update|Delete)Route$/);
-  const serviceWrites = pick(/^(Create|Update)VirtualService$/);
-  const unknown = actions.filter(
-    (a) => ![reads, nodeWrites, routerWrites, routeWrites, serviceWrites].flat().includes(a),
-  );
-  if (unknown.length) throw new Error(`no resource rule for ${unknown.join(', ')}: add one to scripts/iamPolicy.ts`);
-  // The action creates nodes and routes with its tag: appmesh:TagResource on them (docs/iam-policy.json lists it too).
-  for (const writes of [nodeWrites, routeWrites])
-    if (writes.some((a) => a.startsWith('appmesh:Create'))) writes.push('appmesh:TagResource');
-  if (s.meshOwner && s.meshOwner !== c.account)
-    c.notes.push(
-      `App Mesh resources are in the mesh owner's account ${s.meshOwner}, which must share the mesh with ${c.account}`,
-    );
-  if (nodeWrites.length)
-    c.notes.push(
-      "the canary virtual node copies the stable node's spec: if that spec has backends, add their virtual services' ARNs to CanaryVirtualNode",
-    );
-  // Reading every route of the router (ListRoutes, then DescribeRoute on each) needs them all; writes stay on the named.
-  const readRoutes = actions.includes('appmesh:ListRoutes') ? [`${router}/route/*`] : routes;
-  return [
-    {
-      Sid: 'MeshReads',
-      Effect: 'Allow',
-      Action: sorted(reads),
-      Resource: [mesh, node(s.stableNode), node(s.canaryNode), router, ...readRoutes, ...virtualService],
-    },
-    { Sid: 'CanaryVirtualNode', Effect: 'Allow', Action: sorted(nodeWrites), Resource: node(s.canaryNode) },
-    { Sid: 'VirtualRouter', Effect: 'Allow', Action: sorted(routerWrites), Resource: router },
-    // A route's weighted targets name the nodes: App Mesh checks the write against them too.
-    {
-      Sid: 'RoutesToStableAndCanary',
-      Effect: 'Allow',
-      Action: sorted(routeWrites),
-      Resource: [...routes, node(s.stableNode), node(s.canaryNode)],
-    },
-    // The provider it is pointed at (the router; the stable node when a failed run restores it) is checked too.
-    {
-      Sid: 'VirtualServiceProvider',
-      Effect: 'Allow',
-      Action: sorted(serviceWrites),
-      Resource: [...virtualService, router, node(s.stableNode)],
-    },
-  ];
-}
-
-/** The tag the action puts on what it creates (CREATED_BY in src/traffic/appMesh/api.ts, CREATED_BY_TAG in vpcLattice). */
-const CREATED_BY = { key: 'ecs-mesh-canary:created-by', value: 'ecs-mesh-canary' };
-
-const isIdOrArn = (value: string, prefix: string) =>
-  value.startsWith('arn:') || new RegExp(`^${prefix}-[0-9a-z]{17}$`).test(value);
-const idOf = (value: string) => value.slice(value.lastIndexOf('/') + 1);
-
-function latticeStatements(c: Common, s: LatticeSettings, commands: string[]): Statement[] {
-  const arn = (resource: string, ref?: string) => {
-    const m = ref ? /^arn:[^:]+:vpc-lattice:([^:]+):(\d{12}):/.exec(ref) : null;
-    return `arn:${c.partition}:vpc-lattice:${m?.[1] ?? c.region}:${m?.[2] ?? c.account}:${resource}`;
-  };
-  const serviceById = isIdOrArn(s.service, 'svc');
-  const stableById = s.stableTargetGroup !== undefined && isIdOrArn(s.stableTargetGroup, 'tg');
-  const canaryById = s.canaryTargetGroup !== undefined && isIdOrArn(s.canaryTargetGroup, 'tg');
-  const groupByName = (s.stableTargetGroup !== undefined && !stableById) || !canaryById;
-  let actions = commands.filter((a) => a.startsWith('vpc-lattice:'));
-  const drop = (action: string, why: string) => {
-    if (!actions.includes(action)) return;
-    actions = actions.filter((a) => a !== action);
-    c.notes.push(`${action} left out: ${why}`);
-  };
-  if (serviceById) drop('vpc-lattice:ListServices', 'lattice-service is given by ID or ARN');
-  if (!groupByName) drop('vpc-lattice:ListTargetGroups', 'no target group is looked up by name');
-  if (canaryById) drop('vpc-lattice:CreateTargetGroup', 'canary-target-group is given by ID or ARN, so it must exist');
-  const lookups = actions.filter((a) => ['vpc-lattice:ListServices', 'vpc-lattice:ListTargetGroups'].includes(a));
-  const deletes = actions.filter((a) => a.startsWith('vpc-lattice:Delete'));
-  const groups = actions.filter((a) => !lookups.includes(a) && !deletes.includes(a) && /TargetGroup|Targets$/.test(a));
-  const split = actions.filter((a) => !lookups.includes(a) && !deletes.includes(a) && !groups.includes(a));
-  // Tags are read on target groups as on the service's rules.
-  if (split.includes('vpc-lattice:ListTagsForResource')) groups.push('vpc-lattice:ListTagsForResource');
-  // What the action creates, it creates with tags: vpc-lattice:TagResource on it.
-  for (const list of [groups, split]) if (list.some((a) => /:Create/.test(a))) list.push('vpc-lattice:TagResource');
-  const service = serviceById ? arn(`service/${idOf(s.service)}`, s.service) : undefined;
-  const serviceArns = service ? [service, `${service}/*`] : [arn('service/*')];
-  if (!serviceById)
-    c.notes.push(
-      `lattice-service "${s.service}" is a name, and IAM knows Lattice services only by ID: LatticeServiceSplit covers every service (service/*); give the svc-… ID or ARN to scope it`,
-    );
-  const groupArns =
-    stableById && canaryById
-      ? [s.stableTargetGroup!, s.canaryTargetGroup!].map((g) => arn(`targetgroup/${idOf(g)}`, g))
-      : [arn('targetgroup/*')];
-  if (!(stableById && canaryById))
-    c.notes.push(
-      'target groups: targetgroup/* (a group created by deploy gets its ID then; give both stable-target-group and canary-target-group by ID to scope them)',
-    );
-  return [
-    { Sid: 'LatticeLookupByName', Effect: 'Allow', Action: sorted(lookups), Resource: '*' },
-    { Sid: 'LatticeServiceSplit', Effect: 'Allow', Action: sorted(split), Resource: serviceArns },
-    { Sid: 'LatticeTargetGroups', Effect: 'Allow', Action: sorted(groups), Resource: groupArns },
-    // Deletes only of what the action created: those carry its tag (the code checks it too before deleting).
-    {
-      Sid: 'LatticeDeleteOnlyWhatTheActionCreated',
-      Effect: 'Allow',
-      Action: sorted(deletes),
-      Resource: [
-        ...(deletes.some((a) => /TargetGroup/.test(a)) ? groupArns : []),
-        ...(deletes.some((a) => !/TargetGroup/.test(a)) ? serviceArns : []),
-      ],
-      Condition: { StringEquals: { [`aws:ResourceTag/${CREATED_BY.key}`]: CREATED_BY.value } },
-    },
-  ];
 }
 
 /**
@@ -371,23 +205,25 @@ export function iamPolicy(
   base?: BaseTaskDefinition,
 ): GeneratedPolicy {
   const inputs = new Inputs((name) => (args[name] ?? '').trim());
-  const provider = inputs.read('traffic-provider') || 'app-mesh';
-  if (provider !== 'app-mesh' && provider !== 'vpc-lattice')
-    throw new IamPolicyInputError([{ input: 'traffic-provider', message: 'must be app-mesh or vpc-lattice' }]);
+  const provider = inputs.read('traffic-provider') || DEFAULTS['traffic-provider'];
+  const entry = PROVIDERS.find((p) => p.id === provider);
+  if (!entry)
+    throw new IamPolicyInputError([
+      { input: 'traffic-provider', message: `must be ${orList(PROVIDERS.map((p) => p.id))}` },
+    ]);
   const common = readCommon(inputs, args, base);
-  const why = `is an input of the other traffic-provider, not of ${provider}`;
-  inputs.refuse(provider === 'app-mesh' ? LATTICE_INPUTS : APP_MESH_INPUTS, why);
-  if (provider === 'app-mesh' && args['infrastructure-role']) inputs.fail('infrastructure-role', `is for vpc-lattice`);
-  const traffic = provider === 'app-mesh' ? readAppMeshSettings(inputs, common.canary) : readLatticeSettings(inputs);
-  if (provider === 'vpc-lattice') {
-    const given = args['infrastructure-role'] ?? '';
-    if (given && !ROLE.test(given)) inputs.fail('infrastructure-role', 'must be an IAM role name or ARN');
-    if (!given)
-      common.notes.push(
-        "ECS_INFRASTRUCTURE_ROLE is a placeholder: replace it with the role of the stable service's vpcLatticeConfigurations, or pass infrastructure-role=NAME",
-      );
-    common.roles.infrastructure = [given || 'ECS_INFRASTRUCTURE_ROLE'];
+  const others = PROVIDERS.filter((p) => p !== entry);
+  const foreign = new Set(others.flatMap((p) => p.inputs).filter((name) => !entry.inputs.includes(name)));
+  for (const name of foreign) {
+    const ids = orList(others.filter((p) => p.inputs.includes(name)).map((p) => p.id));
+    inputs.refuse([name], `is an input of traffic-provider ${ids}, not of ${provider}`);
   }
+  const foreignArgs = new Set(others.flatMap((p) => p.iam.args ?? []).filter((a) => !entry.iam.args?.includes(a)));
+  for (const arg of foreignArgs)
+    if (args[arg])
+      inputs.fail(arg, `is for ${orList(others.filter((p) => p.iam.args?.includes(arg)).map((p) => p.id))}`);
+  const traffic = entry.readSettings(inputs, { canaryService: common.canary });
+  entry.iam.readArgs?.(inputs, args, common);
   if (inputs.problems.length > 0) throw new IamPolicyInputError(inputs.problems);
 
   const sent = [...commands];
@@ -401,17 +237,22 @@ export function iamPolicy(
         ),
       ]
     : [];
-  if (provider === 'vpc-lattice' && sent.includes('ecs:CreateService'))
-    passed.push(passRole(common, 'PassInfrastructureRoleToEcs', common.roles.infrastructure, 'ecs.amazonaws.com'));
-  const foreign = sent.filter((a) => !/^(ecs|cloudwatch|appmesh|vpc-lattice):/.test(a));
-  if (foreign.length) throw new Error(`no resource rule for ${foreign.join(', ')}: add one to scripts/iamPolicy.ts`);
+  passed.push(...(entry.iam.passRoles?.(common, sent) ?? []));
+  const services = ['ecs', 'cloudwatch', ...PROVIDERS.flatMap((p) => Object.values(p.iam.sdk))];
+  noResourceRule(
+    sent.filter((a) => !services.some((service) => a.startsWith(`${service}:`))),
+    'scripts/iamPolicy.ts',
+  );
   const statements = [
     ...ecsStatements(common, sent),
-    ...(traffic.provider === 'app-mesh'
-      ? appMeshStatements(common, traffic, sent)
-      : latticeStatements(common, traffic, sent)),
+    ...entry.iam.statements(common, traffic, sent),
     ...passed,
     ...alarmStatements(common, sent),
   ].filter((st) => st.Action.length > 0 && (typeof st.Resource === 'string' || st.Resource.length > 0));
   return { policy: { Version: '2012-10-17', Statement: statements }, notes: common.notes };
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

@@ -25,9 +25,9 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
-} from '../__tests__/emulator/fixture.js';
-import { Emulator } from '../__tests__/emulator/server.js';
-import { NODE24, ROOT, runAction, type ActionRun } from '../__tests__/support/runAction.js';
+} from '../emulator/fixture.js';
+import { Emulator } from '../emulator/server.js';
+import { NODE24, ROOT, runAction, type ActionRun } from '../emulator/runAction.js';
 
 const STATE_FILE = process.env.ECS_MESH_CANARY_EMULATOR_FILE ?? path.join(ROOT, '.emulator.json');
 const REGION = 'ap-northeast-1';

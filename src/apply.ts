@@ -5,8 +5,9 @@
 import * as core from '@actions/core';
 import { CancelledError, ConcurrentModificationError, errorMessage } from './errors.js';
 import { changeLine, oneLine, resourceName, type FailureReport } from './render.js';
-import { isRef, type Change, type Outcome, type Plan } from './plan/types.js';
-import type { Executor, ExecutorContext } from './traffic/provider.js';
+import type { Plan } from './plan/types.js';
+import { isRef, type Change, type Outcome } from './model.js';
+import type { Executor, ExecutorContext } from './executor.js';
 
 export interface JournalEntry {
   change: Change;

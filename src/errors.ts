@@ -1,4 +1,4 @@
-import type { Outcome } from './plan/types.js';
+import type { Outcome } from './model.js';
 
 /** A problem with the action's inputs, found before any AWS call. */
 export class InputError extends Error {

@@ -4,23 +4,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { InputError } from './errors.js';
+import { OPERATIONS, type Operation, type Preview } from './model.js';
 import { Inputs, type InputReader } from './inputTools.js';
 import { locateJsonError } from './jsonError.js';
-import { isSidecarContainer } from './plan/taskDefinition.js';
-import { APP_MESH_INPUTS, readAppMeshSettings, type AppMeshSettings } from './traffic/appMesh/settings.js';
-import { LATTICE_INPUTS, readLatticeSettings, type LatticeSettings } from './traffic/vpcLattice/settings.js';
+import { isSidecarContainer } from './traffic/sidecars.js';
+import type { ProviderContext, ProviderEntry, ProviderSettings } from './traffic/provider.js';
+import { DEFAULT_PROVIDER, PROVIDERS } from './traffic/registry.js';
 
 export type { InputReader } from './inputTools.js';
-
-export const OPERATIONS = ['deploy', 'shift', 'promote', 'rollback', 'advance'] as const;
-export type Operation = (typeof OPERATIONS)[number];
-export const PROVIDERS = ['app-mesh', 'vpc-lattice'] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
 
 /** Defaults of the inputs that have one; action.yml declares the same (a test compares them). */
 export const DEFAULTS = {
   operation: 'deploy',
-  'traffic-provider': 'app-mesh',
+  'traffic-provider': DEFAULT_PROVIDER,
   'dry-run': 'false',
   cluster: 'default',
   'desired-count': '1',
@@ -35,7 +31,6 @@ export const DEFAULTS = {
 export const DEFAULT_DEPLOY_WEIGHT = 10;
 
 export type TaskDefinitionDocument = RegisterTaskDefinitionCommandInput;
-export type TrafficSettings = AppMeshSettings | LatticeSettings;
 
 export interface Settings {
   readonly operation: Operation;
@@ -43,8 +38,8 @@ export interface Settings {
   readonly cluster: string;
   readonly stable: { readonly service: string };
   readonly canary: { readonly service: string };
-  /** The traffic provider and its own inputs. */
-  readonly traffic: TrafficSettings;
+  /** The traffic provider (its id) and its own inputs, which only the provider reads. */
+  readonly traffic: ProviderSettings;
   /** The base task definition from the `task-definition` file, when given. */
   readonly taskDefinitionFile?: { path: string; document: TaskDefinitionDocument };
   readonly containerName?: string;
@@ -56,8 +51,6 @@ export interface Settings {
   readonly waitForMinutes: number;
   /** Weight steps walked under alarms (deploy with steps, advance); undefined for a single weight. */
   readonly progressive?: Progressive;
-  /** Not an input: during a walk, the canary revision its deploy rolled out; later steps give weight only to it. */
-  readonly walkRevision?: string;
   /** CloudWatch alarms that gate every weight increase (and stop the canary's ECS rollout). */
   readonly alarms: readonly string[];
   readonly insufficientData: 'ok' | 'fail';
@@ -68,12 +61,6 @@ export interface Settings {
   /** Comment on the pull request (pull_request events only). */
   readonly prComment: boolean;
   readonly githubToken?: string;
-}
-
-/** A header that sends a request to the canary and only there (a pull request's preview). */
-export interface Preview {
-  readonly header: string;
-  readonly value: string;
 }
 
 /** The event the workflow runs for, as far as inputs need it. */
@@ -123,12 +110,19 @@ export function readSettings(
   read: InputReader,
   workspace = process.env.GITHUB_WORKSPACE ?? process.cwd(),
   event: () => RunEvent = () => envEvent(),
+  registry: readonly ProviderEntry[] = PROVIDERS,
 ): Settings {
   const inputs = new Inputs((name) => read(name) || (DEFAULTS as Record<string, string>)[name] || '');
   const operation = choice(inputs, 'operation', OPERATIONS);
   const preview = readPreview(inputs, event);
-  const services = readServices(inputs);
-  const traffic = readTraffic(inputs, services.canary.service);
+  const provider = choice(
+    inputs,
+    'traffic-provider',
+    registry.map((p) => p.id),
+  );
+  const entry = registry.find((p) => p.id === provider);
+  const services = readServices(inputs, entry);
+  const traffic = readTraffic(inputs, entry, registry, services.canary.service);
   const progressive = readProgressive(inputs, operation);
   const canaryWeight =
     progressive && operation === 'deploy' ? progressive.steps[0] : readWeight(inputs, operation, preview && event());
@@ -161,31 +155,47 @@ function choice<T extends string>(inputs: Inputs, name: string, options: readonl
   return inputs.fail(name, `must be one of ${options.join(', ')}; got "${raw}"`);
 }
 
-function readServices(inputs: Inputs): Pick<Settings, 'stable' | 'canary'> {
+/** The stable service, and the canary service beside it when the provider runs two (one-service providers have none). */
+function readServices(inputs: Inputs, entry: ProviderEntry | undefined): Pick<Settings, 'stable' | 'canary'> {
   const stable = inputs.required('stable-service', ECS_SERVICE, SERVICE_RULE);
+  if (entry?.shape === 'one-service') {
+    const why = `is not used with traffic-provider: ${entry.id}, where ECS shifts traffic between two revisions of stable-service itself; remove it`;
+    if (inputs.given('canary-service')) inputs.fail('canary-service', why);
+    return { stable: { service: stable }, canary: { service: '' } };
+  }
   const canary = inputs.required('canary-service', ECS_SERVICE, SERVICE_RULE);
   if (stable && stable === canary)
     inputs.fail('canary-service', `must differ from stable-service (both are "${stable}")`);
   return { stable: { service: stable }, canary: { service: canary } };
 }
 
-/** The provider's own inputs; another provider's inputs are refused by name. */
-function readTraffic(inputs: Inputs, canaryService: string): TrafficSettings {
-  const provider = choice(inputs, 'traffic-provider', PROVIDERS);
+/** The provider's own inputs; another provider's inputs are refused by name, saying which provider they belong to. */
+function readTraffic(
+  inputs: Inputs,
+  entry: ProviderEntry | undefined,
+  registry: readonly ProviderEntry[],
+  canaryService: string,
+): ProviderSettings {
   // With no known provider there is no telling which inputs belong: the one error is the provider's.
-  if (!provider) return { provider: 'vpc-lattice', service: '' };
-  if (provider === 'vpc-lattice') {
-    inputs.refuse(
-      APP_MESH_INPUTS,
-      'is an App Mesh input and is not used with traffic-provider: vpc-lattice; remove it',
-    );
-    return readLatticeSettings(inputs);
+  if (!entry) return { provider: '' };
+  const foreign = new Set(registry.flatMap((p) => p.inputs).filter((name) => !entry.inputs.includes(name)));
+  for (const name of foreign) {
+    const owners = registry.filter((p) => p.inputs.includes(name)).map((p) => `${p.id} (${p.label})`);
+    inputs.refuse([name], `belongs to traffic-provider: ${owners.join(' or ')}, not to ${entry.id}; remove it`);
   }
-  inputs.refuse(
-    LATTICE_INPUTS,
-    'is a VPC Lattice input and needs traffic-provider: vpc-lattice; remove it or set that',
-  );
-  return readAppMeshSettings(inputs, canaryService);
+  return entry.readSettings(inputs, { canaryService });
+}
+
+/** What the chosen provider is told of the run besides its own settings. */
+export function providerContext(settings: Settings): ProviderContext {
+  return {
+    cluster: settings.cluster,
+    stableService: settings.stable.service,
+    canaryService: settings.canary.service,
+    preview: settings.preview,
+    deleteCanary: settings.deleteCanary,
+    waitForMinutes: settings.waitForMinutes,
+  };
 }
 
 /** A pull request's deploy with a preview header and no weight is a dark launch: only header traffic. */

@@ -3,15 +3,7 @@
 import * as core from '@actions/core';
 import { errorMessage, InputError } from './errors.js';
 import { envInputReader, readSettings } from './inputs.js';
-import { md } from './render.js';
-
-/** A short job summary for inputs that stopped the run before any AWS call. */
-async function inputSummary(err: InputError): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const problems = err.problems.map((p) => `- Input \`${p.input.replace(/`/g, '')}\` ${md(p.message)}`);
-  const text = ['## Canary run stopped: invalid input', '', ...problems, '', 'Nothing was read or changed in AWS.', ''];
-  await core.summary.addRaw(text.join('\n')).write();
-}
+import { reportInputError } from './report/outputs.js';
 
 export async function run(): Promise<void> {
   try {
@@ -21,10 +13,10 @@ export async function run(): Promise<void> {
     }
     const settings = readSettings(envInputReader());
     if (settings.githubToken) core.setSecret(settings.githubToken);
-    const { execute } = await import('./pipeline.js');
+    const { execute } = await import('./run/index.js');
     await execute(settings);
   } catch (err) {
-    if (err instanceof InputError) await inputSummary(err).catch(() => undefined);
+    if (err instanceof InputError) await reportInputError(err).catch(() => undefined);
     core.setFailed(errorMessage(err));
   }
 }

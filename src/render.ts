@@ -1,6 +1,6 @@
 // One wording for a change, an outcome and a failure, used by the log, the job summary and the PR comment; and the
 // one escaping helper for every value that reaches markdown.
-import type { Change, Outcome } from './plan/types.js';
+import type { Change, Outcome } from './model.js';
 
 /** What a failed apply did: the change that failed and what happened to the ones before it. */
 export interface FailureReport {

@@ -5,6 +5,7 @@ import { describeServices } from './aws/ecsServices.js';
 import { describeTaskDefinition } from './aws/ecsTaskDefinitions.js';
 import { PlanError } from './errors.js';
 import type { Settings } from './inputs.js';
+import type { Operation } from './model.js';
 import { familyOf, type TaskDefinitionInput } from './plan/taskDefinition.js';
 import type { TrafficProvider, TrafficState } from './traffic/provider.js';
 
@@ -21,6 +22,7 @@ export interface DeployState<S = TrafficState> {
   traffic: S;
 }
 
+/** What shift, rollback and advance read: the canary service and the split. */
 export interface ShiftState<S = TrafficState> {
   operation: 'shift' | 'rollback' | 'advance';
   canaryService?: Service;
@@ -36,27 +38,65 @@ export interface PromoteState<S = TrafficState> {
   traffic: S;
 }
 
-export type State<S = TrafficState> = DeployState<S> | ShiftState<S> | PromoteState<S>;
+/** What a one-service provider's shift, promote, rollback and advance read: the one service and its deployment. */
+export interface RevisionState<S = TrafficState> {
+  operation: 'shift' | 'rollback' | 'promote' | 'advance';
+  shape: 'one-service';
+  service: Service;
+  traffic: S;
+}
 
+/** Deploy reads the same for both shapes (a one-service deploy renders its revision in the service's own family). */
+export type State<S = TrafficState> = DeployState<S> | ShiftState<S> | PromoteState<S> | RevisionState<S>;
+
+/** Everything an operation's plan needs, read for that operation (a walk's steps read as shifts). */
 export async function readState<S extends TrafficState>(
+  operation: Operation,
   settings: Settings,
   ecs: ECSClient,
   provider: TrafficProvider<S>,
 ): Promise<State<S>> {
-  switch (settings.operation) {
+  if (provider.shape === 'one-service' && operation !== 'deploy')
+    return readRevisionState(operation, settings, ecs, provider);
+  switch (operation) {
     case 'deploy':
       return readDeployState(settings, ecs, provider);
     case 'promote':
       return readPromoteState(settings, ecs, provider);
     case 'shift':
     case 'rollback':
-    case 'advance': {
-      const services = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
-      const [read, traffic] = await Promise.all([services, provider.read(settings.operation, { services })]);
-      return { operation: settings.operation, canaryService: read.get(settings.canary.service), traffic };
-    }
+    case 'advance':
+      return readTrafficState(operation, settings, ecs, provider);
   }
 }
+
+/** The canary service and the split, read in parallel. */
+export async function readTrafficState<S extends TrafficState>(
+  operation: ShiftState['operation'],
+  settings: Settings,
+  ecs: ECSClient,
+  provider: TrafficProvider<S>,
+): Promise<ShiftState<S>> {
+  const services = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+  const [read, traffic] = await Promise.all([services, provider.read(operation, { services })]);
+  return { operation, canaryService: read.get(settings.canary.service), traffic };
+}
+
+/** The stable service and its deployment, read in parallel. */
+async function readRevisionState<S extends TrafficState>(
+  operation: RevisionState['operation'],
+  settings: Settings,
+  ecs: ECSClient,
+  provider: TrafficProvider<S>,
+): Promise<RevisionState<S>> {
+  const services = describeServices(ecs, settings.cluster, [settings.stable.service]);
+  const [read, traffic] = await Promise.all([services, provider.read(operation, { services })]);
+  const service = requireService(read, settings.stable.service, 'stable-service', settings.cluster);
+  return { operation, shape: 'one-service', service, traffic };
+}
+
+/** The services a run reads: the stable one, and the canary beside it when the provider runs two. */
+const servicesOf = (settings: Settings) => [settings.stable.service, settings.canary.service].filter(Boolean);
 
 function requireService(
   services: Map<string, Service | undefined>,
@@ -77,7 +117,7 @@ async function readDeployState<S extends TrafficState>(
   const file = settings.taskDefinitionFile?.document;
   const fileFamily = file?.family;
   // Round trip 1: both services in one call, the provider's state; the file family's latest revision.
-  const described = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+  const described = describeServices(ecs, settings.cluster, servicesOf(settings));
   const [services, traffic, latestFromFile] = await Promise.all([
     described,
     provider.read('deploy', { services: described }),
@@ -85,7 +125,8 @@ async function readDeployState<S extends TrafficState>(
   ]);
   const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
   const stableTaskDefinition = stableService.taskDefinition!;
-  const canaryFamily = fileFamily ?? `${familyOf(stableTaskDefinition)}-canary`;
+  const family = familyOf(stableTaskDefinition);
+  const canaryFamily = fileFamily ?? (provider.shape === 'one-service' ? family : `${family}-canary`);
   // Round trip 2: the task definitions the services name.
   const [base, latestCanary] = await Promise.all([
     file ?? describeTaskDefinition(ecs, stableTaskDefinition),
@@ -98,7 +139,7 @@ async function readDeployState<S extends TrafficState>(
   return {
     operation: 'deploy',
     stableService,
-    canaryService: services.get(settings.canary.service),
+    canaryService: settings.canary.service ? services.get(settings.canary.service) : undefined,
     base,
     baseSource: file ? 'task-definition' : 'stable-service',
     canaryFamily,

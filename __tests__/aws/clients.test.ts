@@ -3,7 +3,7 @@ import { AppMeshClient, DescribeMeshCommand } from '@aws-sdk/client-app-mesh';
 import { DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { clientConfig, MAX_ATTEMPTS, withErrorContext } from '../../src/aws/clients.js';
 import { endOfSupportHint } from '../../src/traffic/appMesh/index.js';
-import { Emulator } from '../emulator/server.js';
+import { Emulator } from '../../emulator/server.js';
 
 test('region from AWS_REGION, else AWS_DEFAULT_REGION; adaptive retries', () => {
   expect(clientConfig({ AWS_REGION: 'eu-west-1', AWS_DEFAULT_REGION: 'us-east-1' })).toEqual({

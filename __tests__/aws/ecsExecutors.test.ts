@@ -3,10 +3,11 @@
 import { jest } from '@jest/globals';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ecsExecutors } from '../../src/aws/ecsExecutors.js';
-import { ECS_KINDS, type Outcome } from '../../src/plan/types.js';
-import type { ExecutorContext } from '../../src/traffic/provider.js';
-import { SAMPLE, seedHowtoEcsBasics } from '../emulator/fixture.js';
-import { Emulator } from '../emulator/server.js';
+import { ECS_KINDS } from '../../src/plan/types.js';
+import type { Outcome } from '../../src/model.js';
+import type { ExecutorContext } from '../../src/executor.js';
+import { SAMPLE, seedHowtoEcsBasics } from '../../emulator/fixture.js';
+import { Emulator } from '../../emulator/server.js';
 
 const ctx: ExecutorContext = { sleep: async () => {}, produced: {} };
 let emu: Emulator;

@@ -12,8 +12,8 @@ import {
   waitForRollout,
   type WaitOptions,
 } from '../../src/aws/ecsServices.js';
-import { SAMPLE, seedHowtoEcsBasics } from '../emulator/fixture.js';
-import { Emulator } from '../emulator/server.js';
+import { SAMPLE, seedHowtoEcsBasics } from '../../emulator/fixture.js';
+import { Emulator } from '../../emulator/server.js';
 
 let emu: Emulator;
 let ecs: ECSClient;

@@ -9,7 +9,8 @@ import {
   type RolloutSpec,
 } from '../../src/plan/ecs.js';
 import type { TaskDefinitionInput } from '../../src/plan/taskDefinition.js';
-import { ECS_KINDS, type Change } from '../../src/plan/types.js';
+import { ECS_KINDS } from '../../src/plan/types.js';
+import type { Change } from '../../src/model.js';
 
 const TD = 'arn:aws:ecs:us-east-1:111122223333:task-definition/color-canary';
 const definition: TaskDefinitionInput = {

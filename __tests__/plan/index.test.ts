@@ -7,8 +7,9 @@ import { PlanError } from '../../src/errors.js';
 import { readSettings, type Settings } from '../../src/inputs.js';
 import { buildPlan, type Planning } from '../../src/plan/index.js';
 import type { Base, TaskDefinitionInput } from '../../src/plan/taskDefinition.js';
-import { ECS_KINDS, type Change, type Plan } from '../../src/plan/types.js';
-import { showWeights, type Weights } from '../../src/plan/weights.js';
+import { ECS_KINDS, type Plan } from '../../src/plan/types.js';
+import type { Change, PhaseOperation, Step, Weights } from '../../src/model.js';
+import { showWeights } from '../../src/plan/weights.js';
 import type { DeployState, PromoteState, ShiftState, State } from '../../src/state.js';
 import { AppMeshPlanner } from '../../src/traffic/appMesh/planner.js';
 import { newRouteSpec } from '../../src/traffic/appMesh/routeSpec.js';
@@ -19,8 +20,18 @@ import type { TrafficPlanner, TrafficState, WeightOptions } from '../../src/traf
 import { LatticePlanner } from '../../src/traffic/vpcLattice/planner.js';
 import { CANARY_GROUP, LATTICE_KINDS, type LatticeState } from '../../src/traffic/vpcLattice/state.js';
 
+/** The step a run's first phase takes for these settings (run/index.ts), with the revision a walk pins. */
+const stepOf = (settings: Settings, revision?: string): Step => ({
+  operation: settings.operation as PhaseOperation,
+  canaryWeight: settings.canaryWeight,
+  revision,
+});
+
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;
+/** The walkthrough's task definitions live with the emulator, which seeds them. */
+const emulatorFixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../../emulator/fixtures/${name}`, import.meta.url), 'utf8')) as T;
 
 const TD = 'arn:aws:ecs:ap-northeast-1:111122223333:task-definition/';
 const STABLE_NODE = 'howto-ecs-basics-color-node';
@@ -71,7 +82,7 @@ const lattice = (s: Settings): Planning<LatticeState> => ({
 
 const stableService = fixture<Service>('color-service.json');
 const v1: TaskDefinition = {
-  ...fixture<TaskDefinition>('color-v1-task-definition.json'),
+  ...emulatorFixture<TaskDefinition>('color-v1-task-definition.json'),
   taskDefinitionArn: `${TD}howto-ecs-basics-color:1`,
   revision: 1,
   status: 'ACTIVE',
@@ -179,14 +190,14 @@ const only = (plan: Plan, kind: string) => {
 /** The first canary of the sample: everything App Mesh needs is created, then the virtual service switches. */
 const firstDeploy = (over: Record<string, string> = {}) => {
   const settings = settingsOf(over);
-  return buildPlan(settings, deployState(meshBefore()), appMesh(settings));
+  return buildPlan(settings, stepOf(settings), deployState(meshBefore()), appMesh(settings));
 };
 
 /** A deploy after the first one (canary running `canaryTd`, route at `w`), given the newest canary revision. */
 function laterDeploy(over: Record<string, string>, w: Weights, canaryTd: string, latestCanary?: TaskDefinition): Plan {
   const settings = settingsOf(over);
   const state = deployState(meshAt(w), { canaryService: service('color-canary', canaryTd), latestCanary });
-  return buildPlan(settings, state, appMesh(settings));
+  return buildPlan(settings, stepOf(settings), state, appMesh(settings));
 }
 
 const CANARY_1 = `${TD}howto-ecs-basics-color-canary:1`;
@@ -373,7 +384,9 @@ describe('deploy (App Mesh)', () => {
   test('a stable service that cannot be cloned stops planning before any change', () => {
     const settings = settingsOf();
     const state = deployState(meshBefore(), { stableService: { ...stableService, serviceRegistries: [] } });
-    expect(() => buildPlan(settings, state, appMesh(settings))).toThrow(/has no Cloud Map service registry/);
+    expect(() => buildPlan(settings, stepOf(settings), state, appMesh(settings))).toThrow(
+      /has no Cloud Map service registry/,
+    );
   });
 });
 
@@ -382,7 +395,7 @@ describe('deploy (VPC Lattice)', () => {
 
   test('first canary: group, revision, service registered in the group by ref, then 0, health, weight', () => {
     const settings = settingsOf({}, LATTICE_INPUTS);
-    const plan = buildPlan(settings, deployState(latticeState()), lattice(settings));
+    const plan = buildPlan(settings, stepOf(settings), deployState(latticeState()), lattice(settings));
     expect(kinds(plan)).toEqual([
       LATTICE_KINDS.createGroup,
       ECS_KINDS.register,
@@ -427,7 +440,7 @@ describe('deploy (VPC Lattice)', () => {
       canaryTaskDefinition: { ...v1, family: 'howto-ecs-basics-color-canary' },
       traffic,
     };
-    const plan = buildPlan(settings, state, lattice(settings));
+    const plan = buildPlan(settings, stepOf(settings), state, lattice(settings));
     expect(kinds(plan)).toEqual([
       ECS_KINDS.register,
       ECS_KINDS.update,
@@ -454,14 +467,14 @@ function shiftState(
 }
 const plan = (over: Record<string, string>, state: State<AppMeshState>) => {
   const settings = settingsOf(over);
-  return buildPlan(settings, state, appMesh(settings));
+  return buildPlan(settings, stepOf(settings), state, appMesh(settings));
 };
 
 describe('a walk gives weight only to the revision it deployed', () => {
   const walkPlan = (walkRevision: string) => {
-    const settings = { ...settingsOf({ operation: 'shift', 'canary-weight': '50' }), walkRevision };
+    const settings = settingsOf({ operation: 'shift', 'canary-weight': '50' });
     const state = shiftState('shift', meshAt({ stable: 90, canary: 10 }), healthyCanary());
-    return () => buildPlan(settings, state, appMesh(settings));
+    return () => buildPlan(settings, stepOf(settings, walkRevision), state, appMesh(settings));
   };
 
   test('the same revision: the step is planned', () => {
@@ -683,7 +696,12 @@ describe('a planner that is neither App Mesh nor Lattice plugs in', () => {
   test('deploy: ECS changes around its weight changes, the drain kept once the rollout started', () => {
     const { planner, planning } = fake();
     const state = deployState(traffic(20), { canaryService: service('color-canary', CANARY_1) });
-    const p = buildPlan(settingsOf({ 'canary-weight': '40' }), state, planning);
+    const p = buildPlan(
+      settingsOf({ 'canary-weight': '40' }),
+      stepOf(settingsOf({ 'canary-weight': '40' })),
+      state,
+      planning,
+    );
     expect(kinds(p)).toEqual([
       ECS_KINDS.register,
       'fake.split',
@@ -708,11 +726,17 @@ describe('a planner that is neither App Mesh nor Lattice plugs in', () => {
     const settings = settingsOf({ operation: 'shift', 'canary-weight': '60' });
     expect(
       kinds(
-        buildPlan(settings, { operation: 'shift', canaryService: healthyCanary(), traffic: traffic(20) }, planning),
+        buildPlan(
+          settings,
+          stepOf(settings),
+          { operation: 'shift', canaryService: healthyCanary(), traffic: traffic(20) },
+          planning,
+        ),
       ),
     ).toEqual(['fake.split']);
     const rollback = buildPlan(
       settingsOf({ operation: 'rollback' }),
+      stepOf(settingsOf({ operation: 'rollback' })),
       { operation: 'rollback', canaryService: healthyCanary(), traffic: traffic(60) },
       planning,
     );
@@ -724,7 +748,12 @@ describe('a planner that is neither App Mesh nor Lattice plugs in', () => {
       canaryTaskDefinition: registered(firstDeploy(), 1),
       traffic: traffic(60),
     };
-    const promote = buildPlan(settingsOf({ operation: 'promote' }), promoteState, planning);
+    const promote = buildPlan(
+      settingsOf({ operation: 'promote' }),
+      stepOf(settingsOf({ operation: 'promote' })),
+      promoteState,
+      planning,
+    );
     expect(kinds(promote)).toEqual([
       ECS_KINDS.register,
       ECS_KINDS.update,
@@ -743,7 +772,12 @@ test.each<[string, () => Plan]>([
     'first Lattice deploy',
     () => {
       const settings = settingsOf({}, LATTICE_INPUTS);
-      return buildPlan(settings, deployState(fixture<LatticeState>('lattice-state.json')), lattice(settings));
+      return buildPlan(
+        settings,
+        stepOf(settings),
+        deployState(fixture<LatticeState>('lattice-state.json')),
+        lattice(settings),
+      );
     },
   ],
 ])('the plan is data: %s survives a JSON round trip', (_name, make) => {

@@ -1,13 +1,5 @@
 // Progressive-delivery decisions, table-tested on plain data.
-import {
-  alarmPollMs,
-  decide,
-  firingAlarm,
-  pollDelayMs,
-  remainingSteps,
-  stepIndex,
-  type AlarmState,
-} from '../../src/plan/steps.js';
+import { alarmPollMs, decide, firingAlarm, remainingSteps, stepIndex, type AlarmState } from '../../src/plan/steps.js';
 
 const ok: AlarmState = { name: 'p99-latency', type: 'metric', state: 'OK' };
 const alarm: AlarmState = { name: '5xx', type: 'metric', state: 'ALARM', reason: 'Threshold Crossed: 3 datapoints' };
@@ -88,11 +80,3 @@ test.each([
 ])('remainingSteps(%j, weight %i, same version %s) → %j', (steps, weight, same, rest) => {
   expect(remainingSteps(steps, weight, same)).toEqual(rest);
 });
-
-test.each([
-  [0, 1000],
-  [5_000, 1000],
-  [20_000, 2000],
-  [45_000, 4500],
-  [600_000, 5000],
-])('after %i ms of waiting the next poll comes in %i ms', (elapsed, delay) => expect(pollDelayMs(elapsed)).toBe(delay));

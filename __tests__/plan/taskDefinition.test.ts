@@ -8,8 +8,6 @@ import {
   appImages,
   canonical,
   familyOf,
-  isEnvoyContainer,
-  isSidecarContainer,
   redactTaskDefinition,
   renderBase,
   sameTaskDefinition,
@@ -18,9 +16,10 @@ import {
   type BaseOptions,
   type TaskDefinitionInput,
 } from '../../src/plan/taskDefinition.js';
+import { isEnvoyContainer, isSidecarContainer } from '../../src/traffic/sidecars.js';
 
 const fixture = (name: string): TaskDefinitionInput =>
-  JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../emulator/fixtures/${name}`, import.meta.url), 'utf8'));
 const v1 = fixture('color-v1-task-definition.json');
 
 /** The seed's v1 as DescribeTaskDefinition returns it: read-only keys added. */

@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { marker, runUrl, upsertComment, type IssuesOctokit } from '../src/prComment.js';
+import { marker, runUrl, upsertComment, type IssuesOctokit } from '../../src/report/prComment.js';
 
 const BOT = 'github-actions[bot]';
 
@@ -99,7 +99,7 @@ describe('pullRequestOf', () => {
     });
     // @actions/github reads the event once, when it is first loaded.
     const { context } = await import('@actions/github');
-    const { pullRequestOf } = await import('../src/prComment.js');
+    const { pullRequestOf } = await import('../../src/report/prComment.js');
     expect(await pullRequestOf()).toEqual({ owner: 'o', repo: 'r', number: 42 });
     context.eventName = 'workflow_dispatch';
     expect(await pullRequestOf()).toBeUndefined();

@@ -1,24 +1,19 @@
 // What a user sees, from a RunRecord (settings, plan, journal, the provider's view): outputs, the job summary, the
 // pull-request comment and the summary of a run that stopped before any change. Pure; no AWS.
-import type { JournalEntry } from '../src/apply.js';
-import { readSettings, type Settings } from '../src/inputs.js';
-import type { Change, Outcome, Plan } from '../src/plan/types.js';
-import type { FailureReport } from '../src/render.js';
-import {
-  commentMarkdown,
-  outputsOf,
-  planJson,
-  stoppedMarkdown,
-  summaryMarkdown,
-  weightsNow,
-  type RunRecord,
-} from '../src/report.js';
-import type { AppMeshApi } from '../src/traffic/appMesh/api.js';
-import { AppMeshProvider } from '../src/traffic/appMesh/index.js';
-import type { AppMeshSettings } from '../src/traffic/appMesh/settings.js';
-import type { LatticeApi } from '../src/traffic/vpcLattice/api.js';
-import { LatticeProvider } from '../src/traffic/vpcLattice/index.js';
-import type { LatticeSettings } from '../src/traffic/vpcLattice/settings.js';
+import type { JournalEntry } from '../../src/apply.js';
+import { providerContext, readSettings, type Settings } from '../../src/inputs.js';
+import type { Plan } from '../../src/plan/types.js';
+import type { Change, Outcome } from '../../src/model.js';
+import type { FailureReport } from '../../src/render.js';
+import { commentMarkdown, stoppedMarkdown, summaryMarkdown } from '../../src/report/markdown.js';
+import { outputsOf, planJson } from '../../src/report/outputs.js';
+import { type RunRecord, weightsNow } from '../../src/run/record.js';
+import type { AppMeshApi } from '../../src/traffic/appMesh/api.js';
+import { AppMeshProvider } from '../../src/traffic/appMesh/index.js';
+import type { AppMeshSettings } from '../../src/traffic/appMesh/settings.js';
+import type { LatticeApi } from '../../src/traffic/vpcLattice/api.js';
+import { LatticeProvider } from '../../src/traffic/vpcLattice/index.js';
+import type { LatticeSettings } from '../../src/traffic/vpcLattice/settings.js';
 
 const REGION = 'ap-northeast-1';
 const CONSOLE = `https://${REGION}.console.aws.amazon.com`;
@@ -206,7 +201,11 @@ describe('outputsOf', () => {
           'canary-virtual-node': '',
         })[n] ?? '',
     );
-    const view = new LatticeProvider(settings.traffic as LatticeSettings, settings, {} as LatticeApi).view(REGION);
+    const view = new LatticeProvider(
+      settings.traffic as LatticeSettings,
+      providerContext(settings),
+      {} as LatticeApi,
+    ).view(REGION);
     const out = outputsOf(record({ settings, view }));
     expect(out['canary-target-group-arn']).toBe(NODE_ARN);
     expect(out['canary-virtual-node-arn']).toBe('');

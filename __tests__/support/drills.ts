@@ -2,8 +2,8 @@
 // turn, a fresh emulator at the scenario's starting point fails that call (AccessDeniedException, which the SDK does
 // not retry) and the provider's checks run: the failed run, traffic during and after, a rerun, and a third run.
 import { expect } from '@jest/globals';
-import type { Emulator } from '../emulator/server.js';
-import { runAction, type ActionRun } from './runAction.js';
+import type { Emulator } from '../../emulator/server.js';
+import { runAction, type ActionRun } from '../../emulator/runAction.js';
 
 export interface DrillScenario {
   name: string;

@@ -3,8 +3,9 @@
 import * as core from '@actions/core';
 import type { CreateServiceCommandInput, DeploymentConfiguration, ECSClient, Service } from '@aws-sdk/client-ecs';
 import { redactTaskDefinition, shortTaskDefinition, type TaskDefinitionInput } from '../plan/taskDefinition.js';
-import { ECS_KINDS, REFS, type Outcome, type ServiceSnapshot } from '../plan/types.js';
-import { executor, type Executor, type ExecutorContext } from '../traffic/provider.js';
+import { ECS_KINDS } from '../plan/types.js';
+import { REFS, type Outcome, type ServiceSnapshot } from '../model.js';
+import { executor, type Executor, type ExecutorContext } from '../executor.js';
 import { ConcurrentModificationError } from '../errors.js';
 import {
   createService,

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { awsErrorName, ConcurrentModificationError, PlanError, type ConflictDetails } from '../errors.js';
 import { primaryDeployment, rolloutComplete } from '../plan/ecs.js';
-import { pollDelayMs } from '../plan/steps.js';
+import { isRetryable, pollDelayMs } from './poll.js';
 import { shortTaskDefinition } from '../plan/taskDefinition.js';
 
 export { primaryDeployment, rolloutComplete };
@@ -174,16 +174,12 @@ function checkDesiredCount(service: Service, deployment: Deployment, opts: WaitO
   );
 }
 
-const RETRYABLE =
-  /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalServerError|ServerException|TimeoutError|ECONNRESET|ETIMEDOUT/;
-
 /** Throttling, 5xx and timeouts while waiting count as "still waiting" until the deadline. */
 async function describeOrStillWaiting(ecs: ECSClient, opts: WaitOptions): Promise<Service | undefined | 'retry'> {
   try {
     return (await describeServices(ecs, opts.cluster, [opts.service])).get(opts.service);
   } catch (err) {
-    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
-    if (RETRYABLE.test(awsErrorName(err) ?? '') || status >= 500) return 'retry';
+    if (isRetryable(err)) return 'retry';
     throw err;
   }
 }

@@ -1,7 +1,8 @@
 // Pure builders of the ECS changes: register a revision, create or update a service, wait for its rollout, scale.
 import type { CreateServiceCommandInput, Deployment, DeploymentConfiguration, Service } from '@aws-sdk/client-ecs';
 import { appImages, shortTaskDefinition, type TaskDefinitionInput } from './taskDefinition.js';
-import { ECS_KINDS, isRef, REFS, ref, type Change, type Ref } from './types.js';
+import { ECS_KINDS } from './types.js';
+import { isRef, REFS, ref, type Change, type Ref } from '../model.js';
 
 export interface RolloutSpec {
   cluster: string;

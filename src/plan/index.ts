@@ -1,21 +1,23 @@
-// Turns (Settings, State, the provider's planner) into an ordered Plan of plain data. Order matters: the canary
+// Turns (Settings, the Step, State, the provider's planner) into an ordered Plan of plain data. Order matters: the canary
 // endpoint before the tasks that register with it, no canary weight before its rollout completed, the entry point
 // last. Pure: no AWS client, no I/O.
 import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../errors.js';
 import type { Settings } from '../inputs.js';
 import type { DeployState, PromoteState, ShiftState, State } from '../state.js';
-import type { TrafficPlanner, TrafficState } from '../traffic/provider.js';
+import type { RevisionPlanner, TrafficPlanner, TrafficState } from '../traffic/provider.js';
+import { isRevisionState, planOneService } from './oneService.js';
 import { checkBeforeTraffic, planRollout, primaryDeployment, rolloutComplete, scaleToZero } from './ecs.js';
 import { alarmsUpdate, CREATED_TAG, canaryServiceInput } from './service.js';
 import { familyOf, renderBase, sameTaskDefinition, shortTaskDefinition } from './taskDefinition.js';
-import { ECS_KINDS, REFS, type Change, type Plan, type ServiceSnapshot } from './types.js';
+import { ECS_KINDS, type Plan } from './types.js';
+import { type Change, type Operation, REFS, type ServiceSnapshot, type Step } from '../model.js';
 import { weightsFor } from './weights.js';
 
-export interface Planning<S extends TrafficState> {
-  name: string;
-  planner: TrafficPlanner<S>;
-}
+/** What planning needs of a provider: its name, its shape and its pure planner. */
+export type Planning<S extends TrafficState> =
+  | { name: string; shape?: 'two-services'; planner: TrafficPlanner<S> }
+  | { name: string; shape: 'one-service'; planner: RevisionPlanner<S> };
 
 function snapshot(service: Service | undefined, name: string, role: ServiceSnapshot['role']): ServiceSnapshot {
   return {
@@ -27,34 +29,74 @@ function snapshot(service: Service | undefined, name: string, role: ServiceSnaps
   };
 }
 
-function basePlan<S extends TrafficState>(settings: Settings, state: State<S>, provider: string): Plan {
-  const stable = 'stableService' in state ? [snapshot(state.stableService, settings.stable.service, 'stable')] : [];
+function basePlan<S extends TrafficState>(settings: Settings, step: Step, state: State<S>, provider: string): Plan {
   return {
     operation: state.operation,
     provider,
     changes: [],
-    weights: { before: state.traffic.weights, after: weightsFor(settings.canaryWeight) },
+    weights: { before: state.traffic.weights, after: weightsFor(step.canaryWeight) },
     warnings: [],
     known: { canaryEndpointArn: state.traffic.canaryEndpointArn, routeArn: state.traffic.routeId },
-    services: [...stable, snapshot(state.canaryService, settings.canary.service, 'canary')],
+    services: snapshots(settings, state),
   };
 }
 
-export function buildPlan<S extends TrafficState>(settings: Settings, state: State<S>, provider: Planning<S>): Plan {
-  if (state.operation === 'deploy' && settings.progressive) return planStepsDeploy(settings, state, provider);
-  const plan = basePlan(settings, state, provider.name);
+/** The services as read: stable (when read), and the canary service when the shape has one. */
+function snapshots<S>(settings: Settings, state: State<S>): ServiceSnapshot[] {
+  if (isRevisionState(state)) return [snapshot(state.service, settings.stable.service, 'stable')];
+  const stable = 'stableService' in state ? [snapshot(state.stableService, settings.stable.service, 'stable')] : [];
+  if (!settings.canary.service) return stable;
+  return [...stable, snapshot(state.canaryService, settings.canary.service, 'canary')];
+}
+
+/** The plan of one step; the state must have been read for the step's operation. */
+export function buildPlan<S extends TrafficState>(
+  settings: Settings,
+  step: Step,
+  state: State<S>,
+  provider: Planning<S>,
+): Plan {
+  if (state.operation !== step.operation) {
+    throw new Error(`The state was read for ${state.operation}, not for the step's ${step.operation}`);
+  }
+  if (state.operation === 'deploy' && settings.progressive) return planStepsDeploy(settings, step, state, provider);
+  return planStep(settings, step, state, provider);
+}
+
+/** The shape decides which ECS changes are planned: a canary service beside stable, or a new revision of stable. */
+function planStep<S extends TrafficState>(settings: Settings, step: Step, state: State<S>, provider: Planning<S>) {
+  const plan = basePlan(settings, step, state, provider.name);
+  if (provider.shape === 'one-service') {
+    if (state.operation !== 'deploy' && !isRevisionState(state)) throw new Error('A one-service plan needs its state');
+    return planOneService(settings, step, state, provider.planner, plan);
+  }
+  if (isRevisionState(state)) throw new Error('A two-services plan cannot use a one-service state');
   switch (state.operation) {
     case 'deploy':
-      return planDeploy(settings, state, provider.planner, plan);
+      return planDeploy(settings, step, state, provider.planner, plan);
     case 'promote':
-      return planPromote(settings, state, provider.planner, plan);
+      return planPromote(settings, step, state, provider.planner, plan);
     case 'shift':
-      return planShift(settings, state, provider.planner, plan);
+      return planShift(settings, step, state, provider.planner, plan);
     case 'rollback':
       return planRollback(settings, state, provider.planner, plan);
     case 'advance':
       throw new Error('advance is decided step by step (plan/steps.ts), then planned as a shift, promote or rollback');
   }
+}
+
+/** The plan of a run that changes nothing (an advance that waits or holds): the weights stay as they are. */
+export function unchangedPlan(operation: Operation, provider: string, traffic: TrafficState): Plan {
+  const weights = traffic.weights ?? { stable: 100, canary: 0 };
+  return {
+    operation,
+    provider,
+    changes: [],
+    weights: { before: weights, after: weights },
+    warnings: [],
+    known: { routeArn: traffic.routeId, canaryEndpointArn: traffic.canaryEndpointArn },
+    services: [],
+  };
 }
 
 /** Whether changes alter an ECS service (a new version or count), rather than only wait for or check it. */
@@ -68,16 +110,17 @@ export function changesService(changes: Change[]): boolean {
  */
 function planStepsDeploy<S extends TrafficState>(
   settings: Settings,
+  step: Step,
   state: DeployState<S>,
   provider: Planning<S>,
 ): Plan {
-  const first = buildPlan({ ...settings, progressive: undefined }, state, provider);
+  const first = planStep(settings, step, state, provider);
   const current = state.traffic.weights?.canary ?? 0;
   const steps = settings.progressive!.steps;
   const at = [...steps].reverse().find((s) => s <= current);
   const sameVersion = !changesService(first.changes);
-  if (!sameVersion || at === undefined || at === settings.canaryWeight) return first;
-  return buildPlan({ ...settings, progressive: undefined, canaryWeight: at }, state, provider);
+  if (!sameVersion || at === undefined || at === step.canaryWeight) return first;
+  return planStep(settings, { ...step, canaryWeight: at }, state, provider);
 }
 
 const DRAINED_WHY =
@@ -85,6 +128,7 @@ const DRAINED_WHY =
 
 function planDeploy<S extends TrafficState>(
   settings: Settings,
+  step: Step,
   state: DeployState<S>,
   p: TrafficPlanner<S>,
   plan: Plan,
@@ -125,7 +169,7 @@ function planDeploy<S extends TrafficState>(
     clonedFrom: settings.stable.service,
   });
   const { drain, now } = drainFirst(state.traffic, p, canary, rollout.serviceChanges);
-  const dark = isDarkLaunch(settings, state.traffic);
+  const dark = isDarkLaunch(settings, step, state.traffic);
   // A dark launch leaves an existing split alone; routing that does not exist yet is created for stable only.
   const weights =
     dark && now.weights
@@ -196,8 +240,8 @@ function drainFirst<S extends TrafficState>(traffic: S, p: TrafficPlanner<S>, ca
  * A preview header with weight 0 for a canary that has none is a dark launch: only header traffic reaches it, and
  * the weighted split is not touched (the canary is not added to it).
  */
-function isDarkLaunch(settings: Settings, traffic: TrafficState): boolean {
-  return settings.preview !== undefined && settings.canaryWeight === 0 && (traffic.weights?.canary ?? 0) === 0;
+function isDarkLaunch(settings: Settings, step: Step, traffic: TrafficState): boolean {
+  return settings.preview !== undefined && step.canaryWeight === 0 && (traffic.weights?.canary ?? 0) === 0;
 }
 
 /** Never remove capacity from a canary that another route or rule still sends traffic to. */
@@ -225,8 +269,8 @@ function requireHealthyCanary(settings: Settings, service: Service | undefined, 
 }
 
 /** A walk's later steps (and its promote) give weight only to the revision its deploy rolled out and baked. */
-function requireWalkRevision(settings: Settings, service: Service | undefined): void {
-  const walked = settings.walkRevision;
+function requireWalkRevision(settings: Settings, step: Step, service: Service | undefined): void {
+  const walked = step.revision;
   if (!walked || service?.taskDefinition === walked) return;
   throw new PlanError(
     `Canary service ${settings.canary.service} now runs ${shortTaskDefinition(service?.taskDefinition)}, not ${shortTaskDefinition(walked)} that this walk deployed and baked: another deploy replaced it, so the walk stops here with the weights as they are`,
@@ -236,6 +280,7 @@ function requireWalkRevision(settings: Settings, service: Service | undefined): 
 
 function planShift<S extends TrafficState>(
   settings: Settings,
+  step: Step,
   state: ShiftState<S>,
   p: TrafficPlanner<S>,
   plan: Plan,
@@ -243,7 +288,7 @@ function planShift<S extends TrafficState>(
   const target = plan.weights.after;
   if (target.canary > 0) {
     requireHealthyCanary(settings, state.canaryService, `send ${target.canary}% of traffic to the canary`);
-    requireWalkRevision(settings, state.canaryService);
+    requireWalkRevision(settings, step, state.canaryService);
   }
   plan.changes.push(
     ...p.planWeights(state.traffic, target, { canaryTasks: state.canaryService?.desiredCount }).changes,
@@ -303,12 +348,13 @@ function deleteCanary(
 
 function planPromote<S extends TrafficState>(
   settings: Settings,
+  step: Step,
   state: PromoteState<S>,
   p: TrafficPlanner<S>,
   plan: Plan,
 ): Plan {
   const { stableService } = state;
-  requireWalkRevision(settings, state.canaryService);
+  requireWalkRevision(settings, step, state.canaryService);
   const controller = stableService.deploymentController?.type;
   if (controller && controller !== 'ECS') {
     throw new PlanError(

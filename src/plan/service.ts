@@ -1,12 +1,11 @@
 // Pure: the canary ECS service, cloned from the stable one (same cluster and network); how it registers with the
-// traffic backend (Cloud Map registry, Lattice target group) is the provider's part.
+// traffic backend (a service registry, a target group, …) is the provider's part, merged in as it returns it.
 import type { CreateServiceCommandInput, DeploymentConfiguration, Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../errors.js';
+import type { Registration } from '../traffic/provider.js';
 
 /** The tag on a canary service this action created (its value names the stable service it was cloned from). */
 export const CREATED_TAG = 'ecs-mesh-canary:stable-service';
-
-export type Registration = Pick<CreateServiceCommandInput, 'serviceRegistries' | 'vpcLatticeConfigurations'>;
 
 export function canaryServiceInput(
   stable: Service,

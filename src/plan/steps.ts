@@ -20,14 +20,6 @@ export function firingAlarm(alarms: readonly AlarmState[], insufficientData: 'ok
   );
 }
 
-/**
- * Time to the next poll of a wait (a rollout, targets' health): a tenth of the time waited so far, between 1 s and
- * 5 s. The end is noticed within 5 s, and within 10 % of the wait's own duration when it is short.
- */
-export function pollDelayMs(elapsedMs: number): number {
-  return Math.min(5000, Math.max(1000, Math.round(elapsedMs / 10)));
-}
-
 /** Alarms are polled every 15 s, or four times per bake when the bake is shorter than a minute. */
 export function alarmPollMs(stepMinutes: number): number {
   return Math.max(250, Math.min(15_000, Math.round((stepMinutes * 60_000) / 4)));

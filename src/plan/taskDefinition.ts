@@ -7,6 +7,7 @@ import type {
   TaskDefinition,
 } from '@aws-sdk/client-ecs';
 import { PlanError } from '../errors.js';
+import { isEnvoyContainer, isSidecarContainer } from '../traffic/sidecars.js';
 
 /** Keys DescribeTaskDefinition returns that RegisterTaskDefinition does not accept. */
 export const READ_ONLY_KEYS = [
@@ -21,28 +22,6 @@ export const READ_ONLY_KEYS = [
 ] as const;
 
 export type TaskDefinitionInput = RegisterTaskDefinitionCommandInput;
-
-const SIDECAR_IMAGE = /aws-appmesh-envoy|aws-xray-daemon|aws-otel-collector|aws-for-fluent-bit/;
-
-/** Envoy, X-Ray, OpenTelemetry collector and FireLens log routers are sidecars; every other container is the app. */
-export function isSidecarContainer(c: Pick<ContainerDefinition, 'name' | 'image' | 'firelensConfiguration'>): boolean {
-  return (
-    c.name === 'envoy' ||
-    c.name === 'xray' ||
-    c.name === 'xray-daemon' ||
-    c.firelensConfiguration !== undefined ||
-    SIDECAR_IMAGE.test(c.image ?? '')
-  );
-}
-
-/** An App Mesh Envoy: the APPMESH proxy container, or a container named envoy or running the Envoy image. */
-export function isEnvoyContainer(
-  c: ContainerDefinition,
-  def: Pick<TaskDefinitionInput, 'proxyConfiguration'>,
-): boolean {
-  const proxy = def.proxyConfiguration?.type === 'APPMESH' ? def.proxyConfiguration.containerName : undefined;
-  return c.name === proxy || c.name === 'envoy' || /aws-appmesh-envoy/.test(c.image ?? '');
-}
 
 export function upsertEnv(env: KeyValuePair[], name: string, value: string): KeyValuePair[] {
   return env.some((e) => e.name === name)

@@ -1,9 +1,6 @@
 // Pure weight math shared by every provider: the split is always stable + canary = 100.
 
-export interface Weights {
-  stable: number;
-  canary: number;
-}
+import type { Weights } from '../model.js';
 
 export function weightsFor(canaryPercent: number): Weights {
   if (!Number.isInteger(canaryPercent) || canaryPercent < 0 || canaryPercent > 100) {

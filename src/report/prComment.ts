@@ -1,8 +1,8 @@
 // One comment per pull request and canary service, found again by a hidden marker and updated in place. Missing
 // permissions or no token give a warning, never a failure: the deploy itself already happened.
 import * as core from '@actions/core';
-import { errorMessage } from './errors.js';
-import type { Settings } from './inputs.js';
+import { errorMessage } from '../errors.js';
+import type { Settings } from '../inputs.js';
 
 interface Comment {
   id: number;

@@ -3,10 +3,15 @@
 // entry point, the executors of its change kinds, console links and outputs. Planning receives the planner (pure
 // functions) and never imports a provider's module; apply receives the executors.
 import type { CreateServiceCommandInput, Service } from '@aws-sdk/client-ecs';
-import type { Operation, Preview } from '../inputs.js';
+import type { ClientConfig } from '../aws/clients.js';
+import type { Executor } from '../executor.js';
+import type { ProviderIam } from './iam.js';
+import type { Inputs } from '../inputTools.js';
+import type { Change, Operation, Preview, Ref, Weights } from '../model.js';
 import type { Base, TaskDefinitionInput } from '../plan/taskDefinition.js';
-import type { Change, Outcome } from '../plan/types.js';
-import type { Weights } from '../plan/weights.js';
+
+/** What a provider adds to the canary's CreateService request so that its tasks register with the backend. */
+export type Registration = Partial<Omit<CreateServiceCommandInput, 'cluster' | 'serviceName' | 'taskDefinition'>>;
 
 export interface TrafficState {
   /** The current split, or undefined when no route or rule carries it yet. */
@@ -63,10 +68,7 @@ export interface TrafficPlanner<S extends TrafficState = TrafficState> {
   /** The task definition a role runs on this backend (App Mesh adds Envoy; Lattice removes it). */
   renderWorkload(base: Base, role: 'canary' | 'stable', state: S): RenderedWorkload;
   /** How a new canary service registers with the backend; refuses a stable service it cannot clone. */
-  registration(
-    stable: Service,
-    state: S,
-  ): Pick<CreateServiceCommandInput, 'serviceRegistries' | 'vpcLatticeConfigurations'>;
+  registration(stable: Service, state: S): Registration;
   /** Checks that make a deploy safe, then the changes that create or update the canary endpoint. */
   planEndpoint(state: S, facts: DeployFacts): Change[];
   /** Changes that set the split to `target`. */
@@ -80,20 +82,6 @@ export interface TrafficPlanner<S extends TrafficState = TrafficState> {
   planPreview(state: S, preview: Preview | undefined, opts: { canaryTasks: number; dark: boolean }): Change[];
   /** rollback with delete-canary: delete the canary's endpoint when this action created it and nothing routes to it. */
   planCleanup(state: S): { changes: Change[]; kept: string[] };
-}
-
-export type Executor = (request: unknown, ctx: ExecutorContext) => Promise<Outcome>;
-
-/** An executor for requests of one shape: apply hands it the request its change holds, refs resolved. */
-export function executor<T>(fn: (request: T, ctx: ExecutorContext) => Promise<Outcome>): Executor {
-  return fn as Executor;
-}
-
-export interface ExecutorContext {
-  /** Waits between polls; tests pass one that does not really wait. */
-  sleep(ms: number): Promise<void>;
-  /** Values earlier changes of this run produced (already resolved into the request; here for guards). */
-  produced: Readonly<Record<string, string | number>>;
 }
 
 /** How the report names and links the provider's resources. */
@@ -117,10 +105,102 @@ export interface EcsReads {
   services: Promise<Map<string, Service | undefined>>;
 }
 
-export interface TrafficProvider<S extends TrafficState = TrafficState> {
+/**
+ * Pure planning of a one-service provider, where ECS itself shifts traffic between two revisions of one service (the
+ * service's deployment is the split): no canary service, no endpoint, no entry point.
+ */
+export interface RevisionPlanner<S extends TrafficState = TrafficState> {
+  /** The task definition the new revision runs on this backend. */
+  renderWorkload(base: Base, role: 'canary' | 'stable', state: S): RenderedWorkload;
+  /** Deploy: start the service's deployment of `taskDefinition` and take the new revision to `target`. */
+  planRelease(state: S, release: Release): Change[];
+  /** Shift and rollback: take the deployment in progress to `target` (0: roll it back). */
+  planWeights(state: S, target: Weights): WeightPlan<S>;
+  /** Promote: finish the deployment, all traffic on the new revision. */
+  planPromote(state: S): Change[];
+}
+
+/** What a one-service deploy hands its provider: the service as read and the revision to deploy. */
+export interface Release {
+  cluster: string;
+  service: Service;
+  /** The revision's ARN, or the ref to the one this run registers. */
+  taskDefinition: string | Ref;
+  target: Weights;
+}
+
+interface ProviderBase<S extends TrafficState> {
   readonly name: string;
   read(operation: Operation, ecs: EcsReads): Promise<S>;
-  readonly planner: TrafficPlanner<S>;
   readonly executors: Record<string, Executor>;
   view(region: string): TrafficView;
+}
+
+/** A provider with a canary ECS service beside the stable one, and a split it owns. */
+export interface TwoServicesProvider<S extends TrafficState = TrafficState> extends ProviderBase<S> {
+  readonly shape?: 'two-services';
+  readonly planner: TrafficPlanner<S>;
+}
+
+/** A provider of one ECS service whose two revisions ECS shifts traffic between. */
+export interface OneServiceProvider<S extends TrafficState = TrafficState> extends ProviderBase<S> {
+  readonly shape: 'one-service';
+  readonly planner: RevisionPlanner<S>;
+}
+
+export type TrafficProvider<S extends TrafficState = TrafficState> = TwoServicesProvider<S> | OneServiceProvider<S>;
+
+/** Each provider's own settings, read from its own inputs; `provider` is its id in `traffic-provider`. */
+export interface ProviderSettings {
+  readonly provider: string;
+}
+
+/** What a provider is told of the run besides its own settings. */
+export interface ProviderContext {
+  readonly cluster: string;
+  readonly stableService: string;
+  /** Empty for a one-service provider. */
+  readonly canaryService: string;
+  readonly preview?: Preview;
+  readonly deleteCanary: boolean;
+  readonly waitForMinutes: number;
+}
+
+/**
+ * How the canary runs: `two-services` — a canary ECS service beside the stable one, and a split the provider owns
+ * (App Mesh, VPC Lattice); `one-service` — one ECS service whose two revisions ECS itself shifts traffic between.
+ */
+export type DeploymentShape = 'two-services' | 'one-service';
+
+/** Makes the provider for a run: called once the inputs are valid, with the SDK client loaded only then. */
+export type ProviderFactory<T extends ProviderSettings = ProviderSettings> = (
+  settings: T,
+  context: ProviderContext,
+  config: ClientConfig,
+) => TrafficProvider;
+
+/**
+ * A provider as the registry lists it (traffic/registry.ts): everything the layers above need before any AWS SDK is
+ * loaded. Its module and SDK client load only through `load()`.
+ */
+export interface ProviderEntry<T extends ProviderSettings = ProviderSettings> {
+  /** Its value of `traffic-provider`. */
+  readonly id: string;
+  /** How messages and action.yml's input descriptions name it, e.g. `(VPC Lattice) …`. */
+  readonly label: string;
+  /** Its inputs: refused by name when another provider is chosen. */
+  readonly inputs: readonly string[];
+  /** Its own outputs (set to '' when another provider runs). */
+  readonly outputs: readonly string[];
+  readonly shape: DeploymentShape;
+  /** Reads and validates its inputs, collecting problems in `inputs`. */
+  readSettings(inputs: Inputs, context: { canaryService: string }): T;
+  /** Its part of the IAM policy (npm run iam-policy): its folder, SDK clients, own arguments and statements. */
+  readonly iam: ProviderIam<T>;
+  load(): Promise<ProviderFactory<T>>;
+}
+
+/** An entry typed for its own settings, listed among the others. */
+export function providerEntry<T extends ProviderSettings>(entry: ProviderEntry<T>): ProviderEntry {
+  return entry as unknown as ProviderEntry;
 }

@@ -3,16 +3,15 @@
 import { jest } from '@jest/globals';
 import { AppMeshClient, type RouteSpec } from '@aws-sdk/client-app-mesh';
 import { ConcurrentModificationError } from '../../../src/errors.js';
-import type { Outcome } from '../../../src/plan/types.js';
-import type { Weights } from '../../../src/plan/weights.js';
-import type { ExecutorContext } from '../../../src/traffic/provider.js';
+import type { Outcome, Weights } from '../../../src/model.js';
+import type { ExecutorContext } from '../../../src/executor.js';
 import { AppMeshApi } from '../../../src/traffic/appMesh/api.js';
 import { appMeshExecutors } from '../../../src/traffic/appMesh/executors.js';
 import { newRouteSpec, readWeights } from '../../../src/traffic/appMesh/routeSpec.js';
 import { APP_MESH_KINDS as K, ROUTE_VERSION } from '../../../src/traffic/appMesh/state.js';
 import { canaryNodeSpec } from '../../../src/traffic/appMesh/virtualNode.js';
-import { SAMPLE, seedHowtoEcsBasics } from '../../emulator/fixture.js';
-import { Emulator } from '../../emulator/server.js';
+import { SAMPLE, seedHowtoEcsBasics } from '../../../emulator/fixture.js';
+import { Emulator } from '../../../emulator/server.js';
 
 const ROUTER = SAMPLE.virtualRouter;
 const ROUTE = SAMPLE.route;

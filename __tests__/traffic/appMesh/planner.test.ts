@@ -14,6 +14,9 @@ import { canaryNodeSpec } from '../../../src/traffic/appMesh/virtualNode.js';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')) as T;
+/** The walkthrough's task definitions live with the emulator, which seeds them. */
+const emulatorFixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../../../emulator/fixtures/${name}`, import.meta.url), 'utf8')) as T;
 const mesh = fixture<{ stableNode: VirtualNodeData; virtualService: VirtualServiceData }>('howto-mesh.json');
 const stableService = fixture<Service>('color-service.json');
 
@@ -108,7 +111,7 @@ test('registration: the stable service’s Cloud Map registry, or a refusal with
 });
 
 test('renderWorkload names the node of the role; a shared mesh gets the full ARN', () => {
-  const v1 = fixture<TaskDefinitionInput>('color-v1-task-definition.json');
+  const v1 = emulatorFixture<TaskDefinitionInput>('color-v1-task-definition.json');
   const arnOf = (p: AppMeshPlanner, role: 'canary' | 'stable') => {
     const { definition } = p.renderWorkload(renderBase(v1, { family: 'f', source: 'stable-service' }), role, state());
     return definition

@@ -17,7 +17,7 @@ import {
 } from '../../../src/traffic/appMesh/workload.js';
 
 const fixture = (name: string): TaskDefinitionInput =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../../../emulator/fixtures/${name}`, import.meta.url), 'utf8'));
 const v1 = fixture('color-v1-task-definition.json');
 const v2 = fixture('color-v2-task-definition.json');
 const CANARY_ARN = 'mesh/howto-ecs-basics/virtualNode/howto-ecs-basics-color-v2-node';

@@ -3,14 +3,14 @@
 import { jest } from '@jest/globals';
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { ConcurrentModificationError } from '../../../src/errors.js';
-import type { Outcome } from '../../../src/plan/types.js';
-import type { Weights } from '../../../src/plan/weights.js';
-import type { ExecutorContext } from '../../../src/traffic/provider.js';
+import type { Outcome, Weights } from '../../../src/model.js';
+import type { ExecutorContext } from '../../../src/executor.js';
 import { LatticeApi } from '../../../src/traffic/vpcLattice/api.js';
-import { forwardOf, latticeExecutors } from '../../../src/traffic/vpcLattice/executors.js';
+import { latticeExecutors } from '../../../src/traffic/vpcLattice/executors.js';
+import { forwardOf } from '../../../src/traffic/vpcLattice/forward.js';
 import { CANARY_GROUP, LATTICE_KINDS as K } from '../../../src/traffic/vpcLattice/state.js';
-import { LATTICE_SAMPLE, seedLatticeColor, type LatticeSeed } from '../../emulator/fixture.js';
-import { Emulator } from '../../emulator/server.js';
+import { LATTICE_SAMPLE, seedLatticeColor, type LatticeSeed } from '../../../emulator/fixture.js';
+import { Emulator } from '../../../emulator/server.js';
 
 const sleeps: number[] = [];
 const ctx: ExecutorContext = {

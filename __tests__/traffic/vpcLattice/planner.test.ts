@@ -4,12 +4,16 @@ import { readFileSync } from 'node:fs';
 import type { Service, TaskDefinition } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../../src/errors.js';
 import { renderBase } from '../../../src/plan/taskDefinition.js';
-import type { Weights } from '../../../src/plan/weights.js';
-import { canaryListed, LatticePlanner, sameGroup } from '../../../src/traffic/vpcLattice/planner.js';
+import type { Weights } from '../../../src/model.js';
+import { sameGroup } from '../../../src/traffic/vpcLattice/forward.js';
+import { canaryListed, LatticePlanner } from '../../../src/traffic/vpcLattice/planner.js';
 import { CANARY_GROUP, LATTICE_KINDS as K, type LatticeState } from '../../../src/traffic/vpcLattice/state.js';
 
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')) as T;
+/** The walkthrough's task definitions live with the emulator, which seeds them. */
+const emulatorFixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../../../emulator/fixtures/${name}`, import.meta.url), 'utf8')) as T;
 
 const planner = new LatticePlanner({ waitForMinutes: 12 });
 const CANARY_ARN = 'arn:aws:vpc-lattice:ap-northeast-1:111122223333:targetgroup/tg-0fedcba9876543210';
@@ -37,7 +41,7 @@ const w = (canary: number): Weights => ({ stable: 100 - canary, canary });
 const describeChanges = (changes: { kind: string; after: string }[]) => changes.map((c) => `${c.kind}: ${c.after}`);
 
 describe('renderWorkload', () => {
-  const v1 = fixture<TaskDefinition>('color-v1-task-definition.json');
+  const v1 = emulatorFixture<TaskDefinition>('color-v1-task-definition.json');
 
   test('drops Envoy, the APPMESH proxy configuration and the dependsOn on Envoy, with a warning', () => {
     const base = renderBase(v1, {

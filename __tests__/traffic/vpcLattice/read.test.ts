@@ -9,8 +9,8 @@ import { LatticeApi } from '../../../src/traffic/vpcLattice/api.js';
 import { readLattice } from '../../../src/traffic/vpcLattice/read.js';
 import type { LatticeSettings } from '../../../src/traffic/vpcLattice/settings.js';
 import { roundTrips } from '../../../scripts/bench.js';
-import { LATTICE_SAMPLE, seedLatticeColor } from '../../emulator/fixture.js';
-import { Emulator } from '../../emulator/server.js';
+import { LATTICE_SAMPLE, seedLatticeColor } from '../../../emulator/fixture.js';
+import { Emulator } from '../../../emulator/server.js';
 
 let emu: Emulator;
 let lattice: VPCLatticeClient;

@@ -4,9 +4,9 @@
 import * as core from '@actions/core';
 import type { RouteSpec, VirtualNodeSpec, VirtualRouterSpec, VirtualServiceSpec } from '@aws-sdk/client-app-mesh';
 import { ConcurrentModificationError } from '../../errors.js';
-import { REFS, type Outcome } from '../../plan/types.js';
-import { showWeights, type Weights } from '../../plan/weights.js';
-import { executor, type Executor } from '../provider.js';
+import { type Outcome, REFS, type Weights } from '../../model.js';
+import { showWeights } from '../../plan/weights.js';
+import { executor, type Executor } from '../../executor.js';
 import type { AppMeshApi } from './api.js';
 import { readWeights, withWeights } from './routeSpec.js';
 import { APP_MESH_KINDS as K, PREVIEW_ARN, ROUTE_VERSION } from './state.js';

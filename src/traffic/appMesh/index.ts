@@ -1,12 +1,11 @@
 // The App Mesh provider: a virtual router with one route whose two weighted targets are the stable and canary
 // virtual nodes, a virtual service whose provider is that router, Envoy in every task. Loaded (with its SDK client)
 // only when traffic-provider is app-mesh.
-import { AppMeshClient } from '@aws-sdk/client-app-mesh';
+import { AppMeshClient, type RouteData } from '@aws-sdk/client-app-mesh';
 import { withErrorContext, type ClientConfig } from '../../aws/clients.js';
 import { PlanError } from '../../errors.js';
-import type { RouteData } from '@aws-sdk/client-app-mesh';
-import type { Operation, Settings } from '../../inputs.js';
-import type { TrafficProvider, TrafficView } from '../provider.js';
+import type { Operation } from '../../model.js';
+import type { ProviderContext, TwoServicesProvider, TrafficView } from '../provider.js';
 import { AppMeshApi, type MeshRef } from './api.js';
 import { appMeshExecutors } from './executors.js';
 import { AppMeshPlanner } from './planner.js';
@@ -24,7 +23,7 @@ export function meshRef(s: AppMeshSettings): MeshRef {
   return s.meshOwner ? { meshName: s.mesh, meshOwner: s.meshOwner } : { meshName: s.mesh };
 }
 
-export class AppMeshProvider implements TrafficProvider<AppMeshState> {
+export class AppMeshProvider implements TwoServicesProvider<AppMeshState> {
   readonly name = 'App Mesh';
   readonly planner: AppMeshPlanner;
   readonly executors;
@@ -161,12 +160,16 @@ export function endOfSupportHint(err: Error): string | undefined {
   return 'AWS ended App Mesh on 2026-09-30 and accounts can no longer reach its API; see "Leaving App Mesh for VPC Lattice" in the README';
 }
 
-export function createAppMeshProvider(s: AppMeshSettings, settings: Settings, config: ClientConfig): AppMeshProvider {
+export function createAppMeshProvider(
+  s: AppMeshSettings,
+  context: ProviderContext,
+  config: ClientConfig,
+): AppMeshProvider {
   const client = withErrorContext(new AppMeshClient(config), 'App Mesh', endOfSupportHint);
   const opts = {
-    canaryService: settings.canary.service,
-    preview: !!settings.preview,
-    deleteCanary: settings.deleteCanary,
+    canaryService: context.canaryService,
+    preview: !!context.preview,
+    deleteCanary: context.deleteCanary,
   };
   return new AppMeshProvider(s, opts, new AppMeshApi(client, meshRef(s)));
 }

@@ -5,11 +5,9 @@ import type { PortProtocol, VirtualServiceSpec } from '@aws-sdk/client-app-mesh'
 import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
 import { clusterName } from '../../plan/service.js';
-import { canonical, familyOf } from '../../plan/taskDefinition.js';
-import { ref, type Change } from '../../plan/types.js';
-import { sameWeights, showWeights, type Weights } from '../../plan/weights.js';
-import type { Base } from '../../plan/taskDefinition.js';
-import type { Preview } from '../../inputs.js';
+import { type Base, canonical, familyOf } from '../../plan/taskDefinition.js';
+import { type Change, type Preview, ref, type Weights } from '../../model.js';
+import { sameWeights, showWeights } from '../../plan/weights.js';
 import type { DeployFacts, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
 import { mentions, newRouteSpec, previewSpec, routesOnlyTo } from './routeSpec.js';
 import type { AppMeshSettings } from './settings.js';

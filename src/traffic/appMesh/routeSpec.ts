@@ -2,7 +2,8 @@
 // and the route type are kept as they are.
 import type { RouteSpec, WeightedTarget } from '@aws-sdk/client-app-mesh';
 import { PlanError } from '../../errors.js';
-import { toPercent, type Weights } from '../../plan/weights.js';
+import { toPercent } from '../../plan/weights.js';
+import type { Weights } from '../../model.js';
 
 export const ROUTE_KINDS = ['httpRoute', 'http2Route', 'grpcRoute', 'tcpRoute'] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];

@@ -6,7 +6,7 @@ import type {
   VirtualRouterData,
   VirtualServiceData,
 } from '@aws-sdk/client-app-mesh';
-import type { Ref } from '../../plan/types.js';
+import type { Ref } from '../../model.js';
 import type { TrafficState } from '../provider.js';
 
 export interface AppMeshState extends TrafficState {

@@ -2,7 +2,8 @@
 // place), the application waiting for Envoy to be healthy, and the APPMESH proxy configuration.
 import type { ContainerDefinition, PortMapping, ProxyConfiguration } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
-import { isEnvoyContainer, upsertEnv, type Base, type TaskDefinitionInput } from '../../plan/taskDefinition.js';
+import { upsertEnv, type Base, type TaskDefinitionInput } from '../../plan/taskDefinition.js';
+import { isEnvoyContainer } from '../sidecars.js';
 
 export const DEFAULT_ENVOY_IMAGE = 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.27.2.0-prod';
 export const ENVOY_HEALTH_COMMAND = 'curl -s http://localhost:9901/server_info | grep state | grep -q LIVE';

@@ -4,18 +4,13 @@
 import * as core from '@actions/core';
 import type { RuleAction, RuleMatch, TargetSummary } from '@aws-sdk/client-vpc-lattice';
 import { ConcurrentModificationError } from '../../errors.js';
-import { pollDelayMs } from '../../plan/steps.js';
-import { REFS, type Outcome } from '../../plan/types.js';
-import { showWeights, toPercent, type Weights } from '../../plan/weights.js';
-import { executor, type Executor, type ExecutorContext } from '../provider.js';
+import { isRetryable, pollDelayMs } from '../../aws/poll.js';
+import { type Outcome, REFS, type Weights } from '../../model.js';
+import { showWeights, toPercent } from '../../plan/weights.js';
+import { executor, type Executor, type ExecutorContext } from '../../executor.js';
 import type { LatticeApi, Where } from './api.js';
-import { sameGroup } from './planner.js';
+import { type ForwardEntry, forwardAction, forwardOf, sameForward, showForward as show, weightOf } from './forward.js';
 import { CANARY_GROUP, LATTICE_KINDS as K, PREVIEW_ARN } from './state.js';
-
-interface ForwardEntry {
-  group: string;
-  weight: number;
-}
 
 interface ForwardRequest {
   where: Where;
@@ -32,18 +27,6 @@ interface HealthRequest {
   minHealthy: number;
   timeoutMinutes: number;
 }
-
-export function forwardOf(action: RuleAction | undefined): ForwardEntry[] | undefined {
-  return action?.forward?.targetGroups?.map((g) => ({ group: g.targetGroupIdentifier!, weight: g.weight ?? 0 }));
-}
-
-function sameForward(a: ForwardEntry[] | undefined, b: ForwardEntry[]): boolean {
-  if (!a || a.length !== b.length) return false;
-  return b.every((x) => a.some((y) => sameGroup(x.group, y.group) && x.weight === y.weight));
-}
-
-const show = (f: ForwardEntry[] | undefined) =>
-  f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none';
 
 async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> {
   const current = forwardOf((await api.readAction(r.where))?.action);
@@ -75,12 +58,6 @@ async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> 
   return outcome;
 }
 
-function weightOf(forward: ForwardEntry[], group: string): number {
-  return forward.filter((f) => sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
-}
-
-const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalServer|TimeoutError/;
-
 async function waitHealthy(api: LatticeApi, r: HealthRequest, ctx: ExecutorContext): Promise<Outcome> {
   const start = Date.now();
   const deadline = start + r.timeoutMinutes * 60_000;
@@ -108,7 +85,7 @@ async function listOrRetry(api: LatticeApi, group: string): Promise<TargetSummar
   try {
     return await api.listTargets(group);
   } catch (err) {
-    if (RETRYABLE.test((err as Error).name ?? '')) return undefined;
+    if (isRetryable(err)) return undefined;
     throw err;
   }
 }
@@ -138,10 +115,6 @@ interface RuleRequest {
   forward: ForwardEntry[];
   tags?: Record<string, string>;
 }
-
-const forwardAction = (forward: ForwardEntry[]): RuleAction => ({
-  forward: { targetGroups: forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
-});
 
 async function createRule(api: LatticeApi, r: RuleRequest): Promise<Outcome> {
   const created = await api.createRule({ ...r, action: forwardAction(r.forward) });

@@ -3,8 +3,8 @@
 // SDK client) only when traffic-provider is vpc-lattice.
 import { VPCLatticeClient } from '@aws-sdk/client-vpc-lattice';
 import { withErrorContext, type ClientConfig } from '../../aws/clients.js';
-import type { Operation, Settings } from '../../inputs.js';
-import type { EcsReads, TrafficProvider, TrafficView } from '../provider.js';
+import type { Operation } from '../../model.js';
+import type { EcsReads, ProviderContext, TwoServicesProvider, TrafficView } from '../provider.js';
 import { LatticeApi } from './api.js';
 import { latticeExecutors } from './executors.js';
 import { LatticePlanner } from './planner.js';
@@ -12,7 +12,7 @@ import { readLattice } from './read.js';
 import type { LatticeSettings } from './settings.js';
 import type { LatticeState } from './state.js';
 
-export class LatticeProvider implements TrafficProvider<LatticeState> {
+export class LatticeProvider implements TwoServicesProvider<LatticeState> {
   readonly name = 'VPC Lattice';
   readonly planner: LatticePlanner;
   readonly executors;
@@ -20,7 +20,7 @@ export class LatticeProvider implements TrafficProvider<LatticeState> {
 
   constructor(
     private readonly s: LatticeSettings,
-    private readonly settings: Pick<Settings, 'stable' | 'canary' | 'waitForMinutes' | 'preview' | 'deleteCanary'>,
+    private readonly settings: ProviderContext,
     private readonly api: LatticeApi,
   ) {
     this.planner = new LatticePlanner({ waitForMinutes: settings.waitForMinutes, previewPriority: s.previewPriority });
@@ -28,7 +28,7 @@ export class LatticeProvider implements TrafficProvider<LatticeState> {
   }
 
   async read(operation: Operation, ecs: EcsReads): Promise<LatticeState> {
-    const names = { stable: this.settings.stable.service, canary: this.settings.canary.service };
+    const names = { stable: this.settings.stableService, canary: this.settings.canaryService };
     this.last = await readLattice(this.api, this.s, names, operation, ecs, {
       preview: this.settings.preview !== undefined,
       deleteCanary: this.settings.deleteCanary,
@@ -63,7 +63,11 @@ export class LatticeProvider implements TrafficProvider<LatticeState> {
   }
 }
 
-export function createLatticeProvider(s: LatticeSettings, settings: Settings, config: ClientConfig): LatticeProvider {
+export function createLatticeProvider(
+  s: LatticeSettings,
+  settings: ProviderContext,
+  config: ClientConfig,
+): LatticeProvider {
   return new LatticeProvider(
     s,
     settings,

@@ -4,11 +4,12 @@
 // weight 0 first; weight follows only once its targets are HEALTHY.
 import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
-import { isEnvoyContainer, type Base } from '../../plan/taskDefinition.js';
-import { ref, type Change, type Ref } from '../../plan/types.js';
-import { sameWeights, showWeights, type Weights } from '../../plan/weights.js';
+import type { Base } from '../../plan/taskDefinition.js';
+import { isEnvoyContainer } from '../sidecars.js';
+import { type Change, type Preview, ref, type Ref, type Weights } from '../../model.js';
+import { sameWeights, showWeights } from '../../plan/weights.js';
 import type { RenderedWorkload, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
-import type { Preview } from '../../inputs.js';
+import { sameGroup } from './forward.js';
 import { CANARY_GROUP, CREATED_BY_TAG, LATTICE_KINDS as K, type Forward, type LatticeState } from './state.js';
 
 export interface LatticePlannerOptions {
@@ -31,11 +32,6 @@ export function canaryListed(state: LatticeState): boolean {
     state.canary.arn !== undefined &&
     state.forward.some((f) => typeof f.group === 'string' && sameGroup(f.group, state.canary.arn!))
   );
-}
-
-/** Lattice answers IDs where requests gave ARNs (and the reverse): groups compare by ID. */
-export function sameGroup(a: string, b: string): boolean {
-  return a.slice(a.lastIndexOf('/') + 1) === b.slice(b.lastIndexOf('/') + 1);
 }
 
 export class LatticePlanner implements TrafficPlanner<LatticeState> {

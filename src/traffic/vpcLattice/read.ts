@@ -2,16 +2,14 @@
 // action, the stable and canary target groups, and the stable ECS service's registration. Everything a plan could
 // trip over later is refused here, before any write, naming the input.
 import type { Service } from '@aws-sdk/client-ecs';
-import type { RuleAction } from '@aws-sdk/client-vpc-lattice';
+import type { RuleAction, RuleSummary, TargetGroupSummary } from '@aws-sdk/client-vpc-lattice';
 import { PlanError } from '../../errors.js';
-import type { Operation } from '../../inputs.js';
+import type { Operation } from '../../model.js';
 import { primaryDeployment } from '../../plan/ecs.js';
 import { toPercent } from '../../plan/weights.js';
 import type { EcsReads } from '../provider.js';
 import { idOf, isIdOrArn, type LatticeApi, type TargetGroup, type Where } from './api.js';
-import type { RuleSummary, TargetGroupSummary } from '@aws-sdk/client-vpc-lattice';
-import { forwardOf } from './executors.js';
-import { sameGroup } from './planner.js';
+import { forwardOf, sameGroup, weightOf } from './forward.js';
 import type { LatticeSettings } from './settings.js';
 import { CREATED_BY_TAG, type GroupRef, type LatticeState } from './state.js';
 
@@ -154,7 +152,7 @@ async function otherRoutes(
   return reads.map(({ name, read }) => {
     const forward = forwardOf(read?.action) ?? [];
     const total = forward.reduce((n, f) => n + f.weight, 0);
-    const canary = forward.filter((f) => sameGroup(f.group, canaryArn)).reduce((n, f) => n + f.weight, 0);
+    const canary = weightOf(forward, canaryArn);
     return { name, canaryWeight: total === 0 ? 0 : Math.round((canary * 100) / total) };
   });
 }
@@ -275,8 +273,6 @@ export async function readLattice(
       ? previewFacts(api, where, rules, previewName, canaryTags)
       : { previewName, priorities: [] },
   ]);
-  const weightOf = (arn?: string) =>
-    forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
   return {
     where,
     splitName: located.splitName,
@@ -284,7 +280,7 @@ export async function readLattice(
     canary: canary ? { ...groupRef(canary), vpc: canary.config?.vpcIdentifier } : { name: canaryName },
     forward,
     registration: { roleArn: registration?.roleArn ?? '', portName: registration?.portName ?? '' },
-    weights: toPercent(weightOf(stable.arn), weightOf(canary?.arn)),
+    weights: toPercent(weightOf(forward, stable.arn), weightOf(forward, canary?.arn)),
     routeId: read.arn,
     changedAt: read.lastUpdatedAt,
     canaryEndpointArn: canary?.arn,

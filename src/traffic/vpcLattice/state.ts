@@ -1,7 +1,7 @@
 // What the VPC Lattice provider reads, as plain data for its planner.
 import type { Service } from '@aws-sdk/client-ecs';
 import type { TargetGroupConfig } from '@aws-sdk/client-vpc-lattice';
-import type { Ref } from '../../plan/types.js';
+import type { Ref } from '../../model.js';
 import type { TrafficState } from '../provider.js';
 import type { Where } from './api.js';
 

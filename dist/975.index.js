@@ -1,6 +1,56 @@
-export const id = 761;
-export const ids = [761];
+export const id = 975;
+export const ids = [975];
 export const modules = {
+
+/***/ 201:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ createEcsClient),
+/* harmony export */   mO: () => (/* binding */ withErrorContext),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony export MAX_ATTEMPTS */
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+// The one place AWS client settings are decided. Region comes from AWS_REGION (or AWS_DEFAULT_REGION), credentials
+// from the standard provider chain, endpoints from the SDK's own AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
+// handling. Each provider makes its own client with the same settings, loaded only when it is chosen.
+
+/** Survives at least two consecutive throttles per call; adaptive mode also slows down under throttling. */
+const MAX_ATTEMPTS = 5;
+function clientConfig(env = process.env) {
+    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region) {
+        throw new Error('No AWS region: set AWS_REGION (aws-actions/configure-aws-credentials does this for you)');
+    }
+    return { region, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-mesh-canary' };
+}
+function createEcsClient(config) {
+    return withErrorContext(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc(config), 'ECS');
+}
+/**
+ * Errors from this client name the service and operation (`App Mesh DescribeRoute: …`) and carry the hint, if any;
+ * the error's name (what callers test) is kept.
+ */
+function withErrorContext(client, service, hint) {
+    client.middlewareStack.add((next, context) => async (args) => {
+        try {
+            return await next(args);
+        }
+        catch (err) {
+            if (err instanceof Error && !err.message.startsWith(service)) {
+                const operation = (context.commandName ?? '').replace(/Command$/, '');
+                const extra = hint?.(err);
+                err.message = `${service} ${operation}: ${err.message}${extra ? ` (${extra})` : ''}`;
+            }
+            throw err;
+        }
+    }, { step: 'initialize', name: 'ecsMeshCanaryErrorContext' });
+    return client;
+}
+
+
+/***/ }),
 
 /***/ 3902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -25,7 +75,252 @@ async function orUndefined(request, notFound = ['NotFoundException']) {
 
 /***/ }),
 
-/***/ 3761:
+/***/ 5672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ pollDelayMs),
+/* harmony export */   r: () => (/* binding */ isRetryable)
+/* harmony export */ });
+// How every wait polls AWS (an ECS rollout, a target group's health) and which AWS errors mean "try again".
+/**
+ * Time to the next poll of a wait (a rollout, targets' health): a tenth of the time waited so far, between 1 s and
+ * 5 s. The end is noticed within 5 s, and within 10 % of the wait's own duration when it is short.
+ */
+function pollDelayMs(elapsedMs) {
+    return Math.min(5000, Math.max(1000, Math.round(elapsedMs / 10)));
+}
+/** Error names AWS gives a call that may succeed if sent again: throttling, 5xx, timeouts, a dropped connection. */
+const RETRYABLE = /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalServer|ServerException|TimeoutError|ECONNRESET|ETIMEDOUT/;
+/** Whether a wait may count this error as "still waiting" (until its deadline) instead of failing. */
+function isRetryable(err) {
+    const e = err;
+    const status = e?.$metadata?.httpStatusCode ?? 0;
+    return RETRYABLE.test(typeof e?.name === 'string' ? e.name : '') || status >= 500;
+}
+
+
+/***/ }),
+
+/***/ 8282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ executor)
+/* harmony export */ });
+/** An executor for requests of one shape: apply hands it the request its change holds, refs resolved. */
+function executor(fn) {
+    return fn;
+}
+
+
+/***/ }),
+
+/***/ 4570:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G5: () => (/* binding */ scaleToZero),
+/* harmony export */   Z8: () => (/* binding */ rolloutComplete),
+/* harmony export */   n9: () => (/* binding */ checkBeforeTraffic),
+/* harmony export */   ne: () => (/* binding */ planRollout),
+/* harmony export */   sg: () => (/* binding */ primaryDeployment)
+/* harmony export */ });
+/* harmony import */ var _taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6379);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9898);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(182);
+
+
+
+const serviceResource = (name) => ({ type: 'ECS service', name });
+/** Register (unless reused), create or update the service, and wait for its rollout. */
+function planRollout(spec) {
+    const { definition, service } = spec;
+    const taskDefinition = definition ? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(_model_js__WEBPACK_IMPORTED_MODULE_2__/* .REFS */ .tr.taskDefinitionArn) : spec.reusedArn;
+    const serviceChanges = !service ||
+        definition !== undefined ||
+        service.taskDefinition !== spec.reusedArn ||
+        service.desiredCount !== spec.desiredCount ||
+        spec.deploymentConfiguration !== undefined;
+    const changes = definition ? [registerChange(definition)] : [];
+    if (!service)
+        changes.push(createChange(spec, taskDefinition));
+    else if (serviceChanges)
+        changes.push(updateChange(spec, service, taskDefinition));
+    const inProgress = service && !serviceChanges && !rolloutComplete(service) ? primaryDeployment(service)?.id : undefined;
+    if (spec.wait && (serviceChanges || inProgress))
+        changes.push(waitChange(spec, taskDefinition, inProgress));
+    return { changes, serviceChanges };
+}
+function registerChange(definition) {
+    return {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.register,
+        resource: { type: 'task definition', name: definition.family },
+        action: 'register',
+        after: `new revision: ${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .appImages */ .EQ)(definition).join(', ')}`,
+        request: definition,
+        moves: 'none',
+    };
+}
+function createChange(spec, taskDefinition) {
+    return {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.create,
+        resource: serviceResource(spec.serviceName),
+        action: 'create',
+        after: `${spec.desiredCount} task(s)${spec.clonedFrom ? `, cloned from ${spec.clonedFrom}` : ''}`,
+        request: { ...spec.create, taskDefinition },
+        moves: 'capacity',
+    };
+}
+function updateChange(spec, service, taskDefinition) {
+    const runs = spec.definition ? 'the new revision' : (0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(spec.reusedArn);
+    const alarms = spec.deploymentConfiguration?.alarms?.alarmNames;
+    const back = `aws ecs update-service --cluster ${spec.cluster} --service ${spec.serviceName} --task-definition ${service.taskDefinition}`;
+    return {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.update,
+        resource: serviceResource(spec.serviceName),
+        action: 'update',
+        before: `${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)} × ${service.desiredCount}`,
+        after: `${runs} × ${spec.desiredCount}${alarms ? `, rollouts stopped by the alarms ${alarms.join(', ')}` : ''}`,
+        request: {
+            cluster: spec.cluster,
+            service: spec.serviceName,
+            taskDefinition,
+            desiredCount: spec.desiredCount,
+            ...(spec.deploymentConfiguration && { deploymentConfiguration: spec.deploymentConfiguration }),
+            ifTaskDefinition: service.taskDefinition,
+        },
+        moves: 'capacity',
+        leftBehind: `ECS service ${spec.serviceName} now deploys ${runs} (it ran ${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)}; to go back: ${back})`,
+    };
+}
+function waitChange(spec, taskDefinition, inProgress) {
+    return {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.wait,
+        resource: serviceResource(spec.serviceName),
+        action: 'wait',
+        after: `rollout COMPLETED with ${spec.desiredCount} task(s) running (at most ${spec.waitForMinutes} min)`,
+        request: {
+            cluster: spec.cluster,
+            service: spec.serviceName,
+            deploymentId: inProgress ?? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(_model_js__WEBPACK_IMPORTED_MODULE_2__/* .REFS */ .tr.deployment(spec.serviceName)),
+            timeoutMinutes: spec.waitForMinutes,
+            // What the rollout must end with; anything else means another writer changed the service under this run.
+            taskDefinition,
+            desiredCount: spec.desiredCount,
+            ...(spec.service && { previousTaskDefinition: spec.service.taskDefinition }),
+        },
+        moves: 'none',
+    };
+}
+/**
+ * Right before a deploy gives its canary traffic, the service must still run the revision this run deployed, rollout
+ * COMPLETED: another deploy that started after this run's wait ended would otherwise get the weight unverified.
+ */
+function checkBeforeTraffic(changes, cluster, serviceName) {
+    const wait = changes.findLast((c) => c.kind === _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.wait && c.resource.name === serviceName);
+    if (!wait)
+        return changes;
+    const lastWait = changes.findLastIndex((c) => c.action === 'wait');
+    const at = changes.findIndex((c, i) => i > lastWait && c.moves === 'traffic');
+    if (at < 0)
+        return changes;
+    const { taskDefinition, desiredCount } = wait.request;
+    const check = {
+        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.check,
+        resource: serviceResource(serviceName),
+        action: 'check',
+        after: `still runs ${(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isRef */ .i9)(taskDefinition) ? "this run's revision" : (0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(taskDefinition)} × ${desiredCount}, rollout COMPLETED`,
+        request: { cluster, service: serviceName, taskDefinition, desiredCount },
+        moves: 'none',
+    };
+    return [...changes.slice(0, at), check, ...changes.slice(at)];
+}
+/** Scale a canary to 0 tasks; the service and its endpoint stay for the next canary. */
+function scaleToZero(cluster, service, kept) {
+    if (!service || service.desiredCount === 0)
+        return [];
+    const name = service.serviceName;
+    return [
+        {
+            kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.update,
+            resource: serviceResource(name),
+            action: 'scale',
+            before: `${service.desiredCount} task(s)`,
+            after: `0 tasks (${kept} stay for the next canary)`,
+            request: { cluster, service: name, desiredCount: 0, ifTaskDefinition: service.taskDefinition },
+            moves: 'capacity',
+            leftBehind: `ECS service ${name} scaled to 0 (it had ${service.desiredCount})`,
+        },
+    ];
+}
+function primaryDeployment(service) {
+    return service?.deployments?.find((d) => d.status === 'PRIMARY');
+}
+/** Whether the service's current deployment has finished with every desired task running. */
+function rolloutComplete(service) {
+    const d = primaryDeployment(service);
+    if (!d)
+        return false;
+    const done = d.rolloutState ? d.rolloutState === 'COMPLETED' : service?.deployments?.length === 1;
+    return done && d.runningCount === d.desiredCount;
+}
+
+
+/***/ }),
+
+/***/ 9898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ ECS_KINDS)
+/* harmony export */ });
+/** The ECS layer's change kinds, carried out by the ECS executors (ecsExecutors.ts, beside the ECS calls). */
+const ECS_KINDS = {
+    register: 'ecs.register-task-definition',
+    create: 'ecs.create-service',
+    update: 'ecs.update-service',
+    wait: 'ecs.wait-for-rollout',
+    check: 'ecs.check-service',
+    delete: 'ecs.delete-service',
+};
+
+
+/***/ }),
+
+/***/ 5538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ toPercent),
+/* harmony export */   ML: () => (/* binding */ sameWeights),
+/* harmony export */   NK: () => (/* binding */ weightsFor),
+/* harmony export */   V0: () => (/* binding */ showWeights)
+/* harmony export */ });
+// Pure weight math shared by every provider: the split is always stable + canary = 100.
+function weightsFor(canaryPercent) {
+    if (!Number.isInteger(canaryPercent) || canaryPercent < 0 || canaryPercent > 100) {
+        throw new RangeError(`canary weight must be an integer from 0 to 100, got ${canaryPercent}`);
+    }
+    return { stable: 100 - canaryPercent, canary: canaryPercent };
+}
+function sameWeights(a, b) {
+    return a !== undefined && b !== undefined && a.stable === b.stable && a.canary === b.canary;
+}
+/** Raw backend weights (any scale) as percentages; nothing on either side reads as all on stable. */
+function toPercent(stable, canary) {
+    const total = stable + canary;
+    if (total === 0)
+        return { stable: 100, canary: 0 };
+    const canaryPercent = Math.round((canary * 100) / total);
+    return { stable: 100 - canaryPercent, canary: canaryPercent };
+}
+const showWeights = (w) => `stable ${w.stable} / canary ${w.canary}`;
+
+
+/***/ }),
+
+/***/ 356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -153,37 +448,167 @@ class LatticeApi {
 var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan/steps.ts
-var steps = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/plan/types.ts
-var types = __webpack_require__(9898);
+// EXTERNAL MODULE: ./src/aws/poll.ts
+var poll = __webpack_require__(5672);
+// EXTERNAL MODULE: ./src/model.ts
+var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/plan/weights.ts
 var weights = __webpack_require__(5538);
-// EXTERNAL MODULE: ./src/traffic/provider.ts
-var provider = __webpack_require__(5508);
-// EXTERNAL MODULE: ./src/plan/taskDefinition.ts
-var taskDefinition = __webpack_require__(6379);
-;// CONCATENATED MODULE: ./src/traffic/vpcLattice/state.ts
-const CANARY_GROUP = 'lattice.canaryTargetGroupArn';
-const LATTICE_KINDS = {
-    createGroup: 'lattice.create-target-group',
-    setForward: 'lattice.set-forward',
-    waitHealthy: 'lattice.wait-targets-healthy',
-    createRule: 'lattice.create-rule',
-    deleteRule: 'lattice.delete-rule',
-    deleteGroup: 'lattice.delete-target-group',
-};
-const PREVIEW_ARN = 'previewRouteArn';
-const CREATED_BY_TAG = 'ecs-mesh-canary:created-by';
+// EXTERNAL MODULE: ./src/executor.ts
+var executor = __webpack_require__(8282);
+;// CONCATENATED MODULE: ./src/traffic/vpcLattice/forward.ts
+/** Lattice answers IDs where requests gave ARNs (and the reverse): groups compare by ID. */
+function sameGroup(a, b) {
+    return a.slice(a.lastIndexOf('/') + 1) === b.slice(b.lastIndexOf('/') + 1);
+}
+function forwardOf(action) {
+    return action?.forward?.targetGroups?.map((g) => ({ group: g.targetGroupIdentifier, weight: g.weight ?? 0 }));
+}
+const forwardAction = (forward) => ({
+    forward: { targetGroups: forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
+});
+/** The weight a group has in a forward action (0 when it is not in it, or when no group is given). */
+function weightOf(forward, group) {
+    return forward.filter((f) => group !== undefined && sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
+}
+/** The same groups with the same weights, in any order. */
+function sameForward(a, b) {
+    if (!a || a.length !== b.length)
+        return false;
+    return b.every((x) => a.some((y) => sameGroup(x.group, y.group) && x.weight === y.weight));
+}
+const showForward = (f) => f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none';
 
+// EXTERNAL MODULE: ./src/traffic/vpcLattice/state.ts
+var vpcLattice_state = __webpack_require__(2356);
+;// CONCATENATED MODULE: ./src/traffic/vpcLattice/executors.ts
+// Executors of the VPC Lattice change kinds. Rules carry no version (last writer wins), so a forward write re-reads
+// the action right before writing and stops if it is not what the plan (or this run's previous write) left, and
+// re-reads after writing to report a concurrent change.
+
+
+
+
+
+
+
+
+async function setForward(api, r) {
+    const current = forwardOf((await api.readAction(r.where))?.action);
+    if (!sameForward(current, r.expected)) {
+        throw new errors/* ConcurrentModificationError */._b(`The forward action of ${r.where.rule ?? `listener ${r.where.listener}`} changed while this run was working (expected ${showForward(r.expected)}, now ${showForward(current)}): another run or person is editing it. Nothing was written; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
+    }
+    const action = {
+        forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
+    };
+    core/* debug */.Yz(`Forward ${showForward(r.forward)}`);
+    await api.writeAction(r.where, action);
+    const after = await api.readAction(r.where);
+    const previous = (0,weights/* toPercent */.BY)(weightOf(current, r.groups.stable), weightOf(current, r.groups.canary));
+    const outcome = {
+        detail: showForward(r.forward),
+        weights: r.weights,
+        produces: { [model/* REFS */.tr.routeArn]: after?.arn ?? '' },
+        undo: {
+            kind: vpcLattice_state/* LATTICE_KINDS */.BW.setForward,
+            request: { ...r, forward: current, expected: r.forward, weights: previous },
+            describe: `forward action back to ${(0,weights/* showWeights */.V0)(previous)}`,
+        },
+    };
+    if (!sameForward(forwardOf(after?.action), r.forward)) {
+        outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${showForward(forwardOf(after?.action))}, written ${showForward(r.forward)}); the weights in effect are theirs: check them before retrying`;
+    }
+    return outcome;
+}
+async function waitHealthy(api, r, ctx) {
+    const start = Date.now();
+    const deadline = start + r.timeoutMinutes * 60_000;
+    for (;;) {
+        const targets = await listOrRetry(api, r.targetGroup);
+        const seconds = Math.round((Date.now() - start) / 1000);
+        const healthy = targets?.filter((t) => t.status === 'HEALTHY').length ?? 0;
+        const others = targets?.filter((t) => t.status !== 'HEALTHY' && t.status !== 'DRAINING') ?? [];
+        const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
+        if (targets && healthy >= r.minHealthy && others.length === 0) {
+            core/* info */.pq(`Targets of ${r.name} HEALTHY: ${summary} (${seconds}s)`);
+            return { detail: `${healthy} target(s) HEALTHY` };
+        }
+        core/* info */.pq(`Targets of ${r.name}: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
+        if (Date.now() >= deadline) {
+            throw new Error(`Targets of target group ${r.name} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`);
+        }
+        await ctx.sleep(Math.min((0,poll/* pollDelayMs */.p)(Date.now() - start), Math.max(0, deadline - Date.now())));
+    }
+}
+async function listOrRetry(api, group) {
+    try {
+        return await api.listTargets(group);
+    }
+    catch (err) {
+        if ((0,poll/* isRetryable */.r)(err))
+            return undefined;
+        throw err;
+    }
+}
+function describeTargets(targets) {
+    if (targets.length === 0)
+        return 'no targets registered yet';
+    const counts = new Map();
+    for (const t of targets) {
+        const key = `${t.status ?? 'UNKNOWN'}${t.reasonCode ? ` (${t.reasonCode})` : ''}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+async function createRule(api, r) {
+    const created = await api.createRule({ ...r, action: forwardAction(r.forward) });
+    return {
+        detail: created.arn,
+        produces: { [vpcLattice_state/* PREVIEW_ARN */.RR]: created.arn },
+        undo: {
+            kind: vpcLattice_state/* LATTICE_KINDS */.BW.deleteRule,
+            request: { where: { ...r.where, rule: created.id } },
+            describe: `preview rule ${r.name} removed`,
+        },
+    };
+}
+function latticeExecutors(api) {
+    return {
+        [vpcLattice_state/* LATTICE_KINDS */.BW.createRule]: (0,executor/* executor */.k)((r) => createRule(api, r)),
+        [vpcLattice_state/* LATTICE_KINDS */.BW.deleteRule]: (0,executor/* executor */.k)(async (r) => {
+            await api.deleteRule(r.where);
+            const again = r.recreate && { ...r.recreate, where: { ...r.where, rule: undefined } };
+            return again ? { undo: { kind: vpcLattice_state/* LATTICE_KINDS */.BW.createRule, request: again, describe: `preview rule ${again.name} back` } } : {};
+        }),
+        [vpcLattice_state/* LATTICE_KINDS */.BW.deleteGroup]: (0,executor/* executor */.k)(async (r) => {
+            await api.deleteTargetGroup(r.targetGroup);
+            return { detail: `deleted ${r.targetGroup}` };
+        }),
+        [vpcLattice_state/* LATTICE_KINDS */.BW.createGroup]: (0,executor/* executor */.k)(async (r) => {
+            const created = await api.createTargetGroup({ ...r, clientToken: `ecs-mesh-canary-${r.name}`.slice(0, 64) });
+            const arn = created.arn;
+            return {
+                detail: arn,
+                produces: { [vpcLattice_state/* CANARY_GROUP */.zH]: arn, [model/* REFS */.tr.canaryEndpointArn]: arn },
+                leftBehind: `target group ${r.name} (aws vpc-lattice delete-target-group --target-group-identifier ${created.id})`,
+            };
+        }),
+        [vpcLattice_state/* LATTICE_KINDS */.BW.setForward]: (0,executor/* executor */.k)((r) => setForward(api, r)),
+        [vpcLattice_state/* LATTICE_KINDS */.BW.waitHealthy]: (0,executor/* executor */.k)((r, ctx) => waitHealthy(api, r, ctx)),
+    };
+}
+
+// EXTERNAL MODULE: ./src/traffic/sidecars.ts
+var sidecars = __webpack_require__(6425);
 ;// CONCATENATED MODULE: ./src/traffic/vpcLattice/planner.ts
 
 
 
 
 
+
 /** The canary group as requests name it: its ARN, or the ref to the one this run creates. */
-const canaryGroup = (state) => state.canary.arn ?? (0,types/* ref */.KR)(CANARY_GROUP);
+const canaryGroup = (state) => state.canary.arn ?? (0,model/* ref */.KR)(vpcLattice_state/* CANARY_GROUP */.zH);
 function forwardFor(state, w) {
     return [
         { group: state.stable.arn, weight: w.stable },
@@ -194,10 +619,6 @@ function canaryListed(state) {
     return (state.canary.arn !== undefined &&
         state.forward.some((f) => typeof f.group === 'string' && sameGroup(f.group, state.canary.arn)));
 }
-/** Lattice answers IDs where requests gave ARNs (and the reverse): groups compare by ID. */
-function sameGroup(a, b) {
-    return a.slice(a.lastIndexOf('/') + 1) === b.slice(b.lastIndexOf('/') + 1);
-}
 class LatticePlanner {
     opts;
     constructor(opts) {
@@ -205,7 +626,7 @@ class LatticePlanner {
     }
     renderWorkload(base) {
         const def = base.definition;
-        const envoys = (def.containerDefinitions ?? []).filter((c) => (0,taskDefinition/* isEnvoyContainer */.N5)(c, def)).map((c) => c.name);
+        const envoys = (def.containerDefinitions ?? []).filter((c) => (0,sidecars/* isEnvoyContainer */.N)(c, def)).map((c) => c.name);
         if (envoys.length === 0 && def.proxyConfiguration?.type !== 'APPMESH')
             return { definition: def, warnings: [] };
         def.containerDefinitions = (def.containerDefinitions ?? [])
@@ -229,7 +650,7 @@ class LatticePlanner {
         const name = state.canary.name;
         return [
             {
-                kind: LATTICE_KINDS.createGroup,
+                kind: vpcLattice_state/* LATTICE_KINDS */.BW.createGroup,
                 resource: { type: 'target group', name },
                 action: 'create',
                 after: `IP targets, config of ${stable.name} (${protocol}:${port}, ${vpcIdentifier})`,
@@ -237,7 +658,7 @@ class LatticePlanner {
                     name,
                     type: 'IP',
                     config: { port, protocol, protocolVersion, ipAddressType, vpcIdentifier, healthCheck },
-                    tags: { [CREATED_BY_TAG]: 'ecs-mesh-canary', 'ecs-mesh-canary:stable-target-group': stable.name },
+                    tags: { [vpcLattice_state/* CREATED_BY_TAG */.Aw]: 'ecs-mesh-canary', 'ecs-mesh-canary:stable-target-group': stable.name },
                 },
                 moves: 'none',
                 leftBehind: `target group ${name} (aws vpc-lattice delete-target-group --target-group-identifier <its ID>)`,
@@ -273,7 +694,7 @@ class LatticePlanner {
     setForward(state, w, why) {
         const forward = forwardFor(state, w);
         const change = {
-            kind: LATTICE_KINDS.setForward,
+            kind: vpcLattice_state/* LATTICE_KINDS */.BW.setForward,
             resource: { type: state.where.rule ? 'listener rule' : 'listener', name: state.splitName },
             action: 'update',
             before: state.weights ? (0,weights/* showWeights */.V0)(state.weights) : undefined,
@@ -291,7 +712,7 @@ class LatticePlanner {
     }
     waitHealthy(group, name, tasks) {
         return {
-            kind: LATTICE_KINDS.waitHealthy,
+            kind: vpcLattice_state/* LATTICE_KINDS */.BW.waitHealthy,
             resource: { type: 'target group', name },
             action: 'wait',
             after: `${tasks} target(s) HEALTHY (at most ${this.opts.waitForMinutes} min)`,
@@ -318,7 +739,7 @@ class LatticePlanner {
             };
             return [
                 {
-                    kind: LATTICE_KINDS.deleteRule,
+                    kind: vpcLattice_state/* LATTICE_KINDS */.BW.deleteRule,
                     resource,
                     action: 'delete',
                     before: 'header requests → canary',
@@ -345,9 +766,9 @@ class LatticePlanner {
                 priority,
                 match,
                 forward: [{ group: canary, weight: 100 }],
-                tags: { [CREATED_BY_TAG]: 'ecs-mesh-canary' },
+                tags: { [vpcLattice_state/* CREATED_BY_TAG */.Aw]: 'ecs-mesh-canary' },
             };
-            changes.push({ kind: LATTICE_KINDS.createRule, resource, action: 'create', after, request, moves: 'traffic' });
+            changes.push({ kind: vpcLattice_state/* LATTICE_KINDS */.BW.createRule, resource, action: 'create', after, request, moves: 'traffic' });
         }
         // A group no rule forwards to is never health-checked: for a dark launch the preview rule is what attaches it.
         if (opts.dark && opts.canaryTasks > 0)
@@ -386,7 +807,7 @@ class LatticePlanner {
                 groups: { stable: state.stable.arn, canary: state.canary.arn },
             };
             changes.push({
-                kind: LATTICE_KINDS.setForward,
+                kind: vpcLattice_state/* LATTICE_KINDS */.BW.setForward,
                 resource: { type: state.where.rule ? 'listener rule' : 'listener', name: state.splitName },
                 action: 'update',
                 before: 'canary group listed at 0',
@@ -396,7 +817,7 @@ class LatticePlanner {
             });
         }
         changes.push({
-            kind: LATTICE_KINDS.deleteGroup,
+            kind: vpcLattice_state/* LATTICE_KINDS */.BW.deleteGroup,
             resource: { type: 'target group', name: state.canary.name },
             action: 'delete',
             after: 'deleted (created by this action)',
@@ -413,143 +834,9 @@ function withoutDependency(c, removed) {
     return { ...c, dependsOn: dependsOn.length ? dependsOn : undefined };
 }
 
-;// CONCATENATED MODULE: ./src/traffic/vpcLattice/executors.ts
-// Executors of the VPC Lattice change kinds. Rules carry no version (last writer wins), so a forward write re-reads
-// the action right before writing and stops if it is not what the plan (or this run's previous write) left, and
-// re-reads after writing to report a concurrent change.
-
-
-
-
-
-
-
-
-function forwardOf(action) {
-    return action?.forward?.targetGroups?.map((g) => ({ group: g.targetGroupIdentifier, weight: g.weight ?? 0 }));
-}
-function sameForward(a, b) {
-    if (!a || a.length !== b.length)
-        return false;
-    return b.every((x) => a.some((y) => sameGroup(x.group, y.group) && x.weight === y.weight));
-}
-const show = (f) => f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf('/') + 1)}=${g.weight}`).join(', ') : 'none';
-async function setForward(api, r) {
-    const current = forwardOf((await api.readAction(r.where))?.action);
-    if (!sameForward(current, r.expected)) {
-        throw new errors/* ConcurrentModificationError */._b(`The forward action of ${r.where.rule ?? `listener ${r.where.listener}`} changed while this run was working (expected ${show(r.expected)}, now ${show(current)}): another run or person is editing it. Nothing was written; rerun once the other change is done (a workflow concurrency group per service prevents this)`);
-    }
-    const action = {
-        forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
-    };
-    core/* debug */.Yz(`Forward ${show(r.forward)}`);
-    await api.writeAction(r.where, action);
-    const after = await api.readAction(r.where);
-    const previous = (0,weights/* toPercent */.BY)(weightOf(current, r.groups.stable), weightOf(current, r.groups.canary));
-    const outcome = {
-        detail: show(r.forward),
-        weights: r.weights,
-        produces: { [types/* REFS */.tr.routeArn]: after?.arn ?? '' },
-        undo: {
-            kind: LATTICE_KINDS.setForward,
-            request: { ...r, forward: current, expected: r.forward, weights: previous },
-            describe: `forward action back to ${(0,weights/* showWeights */.V0)(previous)}`,
-        },
-    };
-    if (!sameForward(forwardOf(after?.action), r.forward)) {
-        outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${show(forwardOf(after?.action))}, written ${show(r.forward)}); the weights in effect are theirs: check them before retrying`;
-    }
-    return outcome;
-}
-function weightOf(forward, group) {
-    return forward.filter((f) => sameGroup(f.group, group)).reduce((n, f) => n + f.weight, 0);
-}
-const RETRYABLE = /Throttl|TooManyRequests|ServiceUnavailable|InternalServer|TimeoutError/;
-async function waitHealthy(api, r, ctx) {
-    const start = Date.now();
-    const deadline = start + r.timeoutMinutes * 60_000;
-    for (;;) {
-        const targets = await listOrRetry(api, r.targetGroup);
-        const seconds = Math.round((Date.now() - start) / 1000);
-        const healthy = targets?.filter((t) => t.status === 'HEALTHY').length ?? 0;
-        const others = targets?.filter((t) => t.status !== 'HEALTHY' && t.status !== 'DRAINING') ?? [];
-        const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
-        if (targets && healthy >= r.minHealthy && others.length === 0) {
-            core/* info */.pq(`Targets of ${r.name} HEALTHY: ${summary} (${seconds}s)`);
-            return { detail: `${healthy} target(s) HEALTHY` };
-        }
-        core/* info */.pq(`Targets of ${r.name}: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
-        if (Date.now() >= deadline) {
-            throw new Error(`Targets of target group ${r.name} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`);
-        }
-        await ctx.sleep(Math.min((0,steps/* pollDelayMs */.pP)(Date.now() - start), Math.max(0, deadline - Date.now())));
-    }
-}
-async function listOrRetry(api, group) {
-    try {
-        return await api.listTargets(group);
-    }
-    catch (err) {
-        if (RETRYABLE.test(err.name ?? ''))
-            return undefined;
-        throw err;
-    }
-}
-function describeTargets(targets) {
-    if (targets.length === 0)
-        return 'no targets registered yet';
-    const counts = new Map();
-    for (const t of targets) {
-        const key = `${t.status ?? 'UNKNOWN'}${t.reasonCode ? ` (${t.reasonCode})` : ''}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-}
-const forwardAction = (forward) => ({
-    forward: { targetGroups: forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
-});
-async function createRule(api, r) {
-    const created = await api.createRule({ ...r, action: forwardAction(r.forward) });
-    return {
-        detail: created.arn,
-        produces: { [PREVIEW_ARN]: created.arn },
-        undo: {
-            kind: LATTICE_KINDS.deleteRule,
-            request: { where: { ...r.where, rule: created.id } },
-            describe: `preview rule ${r.name} removed`,
-        },
-    };
-}
-function latticeExecutors(api) {
-    return {
-        [LATTICE_KINDS.createRule]: (0,provider/* executor */.k)((r) => createRule(api, r)),
-        [LATTICE_KINDS.deleteRule]: (0,provider/* executor */.k)(async (r) => {
-            await api.deleteRule(r.where);
-            const again = r.recreate && { ...r.recreate, where: { ...r.where, rule: undefined } };
-            return again ? { undo: { kind: LATTICE_KINDS.createRule, request: again, describe: `preview rule ${again.name} back` } } : {};
-        }),
-        [LATTICE_KINDS.deleteGroup]: (0,provider/* executor */.k)(async (r) => {
-            await api.deleteTargetGroup(r.targetGroup);
-            return { detail: `deleted ${r.targetGroup}` };
-        }),
-        [LATTICE_KINDS.createGroup]: (0,provider/* executor */.k)(async (r) => {
-            const created = await api.createTargetGroup({ ...r, clientToken: `ecs-mesh-canary-${r.name}`.slice(0, 64) });
-            const arn = created.arn;
-            return {
-                detail: arn,
-                produces: { [CANARY_GROUP]: arn, [types/* REFS */.tr.canaryEndpointArn]: arn },
-                leftBehind: `target group ${r.name} (aws vpc-lattice delete-target-group --target-group-identifier ${created.id})`,
-            };
-        }),
-        [LATTICE_KINDS.setForward]: (0,provider/* executor */.k)((r) => setForward(api, r)),
-        [LATTICE_KINDS.waitHealthy]: (0,provider/* executor */.k)((r, ctx) => waitHealthy(api, r, ctx)),
-    };
-}
-
 // EXTERNAL MODULE: ./src/plan/ecs.ts
 var ecs = __webpack_require__(4570);
 ;// CONCATENATED MODULE: ./src/traffic/vpcLattice/read.ts
-
 
 
 
@@ -652,7 +939,7 @@ async function otherRoutes(api, where, listRules, canaryArn, skip) {
     return reads.map(({ name, read }) => {
         const forward = forwardOf(read?.action) ?? [];
         const total = forward.reduce((n, f) => n + f.weight, 0);
-        const canary = forward.filter((f) => sameGroup(f.group, canaryArn)).reduce((n, f) => n + f.weight, 0);
+        const canary = weightOf(forward, canaryArn);
         return { name, canaryWeight: total === 0 ? 0 : Math.round((canary * 100) / total) };
     });
 }
@@ -682,7 +969,7 @@ async function previewFacts(api, where, listRules, name, canaryTags) {
             : undefined,
         priorities: rules.flatMap((r) => (r.priority === undefined ? [] : [r.priority])),
         weightedPriority: rules.find((r) => r.id === where.rule)?.priority,
-        canaryGroupOurs: tags[CREATED_BY_TAG] === 'ecs-mesh-canary',
+        canaryGroupOurs: tags[vpcLattice_state/* CREATED_BY_TAG */.Aw] === 'ecs-mesh-canary',
     };
 }
 /** The stable and canary target groups: named by the inputs, or the stable one from the stable service's registration. */
@@ -743,7 +1030,6 @@ async function readLattice(api, s, names, operation, ecs, opts) {
             ? previewFacts(api, where, rules, previewName, canaryTags)
             : { previewName, priorities: [] },
     ]);
-    const weightOf = (arn) => forward.filter((f) => arn && sameGroup(f.group, arn)).reduce((n, f) => n + f.weight, 0);
     return {
         where,
         splitName: located.splitName,
@@ -751,7 +1037,7 @@ async function readLattice(api, s, names, operation, ecs, opts) {
         canary: canary ? { ...groupRef(canary), vpc: canary.config?.vpcIdentifier } : { name: canaryName },
         forward,
         registration: { roleArn: registration?.roleArn ?? '', portName: registration?.portName ?? '' },
-        weights: (0,weights/* toPercent */.BY)(weightOf(stable.arn), weightOf(canary?.arn)),
+        weights: (0,weights/* toPercent */.BY)(weightOf(forward, stable.arn), weightOf(forward, canary?.arn)),
         routeId: read.arn,
         changedAt: read.lastUpdatedAt,
         canaryEndpointArn: canary?.arn,
@@ -801,7 +1087,7 @@ class LatticeProvider {
         this.executors = latticeExecutors(api);
     }
     async read(operation, ecs) {
-        const names = { stable: this.settings.stable.service, canary: this.settings.canary.service };
+        const names = { stable: this.settings.stableService, canary: this.settings.canaryService };
         this.last = await readLattice(this.api, this.s, names, operation, ecs, {
             preview: this.settings.preview !== undefined,
             deleteCanary: this.settings.deleteCanary,

@@ -1,8 +1,8 @@
-export const id = 920;
-export const ids = [920];
+export const id = 441;
+export const ids = [441];
 export const modules = {
 
-/***/ 5920:
+/***/ 5441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
