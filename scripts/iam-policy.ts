@@ -15,7 +15,8 @@
 // The notes (placeholders to replace, what could not be scoped, what was left out) go to stderr.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { DEFAULTS } from '../src/inputs.js';
+import { readProvider } from '../src/inputs.js';
+import { Inputs } from '../src/inputTools.js';
 import { PROVIDERS } from '../src/traffic/registry.js';
 import { baseTaskDefinition, commandsSent, IamPolicyInputError, iamPolicy, OWN_ARGS } from './iamPolicy.js';
 
@@ -47,10 +48,10 @@ function main(argv: string[]): number {
     console.error(`${problems.join('\n')}\n\n${USAGE}`);
     return 2;
   }
-  const provider = args['traffic-provider'] || DEFAULTS['traffic-provider'];
+  const entry = readProvider(new Inputs((name) => (args[name] ?? '').trim()));
   try {
     // An unknown provider sends nothing: iamPolicy says which ones there are.
-    const commands = PROVIDERS.some((p) => p.id === provider) ? commandsSent(provider) : [];
+    const commands = entry ? commandsSent(entry.id) : [];
     // npm runs scripts in the package's folder; a relative path is the caller's, as INIT_CWD says.
     const file = args['task-definition'];
     const base = file ? baseTaskDefinition(file, process.env.INIT_CWD ?? process.cwd()) : undefined;

@@ -8,7 +8,7 @@
 // into a policy unscoped. No provider is named here: each is read from the registry (src/traffic/registry.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULTS } from '../src/inputs.js';
+import { readProvider } from '../src/inputs.js';
 import { Inputs } from '../src/inputTools.js';
 import {
   arnIn,
@@ -205,12 +205,9 @@ export function iamPolicy(
   base?: BaseTaskDefinition,
 ): GeneratedPolicy {
   const inputs = new Inputs((name) => (args[name] ?? '').trim());
-  const provider = inputs.read('traffic-provider') || DEFAULTS['traffic-provider'];
-  const entry = PROVIDERS.find((p) => p.id === provider);
-  if (!entry)
-    throw new IamPolicyInputError([
-      { input: 'traffic-provider', message: `must be ${orList(PROVIDERS.map((p) => p.id))}` },
-    ]);
+  const entry = readProvider(inputs);
+  if (!entry) throw new IamPolicyInputError(inputs.problems);
+  const provider = entry.id;
   const common = readCommon(inputs, args, base);
   const others = PROVIDERS.filter((p) => p !== entry);
   const foreign = new Set(others.flatMap((p) => p.inputs).filter((name) => !entry.inputs.includes(name)));

@@ -107,8 +107,9 @@ async function restoreTraffic(
     }
     if (left && change.moves !== 'traffic') report.leftBehind.unshift(left);
     if (!outcome.undo) continue;
-    const keep =
-      change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
+    const keep = change.stands
+      ? change.stands
+      : change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
         ? change.keepOnceProduced.why
         : conflict
           ? 'another writer is changing this canary at the same time; undoing this run’s write could overwrite theirs'

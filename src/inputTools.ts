@@ -12,6 +12,9 @@ const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 export class Inputs {
   readonly problems: InputProblem[] = [];
 
+  /** Inputs given that this run does not use: ignored, and said as warnings (one workflow passes one set to all). */
+  readonly ignored: InputProblem[] = [];
+
   readonly read: InputReader;
 
   /** Every raw value passes here once: bidi and other control characters are refused, whatever the input. */
@@ -28,6 +31,11 @@ export class Inputs {
 
   fail(input: string, message: string): undefined {
     this.problems.push({ input, message });
+    return undefined;
+  }
+
+  ignore(input: string, message: string): undefined {
+    this.ignored.push({ input, message });
     return undefined;
   }
 

@@ -9,14 +9,13 @@ import { Inputs, type InputReader } from './inputTools.js';
 import { locateJsonError } from './jsonError.js';
 import { isSidecarContainer } from './traffic/sidecars.js';
 import type { ProviderContext, ProviderEntry, ProviderSettings } from './traffic/provider.js';
-import { DEFAULT_PROVIDER, PROVIDERS } from './traffic/registry.js';
+import { PROVIDERS } from './traffic/registry.js';
 
 export type { InputReader } from './inputTools.js';
 
 /** Defaults of the inputs that have one; action.yml declares the same (a test compares them). */
 export const DEFAULTS = {
   operation: 'deploy',
-  'traffic-provider': DEFAULT_PROVIDER,
   'dry-run': 'false',
   cluster: 'default',
   'desired-count': '1',
@@ -58,6 +57,8 @@ export interface Settings {
   readonly preview?: Preview;
   /** rollback also deletes what the action created for this canary (service, endpoint, preview route). */
   readonly deleteCanary: boolean;
+  /** Inputs given that this operation does not use, as sentences naming each: ignored, logged as warnings. */
+  readonly ignored: readonly string[];
   /** Comment on the pull request (pull_request events only). */
   readonly prComment: boolean;
   readonly githubToken?: string;
@@ -115,12 +116,7 @@ export function readSettings(
   const inputs = new Inputs((name) => read(name) || (DEFAULTS as Record<string, string>)[name] || '');
   const operation = choice(inputs, 'operation', OPERATIONS);
   const preview = readPreview(inputs, event);
-  const provider = choice(
-    inputs,
-    'traffic-provider',
-    registry.map((p) => p.id),
-  );
-  const entry = registry.find((p) => p.id === provider);
+  const entry = readProvider(inputs, registry);
   const services = readServices(inputs, entry);
   const traffic = readTraffic(inputs, entry, registry, services.canary.service);
   const progressive = readProgressive(inputs, operation);
@@ -144,6 +140,7 @@ export function readSettings(
     deleteCanary: readDeleteCanary(inputs, operation),
     prComment: inputs.bool('pr-comment', true),
     githubToken: inputs.read('github-token') || undefined,
+    ignored: inputs.ignored.map((p) => `Input '${p.input}' ${p.message}`),
   };
   if (inputs.problems.length > 0) throw new InputError(inputs.problems);
   return Object.freeze(settings);
@@ -156,6 +153,29 @@ function choice<T extends string>(inputs: Inputs, name: string, options: readonl
 }
 
 /** The stable service, and the canary service beside it when the provider runs two (one-service providers have none). */
+/**
+ * The provider `traffic-provider` names, or else the one whose inputs the workflow gives: `mesh` means App Mesh,
+ * `lattice-service` VPC Lattice. When the inputs do not tell (none given, or inputs of several), it is required.
+ */
+export function readProvider(
+  inputs: Inputs,
+  registry: readonly ProviderEntry[] = PROVIDERS,
+): ProviderEntry | undefined {
+  const ids = registry.map((p) => p.id);
+  if (inputs.given('traffic-provider')) {
+    const id = choice(inputs, 'traffic-provider', ids);
+    return registry.find((p) => p.id === id);
+  }
+  const given = [...new Set(registry.flatMap((p) => p.inputs))].filter((name) => inputs.given(name));
+  const fits = registry.filter((p) => given.length > 0 && given.every((name) => p.inputs.includes(name)));
+  if (fits.length === 1) return fits[0];
+  const why =
+    given.length === 0
+      ? 'no provider input is given to tell it from'
+      : `the inputs given (${given.join(', ')}) do not name one provider`;
+  return inputs.fail('traffic-provider', `is required: ${why}; set it to one of ${ids.join(', ')}`);
+}
+
 function readServices(inputs: Inputs, entry: ProviderEntry | undefined): Pick<Settings, 'stable' | 'canary'> {
   const stable = inputs.required('stable-service', ECS_SERVICE, SERVICE_RULE);
   if (entry?.shape === 'one-service') {
@@ -202,7 +222,7 @@ export function providerContext(settings: Settings): ProviderContext {
 function readWeight(inputs: Inputs, operation: Operation | undefined, previewEvent?: RunEvent): number | undefined {
   const given = inputs.given('canary-weight');
   if (operation === 'promote' || operation === 'rollback' || operation === 'advance') {
-    if (given) inputs.fail('canary-weight', `is not used by ${operation} (it always ends at 0); remove it`);
+    if (given) inputs.ignore('canary-weight', `is not used by ${operation} (it always ends at 0); ignored`);
     return 0;
   }
   if (operation === 'shift' && !given) {
@@ -245,9 +265,9 @@ function readPreview(inputs: Inputs, event: () => RunEvent): Preview | undefined
 
 function readDeleteCanary(inputs: Inputs, operation: Operation | undefined): boolean {
   const remove = inputs.bool('delete-canary', false);
-  if (remove && operation !== 'rollback')
-    inputs.fail('delete-canary', `is used by rollback, not by ${operation}; remove it`);
-  return remove;
+  if (remove && operation !== 'rollback' && operation !== undefined)
+    inputs.ignore('delete-canary', `is used by rollback, not by ${operation}; ignored`);
+  return remove && operation === 'rollback';
 }
 
 /** `steps` (with `step-minutes`, `auto-promote`): deploy walks them; advance takes at most one per run. */
@@ -258,7 +278,7 @@ function readProgressive(inputs: Inputs, operation: Operation | undefined): Prog
     return undefined;
   }
   if (operation !== 'deploy' && operation !== 'advance') {
-    return inputs.fail('steps', `is used by deploy and advance, not by ${operation}; remove it`);
+    return inputs.ignore('steps', `is used by deploy and advance, not by ${operation}; ignored`);
   }
   if (inputs.given('canary-weight'))
     inputs.fail('canary-weight', 'is not used with steps (the first step is the weight); remove it');
@@ -286,7 +306,7 @@ function readAlarms(inputs: Inputs, operation: Operation | undefined): string[] 
     .filter(Boolean);
   if (names.length === 0) return [];
   if (operation !== 'deploy' && operation !== 'advance') {
-    inputs.fail('alarms', `are checked by deploy and advance, not by ${operation}; remove them`);
+    inputs.ignore('alarms', `are checked by deploy and advance, not by ${operation}; ignored`);
     return [];
   }
   const bad = names.find((n) => !ALARM_NAME.test(n));

@@ -3,6 +3,7 @@
 import * as core from '@actions/core';
 import { errorMessage, InputError } from './errors.js';
 import { envInputReader, readSettings } from './inputs.js';
+import { oneLine } from './render.js';
 import { reportInputError } from './report/outputs.js';
 
 export async function run(): Promise<void> {
@@ -13,6 +14,7 @@ export async function run(): Promise<void> {
     }
     const settings = readSettings(envInputReader());
     if (settings.githubToken) core.setSecret(settings.githubToken);
+    for (const ignored of settings.ignored) core.warning(oneLine(ignored));
     const { execute } = await import('./run/index.js');
     await execute(settings);
   } catch (err) {

@@ -78,6 +78,11 @@ export interface Change {
   leftBehind?: string;
   /** A traffic change is kept, not undone, once this ref was produced (e.g. the canary's rollout started). */
   keepOnceProduced?: { ref: string; why: string };
+  /**
+   * A traffic change that is never undone, and why: a move of traffic away from the canary (rollback, promote) stands
+   * whatever fails after it, since undoing it would send traffic back to a canary the run was taking it from.
+   */
+  stands?: string;
 }
 
 /** How to undo a traffic change: itself a change for the same executors. */

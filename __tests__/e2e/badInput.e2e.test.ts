@@ -125,7 +125,6 @@ const cases: [string, Record<string, string>, string, Stage][] = [
     'input',
   ],
   ['preview-header with an empty value', { 'preview-header': 'x-canary:' }, 'preview-header', 'input'],
-  ['delete-canary on deploy', { 'delete-canary': 'true' }, 'delete-canary', 'input'],
   ['envoy-image with a space', { 'envoy-image': 'envoy latest' }, 'envoy-image', 'input'],
   ['virtual-service with a slash', { 'virtual-service': 'color/mesh' }, 'virtual-service', 'input'],
   ['cluster that does not exist', { cluster: 'no-such-cluster' }, 'cluster', 'state'],

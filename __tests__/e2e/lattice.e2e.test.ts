@@ -95,8 +95,13 @@ describe('a canary on VPC Lattice, step by step (bundled action, Node 24)', () =
   test('a new canary, then rollback: all traffic on stable, canary scaled to 0, a rerun writes nothing', async () => {
     expect((await run({ image: 'colorapp:green', 'canary-weight': '30' })).status).toBe(0);
     expect(share(traffic(), canaryGroup)).toBeGreaterThan(0.25);
-    const rollback = await run({ operation: 'rollback' });
+    // A workflow_dispatch workflow passes one set of inputs to every operation: what rollback does not use is ignored.
+    const rollback = await run({ operation: 'rollback', 'canary-weight': '30', steps: '10,50' });
     expect(rollback.status).toBe(0);
+    expect(rollback.stdout).toContain(
+      "::warning::Input 'canary-weight' is not used by rollback (it always ends at 0); ignored",
+    );
+    expect(rollback.stdout).toContain("::warning::Input 'steps' is used by deploy and advance, not by rollback; ignored");
     expect(traffic().targetGroups).toEqual({ [LATTICE_SAMPLE.targetGroup]: 1000 });
     const start = Date.now();
     expect((await run({ operation: 'rollback' })).status).toBe(0);

@@ -7,6 +7,7 @@ import type { Settings } from '../inputs.js';
 import type { DeployState, PromoteState, ShiftState, State } from '../state.js';
 import type { RevisionPlanner, TrafficPlanner, TrafficState } from '../traffic/provider.js';
 import { isRevisionState, planOneService } from './oneService.js';
+import { standing } from './standing.js';
 import { checkBeforeTraffic, planRollout, primaryDeployment, rolloutComplete, scaleToZero } from './ecs.js';
 import { alarmsUpdate, CREATED_TAG, canaryServiceInput } from './service.js';
 import { familyOf, renderBase, sameTaskDefinition, shortTaskDefinition } from './taskDefinition.js';
@@ -311,10 +312,10 @@ function planRollback<S extends TrafficState>(
     );
   }
   if (canaryTasks > 0) requireUnrouted(settings, state.traffic);
-  plan.changes.push(...p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false }));
+  plan.changes.push(...standing(p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false })));
   const weights = routed ? p.planWeights(state.traffic, plan.weights.after) : { changes: [], next: state.traffic };
   if (!routed) plan.warnings.push('The route or rule that splits traffic does not exist: no traffic to move back');
-  plan.changes.push(...weights.changes);
+  plan.changes.push(...standing(weights.changes));
   if (settings.deleteCanary) deleteCanary(settings, state.canaryService, p.planCleanup(weights.next), plan);
   else plan.changes.push(...scaleToZero(settings.cluster, state.canaryService, 'the service and its endpoint'));
   return plan;
@@ -385,8 +386,9 @@ function planPromote<S extends TrafficState>(
     waitForMinutes: settings.waitForMinutes,
   });
   const stableTasks = rollout.serviceChanges ? (stableService.desiredCount ?? 1) : undefined;
-  plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes);
-  plan.changes.push(...p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false }));
+  const weights = p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes;
+  plan.changes.push(...rollout.changes, ...standing(weights));
+  plan.changes.push(...standing(p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false })));
   plan.changes.push(...scaleToZero(settings.cluster, state.canaryService, 'the service and its endpoint'));
   plan.warnings.push(...rendered.warnings);
   plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;

@@ -7,6 +7,7 @@ import { REFS, ref, type Step } from '../model.js';
 import type { DeployState, RevisionState, State } from '../state.js';
 import type { RevisionPlanner, TrafficState } from '../traffic/provider.js';
 import { planRollout } from './ecs.js';
+import { standing } from './standing.js';
 import { renderBase, sameTaskDefinition } from './taskDefinition.js';
 import type { Plan } from './types.js';
 import { weightsFor } from './weights.js';
@@ -29,10 +30,10 @@ export function planOneService<S extends TrafficState>(
       plan.changes.push(...p.planWeights(state.traffic, plan.weights.after).changes);
       return plan;
     case 'rollback':
-      plan.changes.push(...p.planWeights(state.traffic, weightsFor(0)).changes);
+      plan.changes.push(...standing(p.planWeights(state.traffic, weightsFor(0)).changes));
       return plan;
     case 'promote':
-      plan.changes.push(...p.planPromote(state.traffic));
+      plan.changes.push(...standing(p.planPromote(state.traffic)));
       return plan;
     case 'advance':
       throw new Error('advance is decided step by step (plan/steps.ts), then planned as a shift, promote or rollback');

@@ -8,9 +8,6 @@ import { vpcLattice } from './vpcLattice/entry.js';
 
 export const PROVIDERS: readonly ProviderEntry[] = [appMesh, vpcLattice];
 
-/** `traffic-provider` when it is not given (action.yml declares the same default). */
-export const DEFAULT_PROVIDER = appMesh.id;
-
 /** The entry of a provider id, from `registry` (tests add their own providers to a copy of the list). */
 export function findProvider(id: string, registry: readonly ProviderEntry[] = PROVIDERS): ProviderEntry {
   const entry = registry.find((p) => p.id === id);
