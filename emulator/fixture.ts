@@ -269,3 +269,9 @@ export function latticeInputs(over: Record<string, string> = {}): Record<string,
     ...over,
   };
 }
+
+/** The demo's alarm gate: color-5xx, OK until the canary has answered 5 requests with a 5xx. */
+export function seedAlarm(emu: Emulator, name = 'color-5xx'): void {
+  emu.cloudWatch.putMetricAlarm(name, { state: 'OK', reason: 'no 5xx' });
+  emu.cloudWatch.tieToErrors(name, { threshold: 5 });
+}

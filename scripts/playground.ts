@@ -23,6 +23,7 @@ import {
   latticeInputs,
   SAMPLE,
   sampleInputs,
+  seedAlarm,
   seedHowtoEcsBasics,
   seedLatticeColor,
 } from '../emulator/fixture.js';
@@ -124,6 +125,8 @@ async function startEmulator(argv: string[]): Promise<undefined> {
   await lattice.listen(port ? port + 1 : 0);
   seedHowtoEcsBasics(appMesh);
   seedLatticeColor(lattice);
+  // The demo's alarm gate, so that `alarms: color-5xx` (and a broken image tripping it) works here too.
+  for (const emu of [appMesh, lattice]) seedAlarm(emu);
   const emulators = { 'app-mesh': appMesh, 'vpc-lattice': lattice };
   const control = await startControl(emulators, port ? port + 2 : 0);
   const state: State = {

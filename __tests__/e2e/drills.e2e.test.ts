@@ -27,8 +27,15 @@ const scenarios: Scenario[] = [
     blue: 0.4,
   },
   { name: 'shift', setup: [deploy20], run: { operation: 'shift', 'canary-weight': '60' }, blue: 0.6 },
-  { name: 'promote', setup: [deploy20], run: { operation: 'promote' }, blue: 1 },
-  { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, blue: 0 },
+  { name: 'promote', setup: [deploy20], run: { operation: 'promote' }, blue: 1, offCanary: true },
+  { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, blue: 0, offCanary: true },
+  {
+    name: 'rollback with delete-canary',
+    setup: [deploy20],
+    run: { operation: 'rollback', 'delete-canary': 'true' },
+    blue: 0,
+    offCanary: true,
+  },
   {
     name: 'deploy a dark launch with a preview route',
     setup: [],
@@ -51,6 +58,8 @@ const { cleanRuns: recordCleanRuns, drill } = drills<Scenario>({
     return emu;
   },
   inputs: sampleInputs,
+  trafficWrites: ['UpdateRoute', 'CreateRoute'],
+  canaryShare: (emu) => (emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 500).nodes[SAMPLE.canaryNode] ?? 0) / 500,
   checkDuring(emu, label) {
     const during = emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, 500);
     expect([label, during.failures]).toEqual([label, 0]);
@@ -67,7 +76,7 @@ beforeAll(async () => {
   cleanRuns = await recordCleanRuns(scenarios);
 }, 120_000);
 
-test('the clean runs make 31 mutating calls in all: one drill each', () => {
+test('the clean runs make 33 mutating calls in all: one drill each', () => {
   expect(Object.fromEntries(cleanRuns)).toEqual({
     'deploy (first canary)': [
       'CreateVirtualNode',
@@ -82,6 +91,8 @@ test('the clean runs make 31 mutating calls in all: one drill each', () => {
     shift: ['UpdateRoute'],
     promote: ['RegisterTaskDefinition', 'UpdateService', 'UpdateRoute', 'UpdateService'],
     rollback: ['UpdateRoute', 'UpdateService'],
+    // The canary node stays: the route still names it (at weight 0), so it is kept and the summary says why.
+    'rollback with delete-canary': ['UpdateRoute', 'DeleteService'],
     // The weighted route is created for stable only; the preview route sends header requests to the canary.
     'deploy a dark launch with a preview route': [
       'CreateVirtualNode',
@@ -103,7 +114,7 @@ test('the clean runs make 31 mutating calls in all: one drill each', () => {
       'UpdateRoute',
     ],
   });
-  expect([...cleanRuns.values()].flat()).toHaveLength(31);
+  expect([...cleanRuns.values()].flat()).toHaveLength(33);
 });
 
 describe('a fault at each mutating call', () => {

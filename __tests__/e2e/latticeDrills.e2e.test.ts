@@ -23,8 +23,15 @@ const scenarios: Scenario[] = [
     canary: 0.4,
   },
   { name: 'shift', setup: [deploy20], run: { operation: 'shift', 'canary-weight': '60' }, canary: 0.6 },
-  { name: 'promote', setup: [deploy20], run: { operation: 'promote' }, canary: 0 },
-  { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, canary: 0 },
+  { name: 'promote', setup: [deploy20], run: { operation: 'promote' }, canary: 0, offCanary: true },
+  { name: 'rollback', setup: [deploy20], run: { operation: 'rollback' }, canary: 0, offCanary: true },
+  {
+    name: 'rollback with delete-canary',
+    setup: [deploy20],
+    run: { operation: 'rollback', 'delete-canary': 'true' },
+    canary: 0,
+    offCanary: true,
+  },
 ];
 
 const { cleanRuns: recordCleanRuns, drill } = drills<Scenario>({
@@ -34,6 +41,8 @@ const { cleanRuns: recordCleanRuns, drill } = drills<Scenario>({
     return emu;
   },
   inputs: latticeInputs,
+  trafficWrites: ['UpdateListener', 'UpdateRule', 'CreateRule'],
+  canaryShare: (emu) => (emu.latticeTraffic(LATTICE_SAMPLE.service, 500).targetGroups[canaryGroup] ?? 0) / 500,
   checkDuring(emu, label) {
     const during = emu.latticeTraffic(LATTICE_SAMPLE.service, 500);
     expect([label, during.failures, during.errors]).toEqual([label, 0, {}]);
@@ -50,7 +59,7 @@ beforeAll(async () => {
   cleanRuns = await recordCleanRuns(scenarios);
 }, 120_000);
 
-test('the clean Lattice runs make 16 mutating calls in all: one drill each', () => {
+test('the clean Lattice runs make 20 mutating calls in all: one drill each', () => {
   expect(Object.fromEntries(cleanRuns)).toEqual({
     // The canary group joins the forward action at 0 (to be health-checked), then gets its weight.
     'deploy (first canary)': [
@@ -64,8 +73,10 @@ test('the clean Lattice runs make 16 mutating calls in all: one drill each', () 
     shift: ['UpdateListener'],
     promote: ['RegisterTaskDefinition', 'UpdateService', 'UpdateListener', 'UpdateService'],
     rollback: ['UpdateListener', 'UpdateService'],
+    // Traffic off the canary first; its group leaves the forward action only once its service is gone.
+    'rollback with delete-canary': ['UpdateListener', 'DeleteService', 'UpdateListener', 'DeleteTargetGroup'],
   });
-  expect([...cleanRuns.values()].flat()).toHaveLength(16);
+  expect([...cleanRuns.values()].flat()).toHaveLength(20);
 });
 
 describe('a fault at each mutating Lattice call', () => {

@@ -784,3 +784,14 @@ test.each<[string, () => Plan]>([
   const p = make();
   expect(JSON.parse(JSON.stringify(p))).toEqual(p);
 });
+
+test('shift and rollback name the revision the canary runs (the task-definition-arn output)', () => {
+  const canary = healthyCanary();
+  for (const [operation, over] of [
+    ['shift', { operation: 'shift', 'canary-weight': '50' }],
+    ['rollback', { operation: 'rollback' }],
+  ] as const) {
+    const state = shiftState(operation, meshAt({ stable: 90, canary: 10 }), canary);
+    expect(plan(over, state).known.taskDefinitionArn).toBe(canary.taskDefinition);
+  }
+});

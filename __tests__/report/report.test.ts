@@ -399,3 +399,39 @@ describe('hostile values render inert', () => {
     expect(md).toContain("| ✅ `arn:x/'code' <b>` |");
   });
 });
+
+describe('what a report says after promote and delete-canary', () => {
+  test('a walk that auto-promoted is titled as promoted, not with the 0 % it ended at', () => {
+    const r = record({
+      progress: {
+        steps: [10, 50],
+        outcome: 'promoted',
+        timeline: [
+          { step: 1, weight: 10, startedAt: new Date(0), bakedMs: 1000, alarms: [] },
+          { step: 2, weight: 50, startedAt: new Date(0), bakedMs: 1000, alarms: [] },
+        ],
+      },
+    });
+    r.plan.weights.after = { stable: 100, canary: 0 };
+    expect(summaryMarkdown(r).split('\n')[0]).toBe(
+      '## Canary promoted after 10 % → 50 %: color runs the new version, all traffic on howto-ecs-basics-color-node',
+    );
+  });
+
+  test('rollback with delete-canary: the deleted endpoint is no output', () => {
+    const remove: Change = {
+      kind: 'appmesh.delete-virtual-node',
+      resource: { type: 'virtual node', name: 'howto-ecs-basics-color-v2-node' },
+      action: 'delete',
+      after: 'deleted',
+      request: {},
+      moves: 'none',
+    };
+    const r = record();
+    r.plan = { ...r.plan, operation: 'rollback', changes: [remove], known: { canaryEndpointArn: NODE_ARN } };
+    r.journal = [{ change: remove, request: {}, outcome: { detail: 'deleted' } }];
+    expect(outputsOf(r)['canary-virtual-node-arn']).toBe('');
+    r.journal = [];
+    expect(outputsOf(r)['canary-virtual-node-arn']).toBe(NODE_ARN);
+  });
+});

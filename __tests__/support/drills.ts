@@ -10,12 +10,18 @@ export interface DrillScenario {
   /** Runs that bring the sample to the scenario's starting point. */
   setup: Record<string, string>[];
   run: Record<string, string>;
+  /** The run takes traffic off the canary (rollback, promote): once it did, no failure after may send any back. */
+  offCanary?: boolean;
 }
 
 export interface DrillProvider<S extends DrillScenario> {
   /** A fresh emulator seeded for the provider. */
   start(): Promise<Emulator>;
   inputs(over: Record<string, string>): Record<string, string>;
+  /** The calls that move the split (route or rule writes). */
+  trafficWrites: readonly string[];
+  /** The canary's share of simulated traffic, 0 to 1. */
+  canaryShare(emu: Emulator): number;
   /** What must hold of the traffic while the failed run's state stands, and once the rerun converged. */
   checkDuring(emu: Emulator, label: string): void;
   checkSettled(emu: Emulator, label: string, scenario: S): void;
@@ -68,6 +74,9 @@ export function drills<S extends DrillScenario>(provider: DrillProvider<S>) {
         expect([label, failed.status, failed.errors.length]).toEqual([label, 1, 1]);
         expect(failed.errors[0]).toContain(message);
         provider.checkDuring(emu, label);
+        // Undo never moves traffic toward a canary the run was taking it from.
+        const movedOff = calls.slice(0, index).some((c) => provider.trafficWrites.includes(c));
+        if (scenario.offCanary && movedOff) expect([label, provider.canaryShare(emu)]).toEqual([label, 0]);
 
         const rerun = await run(emu, scenario.run);
         expect([label, rerun.status, rerun.errors]).toEqual([label, 0, []]);

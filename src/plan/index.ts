@@ -294,6 +294,7 @@ function planShift<S extends TrafficState>(
   plan.changes.push(
     ...p.planWeights(state.traffic, target, { canaryTasks: state.canaryService?.desiredCount }).changes,
   );
+  plan.known.taskDefinitionArn = state.canaryService?.taskDefinition;
   return plan;
 }
 
@@ -312,6 +313,7 @@ function planRollback<S extends TrafficState>(
     );
   }
   if (canaryTasks > 0) requireUnrouted(settings, state.traffic);
+  plan.known.taskDefinitionArn = state.canaryService?.taskDefinition;
   plan.changes.push(...standing(p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false })));
   const weights = routed ? p.planWeights(state.traffic, plan.weights.after) : { changes: [], next: state.traffic };
   if (!routed) plan.warnings.push('The route or rule that splits traffic does not exist: no traffic to move back');

@@ -10,6 +10,8 @@ export interface AlarmState {
   type: 'metric' | 'composite';
   state: AlarmStateValue;
   reason?: string;
+  /** Set when CloudWatch could not be read at all: the gate then never approves a step. */
+  unreadable?: boolean;
 }
 
 /** The alarm that stops the canary, if any: one in ALARM, or INSUFFICIENT_DATA when that counts as failing. */

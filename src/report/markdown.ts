@@ -37,6 +37,8 @@ function progressHeadline(p: Progress, r: RunRecord): string | undefined {
   switch (p.outcome) {
     case 'rolled back':
       return `Canary rolled back: alarm ${p.rollback?.alarm.name} fired at ${at(p.rollback?.step ?? 0, p.rollback?.weight ?? 0)}`;
+    case 'stopped':
+      return `Canary walk stopped at ${last?.weight ?? 0} %: nothing more was changed`;
     case 'cancelled':
       return `Canary ${r.plan.operation} cancelled at ${last?.weight ?? 0} %: alarms OK so far, rerun or advance to go on`;
     case 'waiting':
@@ -49,6 +51,10 @@ function progressHeadline(p: Progress, r: RunRecord): string | undefined {
       return `Canary at the last step (${r.plan.weights.after.canary} %): promote when ready (auto-promote is off)`;
     case 'advanced':
       return p.decision?.kind === 'shift' ? `Canary advanced to ${at(p.decision.step, p.decision.weight)}` : undefined;
+    case 'promoted': {
+      const walked = p.timeline.length ? ` after ${p.timeline.map((t) => `${t.weight} %`).join(' → ')}` : '';
+      return `Canary promoted${walked}: ${r.settings.stable.service} runs the new version, all traffic on ${r.view.stableEndpoint}`;
+    }
     case 'walked':
       return `Canary deploy: walked ${p.timeline.map((t) => `${t.weight} %`).join(' → ')}, ${r.plan.weights.after.canary} % of traffic to ${r.view.canaryEndpoint}`;
     default:
@@ -157,7 +163,7 @@ function timelineSection(p: Progress): string[] {
       `**Rolled back:** alarm ${md(alarm.name)} was ${alarm.state} (${md(alarm.reason ?? 'no reason given')}) at step ${step} (${weight} %): weights to 100/0 first, then the canary scaled to 0.`,
     );
   }
-  if (p.outcome === 'cancelled' && p.error) lines.push('', md(p.error));
+  if ((p.outcome === 'cancelled' || p.outcome === 'stopped') && p.error) lines.push('', md(p.error));
   return lines;
 }
 

@@ -6,7 +6,7 @@ import type { Settings } from '../inputs.js';
 import { REFS } from '../model.js';
 import type { Plan } from '../plan/types.js';
 import { oneLine } from '../render.js';
-import { produced, type RunRecord, weightsNow } from '../run/record.js';
+import { endpointDeleted, produced, type RunRecord, weightsNow } from '../run/record.js';
 import { providerOutputs } from '../traffic/registry.js';
 import {
   commentMarkdown,
@@ -21,7 +21,9 @@ import {
 export function outputsOf(r: RunRecord): Record<string, string> {
   const made = produced(r);
   const now = weightsNow(r);
-  const endpoint = String(made[REFS.canaryEndpointArn] ?? r.plan.known.canaryEndpointArn ?? '');
+  const endpoint = endpointDeleted(r)
+    ? ''
+    : String(made[REFS.canaryEndpointArn] ?? r.plan.known.canaryEndpointArn ?? '');
   return {
     'task-definition-arn': String(made[REFS.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn ?? ''),
     ...Object.fromEntries(providerOutputs().map((name) => [name, name === r.view.endpointOutput ? endpoint : ''])),
@@ -56,11 +58,8 @@ export async function report(r: RunRecord): Promise<void> {
   for (const [name, value] of Object.entries(outputsOf(r))) core.setOutput(name, value);
   const now = weightsNow(r);
   const { view } = r;
-  core.info(
-    oneLine(
-      `${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${view.canaryEndpoint} ${pct(now?.canary)}`,
-    ),
-  );
+  const canary = endpointDeleted(r) ? `${view.canaryEndpoint} deleted` : `${view.canaryEndpoint} ${pct(now?.canary)}`;
+  core.info(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${canary}`));
   await publish(r.settings, summaryMarkdown(r), (runUrl) => commentMarkdown(r, runUrl));
 }
 

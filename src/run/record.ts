@@ -20,7 +20,7 @@ export interface TimelineStep {
 export interface Progress {
   steps: readonly number[];
   timeline: TimelineStep[];
-  outcome: 'walked' | 'promoted' | 'held' | 'rolled back' | 'cancelled' | 'waiting' | 'advanced';
+  outcome: 'walked' | 'promoted' | 'held' | 'rolled back' | 'cancelled' | 'stopped' | 'waiting' | 'advanced';
   decision?: Decision;
   rollback?: { alarm: AlarmState; step: number; weight: number };
   /** Why the run fails although every change it made succeeded (an alarm, a cancellation). */
@@ -93,4 +93,9 @@ export function servicesNow(r: RunRecord): ServiceSnapshot[] {
 export function taskDefinitionOf(r: RunRecord): string | undefined {
   const arn = produced(r)[REFS.taskDefinitionArn] ?? r.plan.known.taskDefinitionArn;
   return arn === undefined ? undefined : String(arn);
+}
+
+/** Whether the run deleted the canary's endpoint (rollback with delete-canary): its ARN is then no output. */
+export function endpointDeleted(r: RunRecord): boolean {
+  return r.journal.some((e) => e.change.action === 'delete' && e.change.resource.type === r.view.endpointType);
 }

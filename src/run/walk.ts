@@ -29,10 +29,11 @@ async function bake(run: Run, entry: TimelineStep, stepMinutes: number): Promise
   const started = Date.now();
   const total = stepMinutes * 60_000;
   for (;;) {
-    const alarms = run.alarms ? await run.alarms.read() : [];
+    const alarms = run.alarms ? await readAlarms(run) : [];
     entry.alarms = alarms;
     entry.bakedMs = Date.now() - started;
-    const firing = firingAlarm(alarms, run.settings.insufficientData);
+    const unreadable = alarms.find((a) => a.unreadable);
+    const firing = unreadable ?? firingAlarm(alarms, run.settings.insufficientData);
     if (firing) return firing;
     const left = total - entry.bakedMs;
     const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
@@ -41,6 +42,21 @@ async function bake(run: Run, entry: TimelineStep, stepMinutes: number): Promise
     );
     if (left <= 0) return undefined;
     await run.sleep(Math.min(alarmPollMs(stepMinutes), left));
+  }
+}
+
+/**
+ * The alarms, or — when CloudWatch cannot be read (the SDK's retries spent, credentials expired) — one gate that
+ * never approves a step: a canary nothing can watch is rolled back, not left at its weight.
+ */
+async function readAlarms(run: Run): Promise<AlarmState[]> {
+  try {
+    return await run.alarms!.read();
+  } catch (err) {
+    if (err instanceof CancelledError) throw err;
+    const name = run.settings.alarms.join(', ');
+    const reason = `the alarms could not be read: ${errorMessage(err)}`;
+    return [{ name, type: 'metric', state: 'INSUFFICIENT_DATA', reason, unreadable: true }];
   }
 }
 
@@ -62,36 +78,48 @@ export async function rollBack(
 
 /** Deploy with steps: the deploy (first step) has run; bake each step, then move on, under the alarms. */
 export async function walk(run: Run, first: RunRecord): Promise<void> {
+  const p = run.settings.progressive!;
+  const progress: Progress = { steps: p.steps, timeline: [], outcome: 'walked' };
+  const records = [first];
+  try {
+    await walkSteps(run, records, progress);
+  } catch (err) {
+    const at = progress.timeline.at(-1)?.weight ?? 0;
+    if (err instanceof CancelledError) {
+      progress.outcome = 'cancelled';
+      progress.error = `${errorMessage(err)} during the bake at ${at} %; the alarms approved the weights in effect. Rerun the same deploy or run advance to go on`;
+    } else {
+      // A step that could not be read or planned: the report still says what the walk did and where it stands.
+      progress.outcome = 'stopped';
+      progress.error = `The walk stopped at ${at} %: ${errorMessage(err)}`;
+    }
+  }
+  await finish(records, progress);
+}
+
+/** The steps after the deploy's, each baked; a failed phase or an alarm ends the walk (recorded in `progress`). */
+async function walkSteps(run: Run, records: RunRecord[], progress: Progress): Promise<void> {
+  const first = records[0];
   const revision = walked(first);
   const p = run.settings.progressive!;
   const sameVersion = !changesService(first.plan.changes);
   const steps = remainingSteps(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);
-  const progress: Progress = { steps: p.steps, timeline: [], outcome: 'walked' };
-  const records = [first];
-  try {
-    for (const [i, weight] of steps.entries()) {
-      const entry: TimelineStep = { step: p.steps.indexOf(weight) + 1, weight, startedAt: new Date(), alarms: [] };
-      const step = { operation: 'shift', canaryWeight: weight, revision } as const;
-      if (i > 0) records.push(await announced(`Step ${entry.step}: ${weight} %`, () => phase(run, step)));
-      if (records.at(-1)!.failure) return await finish(records, progress);
-      progress.timeline.push(entry);
-      const firing = await bake(run, entry, p.stepMinutes);
-      if (firing) {
-        await rollBack(run, records, progress, firing, entry);
-        progress.outcome = 'rolled back';
-        return await finish(records, progress);
-      }
+  for (const [i, weight] of steps.entries()) {
+    const entry: TimelineStep = { step: p.steps.indexOf(weight) + 1, weight, startedAt: new Date(), alarms: [] };
+    const step = { operation: 'shift', canaryWeight: weight, revision } as const;
+    if (i > 0) records.push(await announced(`Step ${entry.step}: ${weight} %`, () => phase(run, step)));
+    if (records.at(-1)!.failure) return;
+    progress.timeline.push(entry);
+    const firing = await bake(run, entry, p.stepMinutes);
+    if (firing) {
+      await rollBack(run, records, progress, firing, entry);
+      progress.outcome = 'rolled back';
+      return;
     }
-    if (p.autoPromote) {
-      const promote = { operation: 'promote', canaryWeight: 0, revision } as const;
-      records.push(await announced('Promote', () => phase(run, promote)));
-      progress.outcome = 'promoted';
-    }
-    await finish(records, progress);
-  } catch (err) {
-    if (!(err instanceof CancelledError)) throw err;
-    progress.outcome = 'cancelled';
-    progress.error = `${errorMessage(err)} during the bake at ${progress.timeline.at(-1)?.weight ?? 0} %; the alarms approved the weights in effect. Rerun the same deploy or run advance to go on`;
-    await finish(records, progress);
+  }
+  if (p.autoPromote) {
+    const promote = { operation: 'promote', canaryWeight: 0, revision } as const;
+    records.push(await announced('Promote', () => phase(run, promote)));
+    progress.outcome = 'promoted';
   }
 }
