@@ -96,6 +96,14 @@ export class Ecs {
    * the name is removed; then they resolve at the next request. A test ends a rollout when it chooses, not by timing.
    */
   heldRollouts = new Set<string>();
+  /**
+   * Services (by name) whose next N DescribeServices answer stale, as ECS's eventual consistency lets it: the service
+   * as it was before its last CreateService, UpdateService or DeleteService (its previous deployments; MISSING when
+   * that write created it). Only the answers change, not the state. A read counts only once the service was written.
+   */
+  staleReads = new Map<string, number>();
+  /** Each service (by `cluster/name`) as it was before its last write, undefined when that write created it. */
+  private beforeLastWrite = new Map<string, EcsService | undefined>();
   private ipCounter = 10;
 
   constructor(private readonly opts: EcsOptions) {}
@@ -493,6 +501,27 @@ export class Ecs {
     return service;
   }
 
+  /** Runs a write of a service, remembering the service as it was before (for staleReads) once the write succeeded. */
+  private written<T>(clusterRef: string | undefined, ref: string, write: () => T): T {
+    const cluster = this.cluster(clusterRef);
+    const name = String(ref).replace(/^arn:.*\//, '');
+    const current = this.services.get(cluster)!.get(name);
+    const before = current && (clone(current) as EcsService);
+    const out = write();
+    this.beforeLastWrite.set(`${cluster}/${name}`, before);
+    return out;
+  }
+
+  /** The service a DescribeServices answers: as it is, or as it was before its last write while staleReads says so. */
+  private answered(cluster: string, name: string): EcsService | undefined {
+    const key = `${cluster}/${name}`;
+    const stale = this.staleReads.get(name) ?? 0;
+    if (stale <= 0 || !this.beforeLastWrite.has(key)) return this.services.get(cluster)!.get(name);
+    if (stale === 1) this.staleReads.delete(name);
+    else this.staleReads.set(name, stale - 1);
+    return this.beforeLastWrite.get(key);
+  }
+
   private view(service: EcsService, includeTags: boolean): Json {
     const out = clone(service) as Json;
     if (!includeTags) delete out.tags;
@@ -545,20 +574,26 @@ export class Ecs {
         return { taskDefinitionArns: arns };
       }
       case 'CreateService':
-        return { service: this.view(this.createService(input), true) };
+        return this.written(input.cluster, input.serviceName, () => ({
+          service: this.view(this.createService(input), true),
+        }));
       case 'UpdateService':
-        return { service: this.view(this.updateService(input), false) };
+        return this.written(input.cluster, input.service, () => ({
+          service: this.view(this.updateService(input), false),
+        }));
       case 'DeleteService':
-        return { service: this.view(this.deleteService(input), false) };
+        return this.written(input.cluster, input.service, () => ({
+          service: this.view(this.deleteService(input), false),
+        }));
       case 'DescribeServices': {
         const cluster = this.cluster(input.cluster);
         const names = (input.services as string[]).map((s) => s.replace(/^arn:.*\//, ''));
-        const services = this.services.get(cluster)!;
+        const services = new Map(names.map((n) => [n, this.answered(cluster, n)]));
         const includeTags = (input.include ?? []).includes('TAGS');
         return {
-          services: names.filter((n) => services.has(n)).map((n) => this.view(services.get(n)!, includeTags)),
+          services: names.filter((n) => services.get(n)).map((n) => this.view(services.get(n)!, includeTags)),
           failures: names
-            .filter((n) => !services.has(n))
+            .filter((n) => !services.get(n))
             .map((n) => ({
               arn: `arn:aws:ecs:${this.opts.region}:${ACCOUNT}:service/${cluster}/${n}`,
               reason: 'MISSING',

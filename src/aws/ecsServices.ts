@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { awsErrorName, ConcurrentModificationError, PlanError, type ConflictDetails } from '../errors.js';
 import { primaryDeployment, rolloutComplete } from '../plan/ecs.js';
-import { isRetryable, pollDelayMs } from './poll.js';
+import { CONSISTENCY_WINDOW_MS, isRetryable, pollDelayMs } from './poll.js';
 import { shortTaskDefinition } from '../plan/taskDefinition.js';
 
 export { primaryDeployment, rolloutComplete };
@@ -82,18 +82,29 @@ export interface WaitOptions {
   previousTaskDefinition?: string;
   /** The task count this run asked for; a deployment scaled to another count was changed by another writer. */
   desiredCount?: number;
+  /**
+   * Set when the deployment comes from a write of this run (CreateService, UpdateService), not from a read: the IDs of
+   * the other deployments that write answered (the ones from before it; none for a service it created). ECS is
+   * eventually consistent: until a read shows the deployment, a read that shows the service MISSING, or only these
+   * deployments, may predate the write, and is read again for up to CONSISTENCY_WINDOW_MS before the wait believes it.
+   * A primary deployment not among them came after the write (ECS's circuit breaker rolling back, another writer).
+   */
+  priorDeployments?: string[];
   sleep(ms: number): Promise<void>;
   now?: () => number;
 }
 
 /**
  * Waits until the given deployment is COMPLETED with runningCount = desiredCount. Fails when it FAILED, when it
- * disappears or stops being PRIMARY (the deployment circuit breaker rolled it back), or on timeout.
+ * disappears or stops being PRIMARY (the deployment circuit breaker rolled it back), or on timeout. A deployment this
+ * run just wrote is not believed gone (or its service MISSING) on reads that may predate the write: see priorDeployments.
  */
 export async function waitForRollout(ecs: ECSClient, options: WaitOptions): Promise<Service> {
   let opts = options;
   const now = opts.now ?? Date.now;
   const start = now();
+  /** Whether a read showed this run's write; until one does, a read that does not may be stale. */
+  let seen = opts.priorDeployments === undefined;
   for (;;) {
     const read = await describeOrStillWaiting(ecs, opts);
     const seconds = Math.round((now() - start) / 1000);
@@ -105,6 +116,15 @@ export async function waitForRollout(ecs: ECSClient, options: WaitOptions): Prom
       continue;
     }
     const service = read;
+    if (!seen) {
+      const lag = notShownYet(service, opts, opts.priorDeployments ?? []);
+      if (!lag) seen = true;
+      else if (now() - start < CONSISTENCY_WINDOW_MS) {
+        core.info(`${opts.service}: ${lag}; ECS reads can lag its writes, so it reads again (${seconds}s elapsed)`);
+        await opts.sleep(pollDelayMs(now() - start));
+        continue;
+      }
+    }
     if (!service) throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
     const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
     if (deployment?.status !== 'PRIMARY') {
@@ -130,6 +150,25 @@ export async function waitForRollout(ecs: ECSClient, options: WaitOptions): Prom
     }
     await opts.sleep(Math.min(pollDelayMs(now() - start), Math.max(0, opts.timeoutMs - (now() - start))));
   }
+}
+
+/**
+ * Why this read may predate the write that produced the awaited deployment (ECS is eventually consistent), or undefined
+ * when it shows that deployment, or a primary deployment that came after the write (not among `prior`).
+ */
+function notShownYet(service: Service | undefined, opts: WaitOptions, prior: string[]): string | undefined {
+  if (!service) return 'ECS answers that the service this run just wrote does not exist (MISSING)';
+  const ours = service.deployments?.find((d) => d.id === opts.deploymentId);
+  if (ours) {
+    // Scaling in place keeps the deployment: a read from before the write shows it with the count from before.
+    const inPlace = opts.taskDefinition !== undefined && opts.taskDefinition === opts.previousTaskDefinition;
+    if (inPlace && opts.desiredCount !== undefined && ours.desiredCount !== opts.desiredCount)
+      return `deployment ${opts.deploymentId} still shows ${ours.desiredCount} task(s), not the ${opts.desiredCount} this run asked for`;
+    return undefined;
+  }
+  const primary = primaryDeployment(service);
+  if (primary?.id && !prior.includes(primary.id)) return undefined;
+  return `deployment ${opts.deploymentId} is not among the service's deployments yet`;
 }
 
 /**

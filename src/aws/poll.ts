@@ -18,3 +18,12 @@ export function isRetryable(err: unknown): boolean {
   const status = e?.$metadata?.httpStatusCode ?? 0;
   return RETRYABLE.test(typeof e?.name === 'string' ? e.name : '') || status >= 500;
 }
+
+/**
+ * How long a read may lag a write of this run. ECS is eventually consistent: the results of a call "might not be
+ * immediately visible to all subsequent commands", so a DescribeServices right after CreateService may answer MISSING
+ * and one right after UpdateService may still show the deployment from before. Terraform's AWS provider allows 2
+ * minutes for a service just created to become visible; a wait re-reads this long (polling with pollDelayMs) before it
+ * believes a read that does not show this run's write yet.
+ */
+export const CONSISTENCY_WINDOW_MS = 120_000;
