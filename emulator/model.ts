@@ -41,7 +41,7 @@ export interface ApiModel {
   shapes: Record<string, Shape>;
 }
 
-export type ModelName = 'ecs' | 'appmesh' | 'servicediscovery' | 'vpc-lattice' | 'cloudwatch';
+export type ModelName = 'ecs' | 'appmesh' | 'servicediscovery' | 'vpc-lattice' | 'cloudwatch' | 'elbv2';
 
 export function loadModel(service: ModelName): Model {
   const raw = JSON.parse(readFileSync(new URL(`./models/${service}.json`, import.meta.url), 'utf8')) as ApiModel;

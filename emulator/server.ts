@@ -1,5 +1,6 @@
 // The emulator's HTTP front: speaks ECS and Cloud Map (awsJson1_1, X-Amz-Target), CloudWatch (awsJson1_0,
-// X-Amz-Target, query-compatible errors) and App Mesh and VPC Lattice (restJson1) on 127.0.0.1, validates every request
+// X-Amz-Target, query-compatible errors), App Mesh and VPC Lattice (restJson1) and Elastic Load Balancing v2 (awsQuery:
+// form-encoded requests, XML answers; see elbv2.ts) on 127.0.0.1, validates every request
 // against the official AWS API model, and answers with AWS's error names and HTTP codes. Test controls: request log,
 // fault and latency injection, rollout delay, Lattice health checks, CloudWatch alarm states, broken images, state
 // dump, traffic simulation (through App Mesh or through VPC Lattice).
@@ -10,6 +11,7 @@ import { CloudMap } from './cloudMap.js';
 import { CloudWatch } from './cloudWatch.js';
 import { ACCOUNT, AwsError } from './common.js';
 import { Ecs } from './ecs.js';
+import { decodeQueryRequest, Elbv2, isQueryRequest, queryError, queryResponse } from './elbv2.js';
 import { Lattice } from './lattice.js';
 import { loadModel, type Model, type Operation } from './model.js';
 import {
@@ -23,15 +25,16 @@ import {
   type TrafficTally,
 } from './traffic.js';
 
-export type ServiceName = 'ecs' | 'appmesh' | 'servicediscovery' | 'vpc-lattice' | 'cloudwatch';
+export type ServiceName = 'ecs' | 'appmesh' | 'servicediscovery' | 'vpc-lattice' | 'cloudwatch' | 'elbv2';
 type RestService = 'appmesh' | 'vpc-lattice';
 const REST_SERVICES: RestService[] = ['appmesh', 'vpc-lattice'];
-const PROTOCOL: Record<ServiceName, 'json' | 'rest'> = {
+const PROTOCOL: Record<ServiceName, 'json' | 'rest' | 'query'> = {
   ecs: 'json',
   servicediscovery: 'json',
   cloudwatch: 'json',
   appmesh: 'rest',
   'vpc-lattice': 'rest',
+  elbv2: 'query',
 };
 
 interface Parsed {
@@ -73,6 +76,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** ListTargets polls of its group for which a new Lattice target of a group in use reports INITIAL (default 2). */
   latticeHealthyAfterPolls?: number;
+  /** How long a target of an ELBv2 target group in use reports `initial` before `healthy` (default 300 ms). */
+  elbv2HealthyAfterMs?: number;
 }
 
 const TARGET_PREFIX: Record<string, ServiceName> = {
@@ -100,6 +105,7 @@ const VALIDATION_ERROR: Record<ServiceName, string> = {
   servicediscovery: 'InvalidInput',
   'vpc-lattice': 'ValidationException',
   cloudwatch: 'ValidationException',
+  elbv2: 'ValidationError',
 };
 
 const INTERNAL_ERROR: Record<ServiceName, string> = {
@@ -108,6 +114,7 @@ const INTERNAL_ERROR: Record<ServiceName, string> = {
   servicediscovery: 'ServerException',
   'vpc-lattice': 'InternalServerException',
   cloudwatch: 'InternalServiceFault',
+  elbv2: 'InternalFailure',
 };
 
 function validationError(service: ServiceName, problem: string): AwsError {
@@ -137,6 +144,8 @@ export class Emulator {
   readonly lattice: Lattice;
   /** CloudWatch alarms; test controls putMetricAlarm, putCompositeAlarm, setState, setStateWhen, tieToErrors. */
   readonly cloudWatch: CloudWatch;
+  /** Elastic Load Balancing v2 (ALB); its test controls are `markHealthy()`, `markUnhealthy()` and `traffic()`. */
+  readonly elbv2: Elbv2;
   /** Images whose tasks run and pass health checks but answer 5xx (`errors['5xx']` in the traffic tallies). */
   readonly brokenImages = new Set<string>();
   readonly log: LoggedRequest[] = [];
@@ -150,6 +159,8 @@ export class Emulator {
   rolloutDelayMs: number;
   /** ListTargets polls of its group for which a new Lattice target of a group in use reports INITIAL. */
   latticeHealthyAfterPolls: number;
+  /** How long a target of an ELBv2 target group in use reports `initial` before `healthy`. */
+  elbv2HealthyAfterMs: number;
   private readonly models: Record<ServiceName, Model>;
   private readonly handlers: Record<ServiceName, { handle(operation: string, input: Record<string, any>): unknown }>;
   private server?: http.Server;
@@ -160,6 +171,7 @@ export class Emulator {
     this.latencyMs = opts.latencyMs ?? 0;
     this.rolloutDelayMs = opts.rolloutDelayMs ?? 300;
     this.latticeHealthyAfterPolls = opts.latticeHealthyAfterPolls ?? 2;
+    this.elbv2HealthyAfterMs = opts.elbv2HealthyAfterMs ?? 300;
     this.appMesh = new AppMesh(this.region);
     this.cloudMap = new CloudMap(this.region);
     this.lattice = new Lattice({ region: this.region, healthyAfterPolls: () => this.latticeHealthyAfterPolls });
@@ -171,12 +183,14 @@ export class Emulator {
       rolloutDelayMs: () => this.rolloutDelayMs,
     });
     this.cloudWatch = new CloudWatch({ region: this.region, emulator: this });
+    this.elbv2 = new Elbv2({ region: this.region, healthyAfterMs: () => this.elbv2HealthyAfterMs });
     this.models = {
       ecs: loadModel('ecs'),
       appmesh: loadModel('appmesh'),
       servicediscovery: loadModel('servicediscovery'),
       'vpc-lattice': loadModel('vpc-lattice'),
       cloudwatch: loadModel('cloudwatch'),
+      elbv2: loadModel('elbv2'),
     };
     this.handlers = {
       ecs: this.ecs,
@@ -184,6 +198,7 @@ export class Emulator {
       servicediscovery: this.cloudMap,
       'vpc-lattice': this.lattice,
       cloudwatch: this.cloudWatch,
+      elbv2: this.elbv2,
     };
   }
 
@@ -305,6 +320,7 @@ export class Emulator {
       },
       lattice: this.lattice.dump(),
       cloudWatch: this.cloudWatch.dump(),
+      elbv2: this.elbv2.dump(),
       brokenImages: [...this.brokenImages],
     };
   }
@@ -317,7 +333,12 @@ export class Emulator {
     const url = new URL(req.url ?? '/', 'http://emulator');
     if (url.pathname === '/_emulator/state') return this.reply(res, 200, this.dump());
     const target = req.headers['x-amz-target'];
-    const parsed = typeof target === 'string' ? this.parseJson(target, body) : this.parseRest(req, url, body);
+    const parsed =
+      typeof target === 'string'
+        ? this.parseJson(target, body)
+        : isQueryRequest(req.headers['content-type'])
+          ? this.parseQuery(body)
+          : this.parseRest(req, url, body);
     if ('error' in parsed) {
       return this.fail(res, parsed.service, parsed.name, {}, parsed.error, PROTOCOL[parsed.service]);
     }
@@ -363,6 +384,9 @@ export class Emulator {
       this.cloudWatch.evaluate(); // …and as of this request's change (a route weight, say)
       const status = protocol === 'json' ? 200 : (operation.http.responseCode ?? 200);
       this.log.push({ service, operation: operation.name, input, status, start, end: Date.now() });
+      if (protocol === 'query') {
+        return this.replyXml(res, status, queryResponse(model, operation, output, `emu-${this.log.length}`));
+      }
       const payload = protocol === 'rest' && operation.output ? model.shape(operation.output.shape).payload : undefined;
       return this.reply(res, status, payload ? output[payload] : output, JSON_VERSION[service]);
     } catch (err) {
@@ -384,6 +408,20 @@ export class Emulator {
     fault.times -= 1;
     this.faults = this.faults.filter((f) => f.times > 0);
     return fault;
+  }
+
+  /** awsQuery (ELBv2): the operation from the Action parameter, the input from the others, read by the model. */
+  private parseQuery(body: string): Parsed | Unparsed {
+    return { service: 'elbv2', ...decodeQueryRequest(this.models.elbv2, body) };
+  }
+
+  private replyXml(res: http.ServerResponse, status: number, xml: string): void {
+    res.writeHead(status, {
+      'content-type': 'text/xml',
+      'x-amzn-requestid': `emu-${this.log.length}`,
+      'content-length': Buffer.byteLength(xml),
+    });
+    res.end(xml);
   }
 
   /** awsJson1_1 (ECS, Cloud Map): the operation from X-Amz-Target, the input from the body. */
@@ -522,13 +560,17 @@ export class Emulator {
     operation: string,
     input: Record<string, unknown>,
     err: AwsError,
-    protocol: 'json' | 'rest',
+    protocol: 'json' | 'rest' | 'query',
     start = Date.now(),
   ): void {
     const model = this.models[service];
-    const shape = service === 'cloudwatch' ? this.errorShape(model, err.code) : undefined;
+    const shape = service === 'cloudwatch' || protocol === 'query' ? this.errorShape(model, err.code) : undefined;
     const status = err.status ?? model.errorStatus(shape?.name ?? err.code) ?? STATUS[shape?.name ?? err.code] ?? 400;
     this.log.push({ service, operation, input, status, error: shape?.name ?? err.code, start, end: Date.now() });
+    if (protocol === 'query') {
+      this.replyXml(res, status, queryError(shape!.queryCode, err.message, status >= 500, `emu-${this.log.length}`));
+      return;
+    }
     const body =
       protocol === 'json'
         ? { __type: shape ? `com.amazonaws.cloudwatch#${shape.name}` : err.code, message: err.message, ...err.fields }

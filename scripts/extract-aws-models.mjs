@@ -13,6 +13,7 @@ const SERVICES = [
   ['servicediscovery', '2017-03-14'],
   ['vpc-lattice', '2022-11-30'],
   ['cloudwatch', '2010-08-01'],
+  ['elbv2', '2015-12-01'],
 ];
 const DROP = new Set(['documentation', 'documentationUrl', 'examples', 'deprecatedMessage']);
 
