@@ -5,8 +5,10 @@ import { errorMessage, InputError } from './errors.js';
 import { envInputReader, readSettings } from './inputs.js';
 import { oneLine } from './render.js';
 import { reportInputError } from './report/outputs.js';
+import type { ExecuteOptions } from './run/context.js';
 
-export async function run(): Promise<void> {
+/** `options` are for tests that run the action in process (a shorter clock, say); the runner passes none. */
+export async function run(options?: ExecuteOptions): Promise<void> {
   try {
     for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
       const value = process.env[name];
@@ -16,7 +18,7 @@ export async function run(): Promise<void> {
     if (settings.githubToken) core.setSecret(settings.githubToken);
     for (const ignored of settings.ignored) core.warning(oneLine(ignored));
     const { execute } = await import('./run/index.js');
-    await execute(settings);
+    await execute(settings, options);
   } catch (err) {
     if (err instanceof InputError) await reportInputError(err).catch(() => undefined);
     core.setFailed(errorMessage(err));

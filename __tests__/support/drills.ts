@@ -1,9 +1,12 @@
-// The failure drill both providers run: a clean run of each scenario lists its mutating calls; then, for each call in
+// The failure drill every provider runs: a clean run of each scenario lists its mutating calls; then, for each call in
 // turn, a fresh emulator at the scenario's starting point fails that call (AccessDeniedException, which the SDK does
 // not retry) and the provider's checks run: the failed run, traffic during and after, a rerun, and a third run.
+// The action runs in this process (main.ts's run(), as dist/index.js does): hundreds of runs, each without a Node
+// start and a bundle load; the e2e suites run the bundle.
 import { expect } from '@jest/globals';
 import type { Emulator } from '../../emulator/server.js';
-import { runAction, type ActionRun } from '../../emulator/runAction.js';
+import type { ActionRun } from '../../emulator/runAction.js';
+import { runInProcess } from './inProcess.js';
 
 export interface DrillScenario {
   name: string;
@@ -36,7 +39,7 @@ export const mutating = (emu: Emulator, from: number) =>
 
 export function drills<S extends DrillScenario>(provider: DrillProvider<S>) {
   const run = (emu: Emulator, inputs: Record<string, string>): Promise<ActionRun> =>
-    runAction(provider.inputs(inputs), { env: emu.env() });
+    runInProcess(provider.inputs(inputs), { env: emu.env() });
 
   async function prepared(scenario: S): Promise<Emulator> {
     const emu = await provider.start();

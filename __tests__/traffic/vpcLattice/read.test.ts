@@ -62,6 +62,9 @@ test('one ListTargetGroups for both groups, no GetService, and the chains side b
     ...emu.lattice.findTargetGroup(LATTICE_SAMPLE.targetGroup)!,
     name: 'color-tg-canary',
   });
+  // Depth is read off when each call started and ended: calls sent side by side must overlap however busy the
+  // machine is, so each answer takes long enough (200 ms) that a stalled event loop cannot make them look chained.
+  emu.latencyMs = 200;
   const from = emu.log.length;
   const state = await read({ ...byName, canaryTargetGroup: 'color-tg-canary' });
   expect(state.canary).toMatchObject({ name: 'color-tg-canary', arn: expect.any(String) });
