@@ -63,6 +63,7 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
       journal.push({ change, request, outcome });
       Object.assign(produced, outcome.produces);
       if (outcome.conflict) throw new ConcurrentModificationError(outcome.conflict);
+      if (outcome.unconfirmed) throw new Error(outcome.unconfirmed);
       if (outcome.detail) core.info(oneLine(`  ✓ ${outcome.detail}`));
     } catch (err) {
       const conflict = err instanceof ConcurrentModificationError ? err : undefined;

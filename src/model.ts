@@ -106,4 +106,9 @@ export interface Outcome {
   service?: Omit<ServiceSnapshot, 'role'>;
   /** Set when the write landed but another writer changed the same resource around it. */
   conflict?: string;
+  /**
+   * Set when a write was sent but reading it back failed: the run stops, and reports the weights it left as not
+   * confirmed rather than as those it wrote or those from before.
+   */
+  unconfirmed?: string;
 }

@@ -435,3 +435,13 @@ describe('what a report says after promote and delete-canary', () => {
     expect(outputsOf(r)['canary-virtual-node-arn']).toBe(NODE_ARN);
   });
 });
+
+test('a traffic write sent but not read back leaves the weights unknown: no weight output, not the one written', () => {
+  const r = failed();
+  r.journal = journalOf(r.plan, 4);
+  r.journal[3].outcome = { ...r.journal[3].outcome, unconfirmed: 'sent, not read back' };
+  expect(weightsNow(r)).toBeUndefined();
+  expect([outputsOf(r)['stable-weight'], outputsOf(r)['canary-weight']]).toEqual(['', '']);
+  r.failure!.undone = [{ weights: { stable: 100, canary: 0 } }];
+  expect(weightsNow(r)).toEqual({ stable: 100, canary: 0 });
+});

@@ -59,7 +59,8 @@ export async function report(r: RunRecord): Promise<void> {
   const now = weightsNow(r);
   const { view } = r;
   const canary = endpointDeleted(r) ? `${view.canaryEndpoint} deleted` : `${view.canaryEndpoint} ${pct(now?.canary)}`;
-  core.info(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${view.stableEndpoint} ${pct(now?.stable)}, ${canary}`));
+  const split = now ? `${view.stableEndpoint} ${pct(now.stable)}, ${canary}` : 'not confirmed (see the error)';
+  core.info(oneLine(`${r.dryRun ? 'Planned' : 'Traffic now'}: ${split}`));
   await publish(r.settings, summaryMarkdown(r), (runUrl) => commentMarkdown(r, runUrl));
 }
 

@@ -81,8 +81,12 @@ export const outcomes = (r: RunRecord): Outcome[] => [
 export function weightsNow(r: RunRecord): Weights | undefined {
   if (!r.failure) return r.plan.weights.after;
   if (r.failure.weightsNow) return r.failure.weightsNow;
+  // The last write (or undo) decides; one that was sent but not read back leaves the weights unknown.
   const outcomes = [...r.journal.map((e) => e.outcome), ...r.failure.undone];
-  return outcomes.reduce<Weights | undefined>((w, o) => o.weights ?? w, r.plan.weights.before);
+  return outcomes.reduce<Weights | undefined>(
+    (w, o) => (o.weights ? (o.unconfirmed ? undefined : o.weights) : w),
+    r.plan.weights.before,
+  );
 }
 
 export function servicesNow(r: RunRecord): ServiceSnapshot[] {

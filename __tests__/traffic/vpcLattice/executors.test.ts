@@ -99,6 +99,20 @@ test('set-forward writes the split, and its undo writes back what it read', asyn
   expect(await forwardNow()).toEqual([{ group: seed.targetGroupId, weight: 100 }]);
 });
 
+test('a write whose read-back fails is reported as sent and not confirmed, with its undo', async () => {
+  const canary = await canaryGroup();
+  emu.inject({ operation: 'GetListener', error: 'ExpiredTokenException', after: 1 });
+  const outcome = await send(
+    K.setForward,
+    forwardRequest(canary, { stable: 90, canary: 10 }, [{ group: seed.targetGroupId, weight: 100 }]),
+  );
+  expect(outcome.unconfirmed).toMatch(
+    /^The forward action tg-[0-9a-z]{17}=90, tg-[0-9a-z]{17}=10 \(stable 90 \/ canary 10\) was sent, but reading it back failed \(.*ExpiredToken.*\): the weights in effect are not confirmed/,
+  );
+  expect(outcome.undo!.describe).toBe('forward action back to stable 100 / canary 0');
+  expect((await forwardNow())?.map((f) => f.weight)).toEqual([90, 10]);
+});
+
 test('a forward action that is not the one expected is not written', async () => {
   const canary = await canaryGroup();
   const writes = emu.calls({ mutating: true }).length;

@@ -3,7 +3,7 @@
 // re-reads after writing to report a concurrent change.
 import * as core from '@actions/core';
 import type { RuleAction, RuleMatch, TargetSummary } from '@aws-sdk/client-vpc-lattice';
-import { ConcurrentModificationError } from '../../errors.js';
+import { ConcurrentModificationError, errorMessage } from '../../errors.js';
 import { isRetryable, pollDelayMs } from '../../aws/poll.js';
 import { type Outcome, REFS, type Weights } from '../../model.js';
 import { showWeights, toPercent } from '../../plan/weights.js';
@@ -40,18 +40,24 @@ async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> 
   };
   core.debug(`Forward ${show(r.forward)}`);
   await api.writeAction(r.where, action);
-  const after = await api.readAction(r.where);
   const previous = toPercent(weightOf(current!, r.groups.stable), weightOf(current!, r.groups.canary));
   const outcome: Outcome = {
     detail: show(r.forward),
     weights: r.weights,
-    produces: { [REFS.routeArn]: after?.arn ?? '' },
     undo: {
       kind: K.setForward,
       request: { ...r, forward: current, expected: r.forward, weights: previous },
       describe: `forward action back to ${showWeights(previous)}`,
     },
   };
+  let after: Awaited<ReturnType<LatticeApi['readAction']>>;
+  try {
+    after = await api.readAction(r.where);
+  } catch (err) {
+    outcome.unconfirmed = `The forward action ${show(r.forward)} (${showWeights(r.weights)}) was sent, but reading it back failed (${errorMessage(err)}): the weights in effect are not confirmed; check them before retrying`;
+    return outcome;
+  }
+  outcome.produces = { [REFS.routeArn]: after?.arn ?? '' };
   if (!sameForward(forwardOf(after?.action), r.forward)) {
     outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${show(forwardOf(after?.action))}, written ${show(r.forward)}); the weights in effect are theirs: check them before retrying`;
   }
