@@ -11,7 +11,7 @@
 // codes of the model's error shapes (RuleNotFound, PriorityInUse, …), which the SDK names after the shapes
 // (RuleNotFoundException, …); rules the model does not carry (name lengths, weights, group counts, both forms) answer
 // ValidationError as the service does. ECS registers the tasks of a service with `loadBalancers` through `registerTask`.
-import { ACCOUNT, AwsError, clone, newId } from './common.js';
+import { ACCOUNT, AwsError, clone, newId, random } from './common.js';
 import type { Model, Operation } from './model.js';
 
 type Json = Record<string, any>;
@@ -224,18 +224,6 @@ function page<T>(items: T[], input: Json): { items: T[]; NextMarker?: string } {
   return {
     items: items.slice(start, end),
     NextMarker: end < items.length ? Buffer.from(`offset:${end}`).toString('base64url') : undefined,
-  };
-}
-
-/** mulberry32: a small seeded PRNG, so a simulation is repeatable (as in traffic.ts). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

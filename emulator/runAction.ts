@@ -54,6 +54,19 @@ export interface RunOptions {
   signal?: { when: RegExp; signal: NodeJS.Signals };
 }
 
+/** The `::error::` lines of a run's log, decoded as the runner shows them. */
+export const errorLines = (stdout: string): string[] =>
+  stdout
+    .split('\n')
+    .filter((l) => l.startsWith('::error'))
+    .map((l) =>
+      l
+        .replace(/^::error[^:]*::/, '')
+        .replace(/%0A/g, '\n')
+        .replace(/%0D/g, '\r')
+        .replace(/%25/g, '%'),
+    );
+
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]),
@@ -102,16 +115,7 @@ export async function runAction(inputs: Record<string, string>, opts: RunOptions
   const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
   const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   clearTimeout(timer);
-  const errors = stdout
-    .split('\n')
-    .filter((l) => l.startsWith('::error'))
-    .map((l) =>
-      l
-        .replace(/^::error[^:]*::/, '')
-        .replace(/%0A/g, '\n')
-        .replace(/%0D/g, '\r')
-        .replace(/%25/g, '%'),
-    );
+  const errors = errorLines(stdout);
   const ms = Date.now() - started;
   const run = {
     status,

@@ -9,6 +9,7 @@ import type { Resource } from './appMesh.js';
 import { LATTICE_SAMPLE, SAMPLE } from './fixture.js';
 import type { HttpMatch, LatticeListener, RuleAction } from './lattice.js';
 import type { Emulator } from './server.js';
+import { random } from './common.js';
 
 export interface TrafficTally {
   requests: number;
@@ -19,18 +20,6 @@ export interface TrafficTally {
   nodes: Record<string, number>;
   /** Failure reasons, counted; `5xx` is an answer from a task running an image in `emulator.brokenImages`. */
   errors: Record<string, number>;
-}
-
-/** mulberry32: a small seeded PRNG, so a simulation is repeatable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A simulated request through App Mesh: GET /color unless told otherwise. */

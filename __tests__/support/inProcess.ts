@@ -7,25 +7,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readOutputs } from '../../emulator/outputs.js';
-import { type ActionRun, inputEnv, ROOT } from '../../emulator/runAction.js';
+import { type ActionRun, errorLines, inputEnv, ROOT } from '../../emulator/runAction.js';
 import { run } from '../../src/main.js';
 
 // One set of files for the whole process: @actions/core resolves the summary file once and keeps it.
 const dir = mkdtempSync(path.join(tmpdir(), 'in-process-'));
 const files = { output: path.join(dir, 'output'), summary: path.join(dir, 'summary'), event: path.join(dir, 'event') };
-
-/** Decodes the `::error::` lines of a run's log as the runner shows them. */
-export const errorLines = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter((l) => l.startsWith('::error'))
-    .map((l) =>
-      l
-        .replace(/^::error[^:]*::/, '')
-        .replace(/%0A/g, '\n')
-        .replace(/%0D/g, '\r')
-        .replace(/%25/g, '%'),
-    );
 
 export async function runInProcess(
   inputs: Record<string, string>,
