@@ -2,7 +2,14 @@
 // the moment this run checks or writes. Whichever way the race goes, the run's report and outputs match the route's
 // final weights.
 import { Emulator } from '../../emulator/server.js';
-import { SAMPLE, sampleInputs, seedHowtoEcsBasics } from '../../emulator/fixture.js';
+import {
+  LATTICE_SAMPLE,
+  latticeInputs,
+  SAMPLE,
+  sampleInputs,
+  seedHowtoEcsBasics,
+  seedLatticeColor,
+} from '../../emulator/fixture.js';
 import { runAction } from '../../emulator/runAction.js';
 
 let emu: Emulator;
@@ -159,4 +166,38 @@ test("another deploy starts after this run's rollout completed: the canary gets 
   } finally {
     await own.stop();
   }
+});
+
+describe('VPC Lattice: two deploys of the canary at once', () => {
+  let lattice: Emulator;
+  const runLattice = (inputs: Record<string, string>) => runAction(latticeInputs(inputs), { env: lattice.env() });
+  const canaryGroup = `${LATTICE_SAMPLE.targetGroup}-canary`;
+  beforeAll(async () => {
+    lattice = await Emulator.start({ rolloutDelayMs: 100, latticeHealthyAfterPolls: 1 });
+    seedLatticeColor(lattice);
+    expect((await runLattice({ image: 'colorapp:blue', 'canary-weight': '20' })).status).toBe(0);
+  });
+  afterAll(() => lattice.stop());
+
+  test("the other deploy lands after this run read the service: the loser's outputs and summary are the world as it is", async () => {
+    let theirs: string | undefined;
+    lattice.beforeHandle.push({ operation: 'DescribeServices', run: () => undefined });
+    lattice.beforeHandle.push({
+      operation: 'DescribeServices',
+      run: () => {
+        theirs = lattice.ecs.deployAnother(LATTICE_SAMPLE.cluster, 'color-canary', 'colorapp:white');
+      },
+    });
+    const result = await runLattice({ image: 'colorapp:red', 'canary-weight': '30' });
+    expect(result.status).toBe(1);
+    expect(theirs).toBeDefined();
+    const split = lattice.latticeTraffic(LATTICE_SAMPLE.service, 1000).targetGroups[canaryGroup] ?? 0;
+    // The weights the outputs give are the ones in effect, and the revision is the one the canary runs: theirs.
+    expect([result.outputs['canary-weight'], split > 0 ? 'canary has traffic' : 'canary has none']).toEqual([
+      '0',
+      'canary has none',
+    ]);
+    expect(result.outputs['task-definition-arn']).toBe(theirs);
+    expect(result.summary).toMatch(new RegExp(`\\| canary \\| ${theirs!.split('/')[1]} \\|`));
+  });
 });
