@@ -9,16 +9,21 @@ import { walk } from './walk.js';
 
 export type { ExecuteOptions } from './context.js';
 
+/** Runs the operation; every way it ends, expected or not, writes a report (a summary, and outputs once planned). */
 export async function execute(settings: Settings, options: ExecuteOptions = {}): Promise<void> {
   const cancel = onCancel();
   try {
-    const run = await prepare(settings, options, cancel.signal);
-    if (settings.operation === 'advance') return await advance(run);
-    const step = { operation: settings.operation, canaryWeight: settings.canaryWeight };
-    const first = await stopped(settings, () => phase(run, step));
-    if (first.failure || settings.dryRun || !settings.progressive) return await finish([first]);
-    await walk(run, first);
+    await stopped(settings, () => dispatch(settings, options, cancel.signal));
   } finally {
     cancel.dispose();
   }
+}
+
+async function dispatch(settings: Settings, options: ExecuteOptions, signal: AbortSignal): Promise<void> {
+  const run = await prepare(settings, options, signal);
+  if (settings.operation === 'advance') return await advance(run);
+  const step = { operation: settings.operation, canaryWeight: settings.canaryWeight };
+  const first = await stopped(settings, () => phase(run, step));
+  if (first.failure || settings.dryRun || !settings.progressive) return await finish([first]);
+  await walk(run, first);
 }

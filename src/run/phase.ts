@@ -64,12 +64,23 @@ export async function phase(run: Run, step: Step, known?: State): Promise<RunRec
   return record;
 }
 
+/** Errors whose run already wrote its report: the run fails with them, and nothing reports them again. */
+const reported = new WeakSet<object>();
+
+/** The error, marked as reported. */
+function reportedError(err: unknown): unknown {
+  if (typeof err === 'object' && err !== null) reported.add(err);
+  return err;
+}
+
+export const wasReported = (err: unknown) => typeof err === 'object' && err !== null && reported.has(err);
+
 /** Reports a run's phases as one, and fails the run when a phase failed. */
 export async function finish(records: RunRecord[], progress?: Progress): Promise<void> {
   const record = { ...mergeRecords(records), progress };
   await group('Report', () => report(record));
-  if (progress?.error) throw new Error(progress.error);
-  if (record.failure) throw new Error(failureLines(record.failure).join('\n'));
+  if (progress?.error) throw reportedError(new Error(progress.error));
+  if (record.failure) throw reportedError(new Error(failureLines(record.failure).join('\n')));
 }
 
 /** A run that stops while reading or planning, before any change, says so in the summary. */
@@ -77,7 +88,7 @@ export async function stopped<T>(settings: Settings, fn: () => Promise<T>): Prom
   try {
     return await fn();
   } catch (err) {
-    await group('Report', () => reportStopped(settings, errorMessage(err)));
-    throw err;
+    if (!wasReported(err)) await group('Report', () => reportStopped(settings, errorMessage(err)));
+    throw reportedError(err);
   }
 }
