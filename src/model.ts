@@ -16,8 +16,6 @@ export interface Step {
   readonly canaryWeight: number;
   /** During a walk: the canary revision its deploy rolled out; later steps give weight only to it. */
   readonly revision?: string;
-  /** The run's own operation, when it differs (an advance that shifts or promotes), for the report's wording. */
-  readonly runOperation?: Operation;
 }
 
 /** A split of traffic between stable and canary, in percent: stable + canary = 100. */
