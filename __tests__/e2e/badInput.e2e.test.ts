@@ -50,8 +50,6 @@ const cases: [string, Record<string, string>, string, Stage][] = [
   ['negative canary-weight', { operation: 'shift', 'canary-weight': '-1' }, 'canary-weight', 'input'],
   ['fractional canary-weight', { 'canary-weight': '5.5' }, 'canary-weight', 'input'],
   ['shift without canary-weight', { operation: 'shift' }, 'canary-weight', 'input'],
-  ['promote with a canary-weight', { operation: 'promote', 'canary-weight': '100' }, 'canary-weight', 'input'],
-  ['rollback with a canary-weight', { operation: 'rollback', 'canary-weight': '0' }, 'canary-weight', 'input'],
   ['no mesh', { mesh: '' }, 'mesh', 'input'],
   [
     'no virtual-router on shift',

@@ -101,7 +101,9 @@ describe('a canary on VPC Lattice, step by step (bundled action, Node 24)', () =
     expect(rollback.stdout).toContain(
       "::warning::Input 'canary-weight' is not used by rollback (it always ends at 0); ignored",
     );
-    expect(rollback.stdout).toContain("::warning::Input 'steps' is used by deploy and advance, not by rollback; ignored");
+    expect(rollback.stdout).toContain(
+      "::warning::Input 'steps' is used by deploy and advance, not by rollback; ignored",
+    );
     expect(traffic().targetGroups).toEqual({ [LATTICE_SAMPLE.targetGroup]: 1000 });
     const start = Date.now();
     expect((await run({ operation: 'rollback' })).status).toBe(0);
