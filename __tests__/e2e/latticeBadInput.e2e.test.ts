@@ -22,7 +22,7 @@ const cases: [string, Record<string, string>, string, Stage][] = [
   ['envoy-image given with vpc-lattice', lattice({ 'envoy-image': 'envoy:1' }), 'envoy-image', 'input'],
   [
     'canary-target-group given with app-mesh',
-    mesh({ 'canary-target-group': 'color-tg-canary' }),
+    mesh({ 'traffic-provider': 'app-mesh', 'canary-target-group': 'color-tg-canary' }),
     'canary-target-group',
     'input',
   ],

@@ -236,9 +236,11 @@ test('another deploy replaces the canary during a walk: the next step refuses to
     expect(theirs).toBeDefined();
     expect(result.errors).toEqual([
       expect.stringMatching(
-        /^Canary service color-v2 now runs \S+, not \S+ that this walk deployed and baked: another deploy replaced it, so the walk stops here with the weights as they are/,
+        /^The walk stopped at 10 %: Canary service color-v2 now runs \S+, not \S+ that this walk deployed and baked: another deploy replaced it, so the walk stops here with the weights as they are/,
       ),
     ]);
+    // The walk's report is still written: where it stopped, and why.
+    expect(result.summary.split('\n')[0]).toBe('## Canary walk stopped at 10 %: nothing more was changed');
     expect(writes(emu, p.weightWrite)).toEqual([]); // step 2's 50 % was never written
     expect(Math.abs(p.canaryShare(emu).share - 0.1)).toBeLessThan(0.05);
   } finally {
