@@ -15,13 +15,16 @@ import {
 } from '../scripts/iamPolicy.js';
 import { ACCOUNT } from '../emulator/common.js';
 import {
+  albInputs,
   LATTICE_SAMPLE,
   latticeInputs,
   SAMPLE,
   sampleInputs,
+  seedAlbColor,
   seedHowtoEcsBasics,
   seedLatticeColor,
 } from '../emulator/fixture.js';
+import { nativeInputs, seedServiceConnectColor } from '../emulator/ecsNativeFixture.js';
 import { Emulator, type LoggedRequest } from '../emulator/server.js';
 import { NODE24, runAction } from '../emulator/runAction.js';
 
@@ -31,7 +34,13 @@ const TASK_ROLES = {
   'task-role': 'howto-ecs-basics-TaskIamRole',
   'execution-role': 'howto-ecs-basics-TaskExecutionIamRole',
 };
-const IMPLIED = ['ecs:TagResource', 'iam:PassRole', 'vpc-lattice:TagResource', 'appmesh:TagResource'];
+const IMPLIED = [
+  'ecs:TagResource',
+  'iam:PassRole',
+  'vpc-lattice:TagResource',
+  'appmesh:TagResource',
+  'elasticloadbalancing:AddTags',
+];
 
 // --- the commands the code sends, found here as __tests__/docs.test.ts finds them (not with the script's function) ---
 
@@ -44,13 +53,14 @@ const PREFIX: Record<string, string> = {
   '@aws-sdk/client-ecs': 'ecs',
   '@aws-sdk/client-app-mesh': 'appmesh',
   '@aws-sdk/client-vpc-lattice': 'vpc-lattice',
+  '@aws-sdk/client-elastic-load-balancing-v2': 'elasticloadbalancing',
   '@aws-sdk/client-cloudwatch': 'cloudwatch',
 };
 function codeCommands(folder: string): string[] {
   const found = new Set<string>();
   for (const file of [...filesUnder('src/aws/'), ...filesUnder(folder)].filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(new URL(file, root), 'utf8');
-    for (const [, names, module] of text.matchAll(/import \{([^}]*)\} from '(@aws-sdk\/client-[a-z-]+)'/g))
+    for (const [, names, module] of text.matchAll(/import \{([^}]*)\} from '(@aws-sdk\/client-[a-z0-9-]+)'/g))
       for (const name of names.split(',').map((n) => n.trim().replace(/^type /, '')))
         if (name.endsWith('Command') && text.includes(`new ${name}(`))
           found.add(`${PREFIX[module] ?? module}:${name.replace(/Command$/, '')}`);
@@ -133,6 +143,15 @@ function ecsRequests(r: LoggedRequest): AuthRequest[] {
     }
     case 'DescribeTaskDefinition':
       return [{ action, resource: arn('ecs', `task-definition/${tail(i.taskDefinition)}`) }];
+    case 'ListServiceDeployments':
+      return [{ action, resource: service(i.service) }];
+    case 'DescribeServiceDeployments':
+      return (i.serviceDeploymentArns as string[]).map((resource) => ({ action, resource }));
+    case 'DescribeServiceRevisions':
+      return (i.serviceRevisionArns as string[]).map((resource) => ({ action, resource }));
+    case 'ContinueServiceDeployment':
+    case 'StopServiceDeployment':
+      return [{ action, resource: i.serviceDeploymentArn }];
   }
   throw new Error(`no authorization mapping for ${action}`);
 }
@@ -229,8 +248,65 @@ function latticeRequests(r: LoggedRequest, emu: Emulator, tags: Map<string, Reco
   throw new Error(`no authorization mapping for ${action}`);
 }
 
+function albRequests(r: LoggedRequest, emu: Emulator, tags: Map<string, Record<string, string>>): AuthRequest[] {
+  const i = r.input as Record<string, any>;
+  const action = `elasticloadbalancing:${r.operation}`;
+  const created = (resource: string): AuthRequest[] => [
+    { action, resource },
+    ...((i.Tags ?? []).length > 0
+      ? [
+          {
+            action: 'elasticloadbalancing:AddTags',
+            resource,
+            context: { 'elasticloadbalancing:CreateAction': r.operation },
+          },
+        ]
+      : []),
+  ];
+  const deleted = (resource: string): AuthRequest[] => [
+    {
+      action,
+      resource,
+      context: Object.fromEntries(
+        Object.entries(tags.get(resource) ?? {}).map(([k, v]) => [`aws:ResourceTag/${k}`, v]),
+      ),
+    },
+  ];
+  // ELBv2 has no resource-level permission for its Describe calls.
+  if (r.operation.startsWith('Describe')) return [{ action, resource: '*' }];
+  switch (r.operation) {
+    case 'ModifyListener':
+      return [{ action, resource: i.ListenerArn }];
+    case 'ModifyRule':
+      return [{ action, resource: i.RuleArn }];
+    case 'ModifyTargetGroupAttributes':
+      return [{ action, resource: i.TargetGroupArn }];
+    case 'CreateRule':
+      // A create is authorized on the ARN the new rule will have: its ID is only known once created.
+      return created(`${String(i.ListenerArn).replace(':listener/', ':listener-rule/')}/0000000000000000`);
+    case 'CreateTargetGroup':
+      return created(
+        emu.elbv2.findTargetGroup(i.Name)?.arn ?? arn('elasticloadbalancing', `targetgroup/${i.Name}/0000000000000000`),
+      );
+    case 'DeleteRule':
+      return deleted(i.RuleArn);
+    case 'DeleteTargetGroup':
+      return deleted(i.TargetGroupArn);
+  }
+  throw new Error(`no authorization mapping for ${action}`);
+}
+
+/** The tags of every Lattice and ELBv2 resource, by ARN. */
+function tagsOf(emu: Emulator): Map<string, Record<string, string>> {
+  return new Map([
+    ...[...emu.lattice.tags].map(([k, v]) => [k, { ...v }] as const),
+    ...[...emu.elbv2.tags].map(([k, v]) => [k, Object.fromEntries(v)] as const),
+  ]);
+}
+
 function authRequests(r: LoggedRequest, emu: Emulator, tags: Map<string, Record<string, string>>): AuthRequest[] {
   if (r.service === 'ecs') return ecsRequests(r);
+  if (r.service === 'elbv2') return albRequests(r, emu, tags);
   if (r.service === 'appmesh') return appMeshRequests(r);
   if (r.service === 'vpc-lattice') return latticeRequests(r, emu, tags);
   if (r.service === 'cloudwatch' && r.operation === 'DescribeAlarms') {
@@ -251,6 +327,10 @@ interface Provider {
   inputs(over?: Record<string, string>): Record<string, string>;
   deploy: Record<string, string>;
   extra: Record<string, string>;
+  /** The weights of the first deploy and of the shift (default 20 and 50). */
+  weights?: [string, string];
+  /** Commands the code sends for the other providers that this one never does (left out of its policy). */
+  unused?: string[];
 }
 
 const PROVIDERS: Provider[] = [
@@ -270,6 +350,25 @@ const PROVIDERS: Provider[] = [
     deploy: {},
     extra: { ...TASK_ROLES, 'infrastructure-role': LATTICE_SAMPLE.roleArn },
   },
+  {
+    name: 'ALB',
+    folder: 'src/traffic/alb/',
+    seed: (emu) => void seedAlbColor(emu),
+    inputs: albInputs,
+    deploy: {},
+    extra: TASK_ROLES,
+  },
+  {
+    name: 'ECS-native',
+    folder: 'src/traffic/ecsNative/',
+    seed: (emu) => void seedServiceConnectColor(emu),
+    inputs: nativeInputs,
+    deploy: {},
+    extra: TASK_ROLES,
+    // Its deploy at 10 % sets a linear step of 10, which 50 is a multiple of.
+    weights: ['10', '50'],
+    unused: ['ecs:CreateService', 'ecs:DeleteService'],
+  },
 ];
 
 const policyArgs = (p: Provider) => ({
@@ -279,7 +378,19 @@ const policyArgs = (p: Provider) => ({
   account: ACCOUNT,
 });
 
-const providerOf = (p: Provider) => (p.name === 'App Mesh' ? 'app-mesh' : 'vpc-lattice');
+const IDS: Record<string, string> = {
+  'App Mesh': 'app-mesh',
+  'VPC Lattice': 'vpc-lattice',
+  ALB: 'alb',
+  'ECS-native': 'ecs-native',
+};
+const SERVICES: Record<string, string> = {
+  'App Mesh': 'appmesh',
+  'VPC Lattice': 'vpc-lattice',
+  ALB: 'elasticloadbalancing',
+  'ECS-native': 'ecs',
+};
+const providerOf = (p: Provider) => IDS[p.name];
 
 describe.each(PROVIDERS)('the policy for the $name demo inputs', (p) => {
   // As npm run iam-policy does: the roles of the task-definition file (the App Mesh demo's) are passed too.
@@ -288,7 +399,7 @@ describe.each(PROVIDERS)('the policy for the $name demo inputs', (p) => {
   const actions = policy.Statement.flatMap((s) => s.Action);
 
   test('lists no action beyond the commands the code sends, plus what AWS checks besides them', () => {
-    const code = codeCommands(p.folder);
+    const code = codeCommands(p.folder).filter((a) => !p.unused?.includes(a));
     expect(actions.filter((a) => !IMPLIED.includes(a) && !code.includes(a))).toEqual([]);
     // With every optional input that leads to a command given, every command the code sends is allowed.
     const notListed = code.filter((a) => !actions.includes(a));
@@ -299,7 +410,9 @@ describe.each(PROVIDERS)('the policy for the $name demo inputs', (p) => {
     const starred = policy.Statement.filter((s) => list(s.Resource).includes('*')).flatMap((s) => s.Action);
     const allowedStar = ['ecs:RegisterTaskDefinition', 'ecs:DescribeTaskDefinition'];
     expect(starred.filter((a) => /^(ecs|appmesh):/.test(a) && !allowedStar.includes(a))).toEqual([]);
-    expect(starred.filter((a) => !/^(ecs|appmesh|vpc-lattice):(Register|Describe|List)/.test(a))).toEqual([]);
+    expect(
+      starred.filter((a) => !/^(ecs|appmesh|vpc-lattice|elasticloadbalancing):(Register|Describe|List)/.test(a)),
+    ).toEqual([]);
   });
 
   test('passes roles only to ECS, and tags only what ECS creates', () => {
@@ -330,21 +443,21 @@ describe.each(PROVIDERS)('the policy for the $name demo inputs', (p) => {
         {
           ...p.deploy,
           image: 'colorapp:blue',
-          'canary-weight': '20',
+          'canary-weight': p.weights?.[0] ?? '20',
           alarms: ALARM,
           'preview-header': 'x-canary: pr-7',
         },
-        { operation: 'shift', 'canary-weight': '50' },
+        { operation: 'shift', 'canary-weight': p.weights?.[1] ?? '50' },
         { operation: 'promote' },
         { ...p.deploy, image: 'colorapp:green', 'canary-weight': '10' },
         { operation: 'rollback', 'delete-canary': 'true' },
       ];
       for (const step of steps) {
         const from = emu.log.length;
-        const tags = new Map([...emu.lattice.tags].map(([k, v]) => [k, { ...v }]));
+        const tags = tagsOf(emu);
         const run = await runAction(p.inputs(step), { env: emu.env(), node: NODE24 });
         expect([step, run.errors, run.status]).toEqual([step, [], 0]);
-        for (const [k, v] of emu.lattice.tags) tags.set(k, { ...tags.get(k), ...v });
+        for (const [k, v] of tagsOf(emu)) tags.set(k, { ...tags.get(k), ...v });
         for (const logged of emu.log.slice(from)) {
           for (const r of authRequests(logged, emu, tags)) {
             made.add(r.action);
@@ -360,7 +473,7 @@ describe.each(PROVIDERS)('the policy for the $name demo inputs', (p) => {
     const unused = actions.filter((a) => !made.has(a));
     expect(unused.length).toBeLessThanOrEqual(3);
     expect([...made].map((a) => a.split(':')[0])).toEqual(
-      expect.arrayContaining(['cloudwatch', 'ecs', 'iam', p.name === 'App Mesh' ? 'appmesh' : 'vpc-lattice']),
+      expect.arrayContaining(['cloudwatch', 'ecs', 'iam', SERVICES[p.name]]),
     );
   }, 120_000);
 });

@@ -283,7 +283,7 @@ describe('hardening', () => {
 
 test('several problems are reported together, each naming its input', () => {
   expect(() => read({ operation: 'shift', 'canary-weight': '200' })).toThrow(
-    /^4 inputs are invalid:\n- Input 'traffic-provider' is required: no provider input is given to tell it from; set it to one of app-mesh, vpc-lattice\n- Input 'stable-service' is required\n- Input 'canary-service' is required\n- Input 'canary-weight' must be a whole number from 0 to 100; got "200"$/,
+    /^4 inputs are invalid:\n- Input 'traffic-provider' is required: no provider input is given to tell it from; set it to one of app-mesh, vpc-lattice, alb, ecs-native\n- Input 'stable-service' is required\n- Input 'canary-service' is required\n- Input 'canary-weight' must be a whole number from 0 to 100; got "200"$/,
   );
 });
 
@@ -312,7 +312,7 @@ describe('traffic-provider', () => {
 
   test('another value is refused, naming the choices', () => {
     expect(problems({ ...BASE_INPUTS, 'traffic-provider': 'istio' })).toEqual([
-      'traffic-provider: must be one of app-mesh, vpc-lattice; got "istio"',
+      'traffic-provider: must be one of app-mesh, vpc-lattice, alb, ecs-native; got "istio"',
     ]);
   });
 
@@ -326,10 +326,10 @@ describe('traffic-provider', () => {
   test('without traffic-provider, no provider input or inputs of two providers: it is required, naming the choices', () => {
     const noProvider = { 'stable-service': 'color', 'canary-service': 'color-canary', image: 'colorapp:blue' };
     expect(problems(noProvider)).toEqual([
-      'traffic-provider: is required: no provider input is given to tell it from; set it to one of app-mesh, vpc-lattice',
+      'traffic-provider: is required: no provider input is given to tell it from; set it to one of app-mesh, vpc-lattice, alb, ecs-native',
     ]);
     expect(problems({ ...BASE_INPUTS, 'lattice-service': 'color' })).toEqual([
-      'traffic-provider: is required: the inputs given (mesh, virtual-router, route, stable-virtual-node, canary-virtual-node, lattice-service) do not name one provider; set it to one of app-mesh, vpc-lattice',
+      'traffic-provider: is required: the inputs given (mesh, virtual-router, route, stable-virtual-node, canary-virtual-node, lattice-service) do not name one provider; set it to one of app-mesh, vpc-lattice, alb, ecs-native',
     ]);
   });
 
@@ -337,7 +337,7 @@ describe('traffic-provider', () => {
     const inputs = { ...BASE_INPUTS, 'traffic-provider': 'app-mesh' };
     expect(problems({ ...inputs, 'lattice-service': 'color', 'canary-target-group': 'color-tg-canary' })).toEqual([
       'lattice-service: belongs to traffic-provider: vpc-lattice (VPC Lattice), not to app-mesh; remove it',
-      'canary-target-group: belongs to traffic-provider: vpc-lattice (VPC Lattice), not to app-mesh; remove it',
+      'canary-target-group: belongs to traffic-provider: vpc-lattice (VPC Lattice) or alb (ALB), not to app-mesh; remove it',
     ]);
   });
 
@@ -394,4 +394,60 @@ test.each([
 ])('locateJsonError(%j)', (text, expected) => {
   expect(() => JSON.parse(text)).toThrow();
   expect(locateJsonError(text)).toBe(expected);
+});
+
+describe('traffic-provider: alb', () => {
+  const ALB: Record<string, string> = {
+    'traffic-provider': 'alb',
+    'stable-service': 'color',
+    'canary-service': 'color-canary',
+    image: 'colorapp:blue',
+  };
+  const LB = 'arn:aws:elasticloadbalancing:eu-west-1:111122223333';
+  const LISTENER = `${LB}:listener/app/color-alb/0123456789abcdef/fedcba9876543210`;
+  const RULE = `${LB}:listener-rule/app/color-alb/0123456789abcdef/fedcba9876543210/00112233445566ff`;
+
+  test('reads its inputs; listener-rule alone tells the provider, a target group input shared with vpc-lattice does not', () => {
+    expect(read({ ...ALB, 'listener-rule': RULE, 'stable-target-group': 'color-tg' }).traffic).toEqual({
+      provider: 'alb',
+      stableTargetGroup: 'color-tg',
+      canaryTargetGroup: undefined,
+      listenerRule: RULE,
+      previewPriority: undefined,
+    });
+    expect(read({ ...ALB, 'traffic-provider': '', 'listener-rule': LISTENER }).traffic.provider).toBe('alb');
+    expect(problems({ ...ALB, 'traffic-provider': '', 'stable-target-group': 'color-tg' })).toEqual([
+      'traffic-provider: is required: the inputs given (stable-target-group) do not name one provider; set it to one of app-mesh, vpc-lattice, alb, ecs-native',
+    ]);
+  });
+
+  test('Lattice inputs are refused by name; the shared target group inputs are not', () => {
+    expect(problems({ ...ALB, 'lattice-service': 'color', 'canary-target-group': 'color-tg-canary' })).toEqual([
+      'lattice-service: belongs to traffic-provider: vpc-lattice (VPC Lattice), not to alb; remove it',
+    ]);
+  });
+
+  test.each<[string, string, string]>([
+    ['listener-rule', 'rule-0123456789abcdef0', 'must be the ARN of'],
+    ['listener-rule', `${LB}:loadbalancer/app/color-alb/0123456789abcdef`, 'must be the ARN of'],
+    ['stable-target-group', 'color_tg', 'must be a target group name'],
+    ['canary-target-group', `${'c'.repeat(33)}`, 'must be a target group name'],
+    ['canary-target-group', '-color', 'must be a target group name'],
+    ['preview-priority', '50001', 'must be a whole number from 1 to 50000'],
+  ])('%s %s is refused', (input, value, message) => {
+    const found = problems({ ...ALB, [input]: value });
+    expect(found).toEqual([expect.stringContaining(`${input}: ${message}`)]);
+  });
+
+  test('a default canary group name longer than 32 characters is refused, naming canary-target-group', () => {
+    const stable = 'color-service-target-group-25ch'; // 31 characters: with -canary, 38
+    expect(problems({ ...ALB, 'stable-target-group': stable })).toEqual([
+      `canary-target-group: is required: the default canary target group name ${stable}-canary is 38 characters, and ALB names are at most 32: name the canary group`,
+    ]);
+    expect(
+      read({ ...ALB, 'stable-target-group': stable, 'canary-target-group': 'color-canary' }).traffic,
+    ).toMatchObject({
+      canaryTargetGroup: 'color-canary',
+    });
+  });
 });

@@ -3,10 +3,16 @@
 // the container port of the named port mapping) when the deployment has vpcLatticeConfigurations. A task whose Envoy
 // names a virtual node that does not exist never becomes healthy, so its rollout fails (and the circuit breaker rolls
 // it back when enabled). A task without Envoy (an app-only task definition, as behind Lattice) needs no App Mesh.
+// A service with `loadBalancers` (an ALB target group, a container and its port) is refused when its group has no
+// load balancer, as ECS refuses it; its tasks are registered in the group (their IP on the container port) and
+// deregistered when they stop, and its rollouts complete as ECS's do for load-balanced services: the new tasks start
+// beside the old ones, and only once every new task's targets are `healthy` do the old tasks stop.
 import type { AppMesh } from './appMesh.js';
 import type { CloudMap } from './cloudMap.js';
 import { ACCOUNT, AwsError, clone, epochSeconds, newId } from './common.js';
+import type { Elbv2 } from './elbv2.js';
 import type { Lattice } from './lattice.js';
+import { ServiceDeployments } from './ecsDeployments.js';
 
 type Json = Record<string, any>;
 
@@ -14,6 +20,14 @@ export interface VpcLatticeConfiguration {
   roleArn: string;
   targetGroupArn: string;
   portName: string;
+}
+
+/** An entry of a service's `loadBalancers`: an ALB target group, and the container and port its tasks register. */
+export interface LoadBalancerEntry {
+  targetGroupArn?: string;
+  loadBalancerName?: string;
+  containerName: string;
+  containerPort: number;
 }
 
 export interface Deployment {
@@ -47,6 +61,8 @@ export interface Task {
   az: string;
   /** The VPC Lattice targets ECS registered for the task. */
   latticeTargets: { targetGroupArn: string; port: number }[];
+  /** The ALB targets ECS registered for the task (its service's loadBalancers). */
+  albTargets: { targetGroupArn: string; port: number }[];
 }
 
 export interface EcsService extends Json {
@@ -60,6 +76,7 @@ export interface EcsService extends Json {
   pendingCount: number;
   deployments: Deployment[];
   tags?: { key: string; value: string }[];
+  loadBalancers?: LoadBalancerEntry[];
 }
 
 export interface EcsOptions {
@@ -68,6 +85,8 @@ export interface EcsOptions {
   cloudMap: CloudMap;
   /** Where tasks of services with vpcLatticeConfigurations are registered. */
   lattice?: Lattice;
+  /** Where tasks of services with loadBalancers are registered (ALB target groups). */
+  elbv2?: Elbv2;
   /** How long a new deployment stays IN_PROGRESS. */
   rolloutDelayMs: () => number;
 }
@@ -91,6 +110,8 @@ export class Ecs {
   tasks = new Map<string, Task>();
   /** Images whose containers crash on start (a broken build), so their tasks never become healthy. */
   crashingImages = new Set<string>();
+  /** Images whose tasks run but fail their ALB target groups' health checks (a wrong health check path, say). */
+  albUnhealthyImages = new Set<string>();
   /**
    * Services (by name) whose rollouts are held: their deployments stay IN_PROGRESS, whatever the rollout delay, until
    * the name is removed; then they resolve at the next request. A test ends a rollout when it chooses, not by timing.
@@ -105,6 +126,11 @@ export class Ecs {
   /** Each service (by `cluster/name`) as it was before its last write, undefined when that write created it. */
   private beforeLastWrite = new Map<string, EcsService | undefined>();
   private ipCounter = 10;
+  /** Service deployments of the LINEAR, CANARY and BLUE_GREEN strategies, and their calls (ecsDeployments.ts). */
+  readonly serviceDeployments = new ServiceDeployments(this, {
+    region: () => this.opts.region,
+    rolloutDelayMs: () => this.opts.rolloutDelayMs(),
+  });
 
   constructor(private readonly opts: EcsOptions) {}
 
@@ -197,6 +223,7 @@ export class Ecs {
 
   /** Moves every deployment whose rollout delay has passed (and whose rollout is not held) to its end state. */
   advance(now = Date.now()): void {
+    this.serviceDeployments.advance(now);
     for (const [cluster, services] of this.services) {
       for (const service of services.values()) {
         if (this.heldRollouts.has(service.serviceName)) continue;
@@ -226,15 +253,27 @@ export class Ecs {
 
   private resolve(cluster: string, service: EcsService, primary: Deployment, now: number): void {
     const def = this.taskDefinition(primary.taskDefinition)!;
-    const reason = this.unhealthyReason(def);
+    let reason = this.unhealthyReason(def);
     primary.updatedAt = epochSeconds(now);
+    if (!reason && this.balanced(service)) {
+      // As ECS does for a load-balanced service: the new tasks start beside the old ones; the old ones stop only once
+      // every new task is healthy in its target groups.
+      const health = this.startBeside(cluster, service, primary, def);
+      if (health === 'pending') return;
+      if (health === 'healthy') {
+        for (const task of this.tasksOf(cluster, service))
+          if (task.deploymentId !== primary.id) this.stopTask(service, task);
+        this.complete(service, primary);
+        return;
+      }
+      reason = health.unhealthy;
+      for (const task of this.tasksOf(cluster, service))
+        if (task.deploymentId === primary.id) this.stopTask(service, task);
+      primary.runningCount = 0;
+    }
     if (!reason) {
       this.replaceTasks(cluster, service, primary);
-      primary.rolloutState = 'COMPLETED';
-      primary.rolloutStateReason = 'ECS deployment completed.';
-      service.deployments = [primary];
-      service.runningCount = primary.runningCount;
-      service.pendingCount = 0;
+      this.complete(service, primary);
       return;
     }
     primary.failedTasks += primary.desiredCount;
@@ -257,6 +296,55 @@ export class Ecs {
     }
   }
 
+  private complete(service: EcsService, primary: Deployment): void {
+    primary.rolloutState = 'COMPLETED';
+    primary.rolloutStateReason = 'ECS deployment completed.';
+    service.deployments = [primary];
+    service.runningCount = primary.runningCount;
+    service.pendingCount = 0;
+  }
+
+  private tasksOf(cluster: string, service: EcsService): Task[] {
+    return [...this.tasks.values()].filter((t) => t.cluster === cluster && t.service === service.serviceName);
+  }
+
+  /** Whether ECS registers the service's tasks in ALB target groups (and so waits for their health). */
+  private balanced(service: EcsService): boolean {
+    return this.opts.elbv2 !== undefined && (service.loadBalancers ?? []).some((lb) => lb.targetGroupArn);
+  }
+
+  /**
+   * Starts the primary deployment's missing tasks (the others keep running) and tells how its tasks' targets are:
+   * all `healthy`, one `unhealthy` (why), or still on the way.
+   */
+  private startBeside(
+    cluster: string,
+    service: EcsService,
+    primary: Deployment,
+    def: Json,
+  ): 'healthy' | 'pending' | { unhealthy: string } {
+    const own = this.tasksOf(cluster, service).filter((t) => t.deploymentId === primary.id);
+    for (let i = own.length; i < primary.desiredCount; i++) own.push(this.startTask(cluster, service, def, primary));
+    primary.runningCount = primary.desiredCount;
+    primary.pendingCount = 0;
+    service.runningCount = this.tasksOf(cluster, service).length;
+    const elbv2 = this.opts.elbv2!;
+    const used = elbv2.usage();
+    let pending = false;
+    for (const task of own) {
+      for (const target of task.albTargets) {
+        const group = elbv2.findTargetGroup(target.targetGroupArn);
+        const registered = group?.targets.get(`${task.ip}:${target.port}`);
+        const state = group && registered ? elbv2.targetHealth(group, registered, used).State : 'unused';
+        if (state === 'unhealthy') {
+          return { unhealthy: `Task ${task.id} failed the health checks of target group ${group!.name}` };
+        }
+        if (state !== 'healthy') pending = true;
+      }
+    }
+    return pending ? 'pending' : 'healthy';
+  }
+
   /**
    * Brings the service's tasks to the primary deployment's desired count: tasks of other deployments stop, tasks of the
    * primary keep running (scaling in place keeps their IPs and Lattice targets), missing ones start.
@@ -271,7 +359,7 @@ export class Ecs {
     primary.pendingCount = 0;
   }
 
-  private startTask(cluster: string, service: EcsService, def: Json, deployment: Deployment): void {
+  private startTask(cluster: string, service: EcsService, def: Json, deployment: Deployment): Task {
     const id = newId('', 32);
     const az = `${this.opts.region}${'ab'[this.ipCounter % 2]}`;
     const task: Task = {
@@ -285,9 +373,11 @@ export class Ecs {
       ip: `10.0.${64 + Math.floor(this.ipCounter / 250)}.${(this.ipCounter++ % 250) + 2}`,
       az,
       latticeTargets: [],
+      albTargets: [],
     };
     this.tasks.set(id, task);
     this.registerInLattice(task, def, deployment);
+    this.registerInAlb(task, service, def);
     for (const registry of service.serviceRegistries ?? []) {
       const cm = this.opts.cloudMap.serviceByArn(registry.registryArn);
       if (!cm) continue;
@@ -300,6 +390,55 @@ export class Ecs {
         ECS_SERVICE_NAME: service.serviceName,
         ECS_TASK_DEFINITION_FAMILY: def.family,
       });
+    }
+    return task;
+  }
+
+  /** ECS registers the task in each ALB target group of its service's loadBalancers: its IP on the container port. */
+  private registerInAlb(task: Task, service: EcsService, def: Json): void {
+    const elbv2 = this.opts.elbv2;
+    if (!elbv2) return;
+    const failing = (def.containerDefinitions as Json[]).some((c) => this.albUnhealthyImages.has(c.image));
+    for (const lb of service.loadBalancers ?? []) {
+      if (!lb.targetGroupArn || !elbv2.findTargetGroup(lb.targetGroupArn)) continue; // deleted since
+      elbv2.registerTask(lb.targetGroupArn, { ip: task.ip, port: lb.containerPort, taskId: task.id });
+      if (failing) elbv2.markUnhealthy(lb.targetGroupArn, task.ip, lb.containerPort);
+      task.albTargets.push({ targetGroupArn: lb.targetGroupArn, port: lb.containerPort });
+    }
+  }
+
+  /** The checks ECS makes of a service's loadBalancers (ALB target groups) when a deployment starts. */
+  private checkLoadBalancers(def: Json, entries: LoadBalancerEntry[] | undefined): void {
+    const elbv2 = this.opts.elbv2;
+    for (const entry of entries ?? []) {
+      const container = (def.containerDefinitions as Json[]).find((c) => c.name === entry.containerName);
+      const ports = ((container?.portMappings ?? []) as Json[]).map((p) => p.containerPort);
+      if (!container || !ports.includes(entry.containerPort)) {
+        throw new AwsError(
+          'InvalidParameterException',
+          `The container ${entry.containerName} did not have a container port ${entry.containerPort} defined.`,
+        );
+      }
+      if (!elbv2 || !entry.targetGroupArn) continue;
+      const group = elbv2.findTargetGroup(entry.targetGroupArn);
+      if (!group || group.arn !== entry.targetGroupArn) {
+        throw new AwsError(
+          'InvalidParameterException',
+          `Unable to describe target group ${entry.targetGroupArn}: it does not exist.`,
+        );
+      }
+      if (!elbv2.usage().has(group.arn)) {
+        throw new AwsError(
+          'InvalidParameterException',
+          `The target group with targetGroupArn ${group.arn} does not have an associated load balancer.`,
+        );
+      }
+      if (def.networkMode === 'awsvpc' && group.targetType !== 'ip') {
+        throw new AwsError(
+          'InvalidParameterException',
+          `The provided target group ${group.arn} has target type ${group.targetType}, which is incompatible with the awsvpc network mode specified in the task definition.`,
+        );
+      }
     }
   }
 
@@ -371,6 +510,7 @@ export class Ecs {
     for (const target of task.latticeTargets) {
       this.opts.lattice?.deregister(target.targetGroupArn, task.ip, target.port);
     }
+    for (const target of task.albTargets) this.opts.elbv2?.deregisterTask(target.targetGroupArn, task.ip, target.port);
     for (const registry of service.serviceRegistries ?? []) {
       const cm = this.opts.cloudMap.serviceByArn(registry.registryArn);
       if (cm) this.opts.cloudMap.deregister(cm.Id, task.id);
@@ -404,6 +544,12 @@ export class Ecs {
   seedService(cluster: string, input: Json): EcsService {
     const service = this.createService({ ...input, cluster });
     this.resolve(cluster, service, service.deployments[0], Date.now());
+    if (this.balanced(service) && service.deployments[0].rolloutState === 'IN_PROGRESS') {
+      // Seeded tasks have passed their health checks already (their groups must be in use by a listener).
+      for (const lb of service.loadBalancers ?? [])
+        if (lb.targetGroupArn) this.opts.elbv2!.markHealthy(lb.targetGroupArn);
+      this.resolve(cluster, service, service.deployments[0], Date.now());
+    }
     return service;
   }
 
@@ -428,6 +574,7 @@ export class Ecs {
       }
     }
     this.checkLattice(def, input.vpcLatticeConfigurations);
+    this.checkLoadBalancers(def, input.loadBalancers);
     const deployment = this.deployment(
       def.taskDefinitionArn,
       input.desiredCount ?? 0,
@@ -478,7 +625,14 @@ export class Ecs {
     if (def || input.vpcLatticeConfigurations) {
       this.checkLattice(def ?? this.taskDefinition(service.taskDefinition)!, lattice);
     }
-    if (def || input.forceNewDeployment || input.vpcLatticeConfigurations) {
+    if (def || input.loadBalancers) {
+      this.checkLoadBalancers(
+        def ?? this.taskDefinition(service.taskDefinition)!,
+        input.loadBalancers ?? service.loadBalancers,
+      );
+    }
+    if (input.loadBalancers) service.loadBalancers = clone(input.loadBalancers);
+    if (def || input.forceNewDeployment || input.vpcLatticeConfigurations || input.loadBalancers) {
       const next = this.deployment(
         def?.taskDefinitionArn ?? service.taskDefinition,
         service.desiredCount,
@@ -531,6 +685,8 @@ export class Ecs {
 
   handle(operation: string, input: Json): unknown {
     this.advance();
+    const deployments = this.serviceDeployments.handle(operation, input);
+    if (deployments !== undefined) return deployments;
     switch (operation) {
       case 'CreateCluster':
         this.createCluster(input.clusterName ?? 'default');

@@ -802,7 +802,7 @@ export class Elbv2 {
   }
 
   /**
-   * For ECS (not wired yet): ECS registers each task of a service whose `loadBalancers` entry names a target group
+   * For ECS (emulator/ecs.ts, services with loadBalancers): ECS registers each task of a service whose `loadBalancers` entry names a target group
    * (`targetGroupArn`, `containerName`, `containerPort`) as a target of that group — the task's IP on the container
    * port for an `ip` group — once the task runs, and deregisters it when the task stops. Idempotent.
    */

@@ -175,15 +175,17 @@ export class Emulator {
     this.appMesh = new AppMesh(this.region);
     this.cloudMap = new CloudMap(this.region);
     this.lattice = new Lattice({ region: this.region, healthyAfterPolls: () => this.latticeHealthyAfterPolls });
+    this.elbv2 = new Elbv2({ region: this.region, healthyAfterMs: () => this.elbv2HealthyAfterMs });
     this.ecs = new Ecs({
       region: this.region,
       appMesh: this.appMesh,
       cloudMap: this.cloudMap,
       lattice: this.lattice,
+      elbv2: this.elbv2,
       rolloutDelayMs: () => this.rolloutDelayMs,
     });
     this.cloudWatch = new CloudWatch({ region: this.region, emulator: this });
-    this.elbv2 = new Elbv2({ region: this.region, healthyAfterMs: () => this.elbv2HealthyAfterMs });
+    this.ecs.serviceDeployments.alarmState = (name) => this.cloudWatch.alarms.get(name)?.state;
     this.models = {
       ecs: loadModel('ecs'),
       appmesh: loadModel('appmesh'),

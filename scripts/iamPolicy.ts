@@ -88,7 +88,7 @@ export function commandsSent(provider: string, root = new URL('../', import.meta
   const actions = new Set<string>();
   for (const file of [...sourcesUnder(root, 'src/aws/'), ...sourcesUnder(root, findProvider(provider).iam.folder)]) {
     const text = readFileSync(new URL(file, root), 'utf8');
-    for (const [, names, module] of text.matchAll(/import \{([^}]*)\} from '(@aws-sdk\/client-[a-z-]+)'/g)) {
+    for (const [, names, module] of text.matchAll(/import \{([^}]*)\} from '(@aws-sdk\/client-[a-z0-9-]+)'/g)) {
       for (const name of names.split(',').map((n) => n.trim().replace(/^type /, ''))) {
         if (name.endsWith('Command') && text.includes(`new ${name}(`))
           actions.add(`${SDK_PREFIX[module] ?? module}:${name.replace(/Command$/, '')}`);
@@ -101,7 +101,12 @@ export function commandsSent(provider: string, root = new URL('../', import.meta
 const CLUSTER_ARN = /^arn:(aws[a-z-]*):ecs:([a-z0-9-]+):(\d{12}):cluster\/([A-Za-z0-9_-]{1,255})$/;
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/;
 
-function readCommon(inputs: Inputs, args: Record<string, string>, base?: BaseTaskDefinition): IamFacts {
+function readCommon(
+  inputs: Inputs,
+  args: Record<string, string>,
+  base?: BaseTaskDefinition,
+  oneService = false,
+): IamFacts {
   const notes: string[] = [];
   const clusterInput = inputs.read('cluster') || 'default';
   const clusterArn = CLUSTER_ARN.exec(clusterInput);
@@ -111,7 +116,10 @@ function readCommon(inputs: Inputs, args: Record<string, string>, base?: BaseTas
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) inputs.fail('region', `must be an AWS region, e.g. eu-west-1`);
   if (!/^\d{12}$/.test(account)) inputs.fail('account', 'must be the 12-digit ID of the account the services run in');
   const stable = inputs.required('stable-service', NAME, 'an ECS service name');
-  const canary = inputs.required('canary-service', NAME, 'an ECS service name');
+  // A one-service provider shifts between two revisions of stable-service: there is no canary service.
+  const canary = oneService ? '' : inputs.required('canary-service', NAME, 'an ECS service name');
+  if (oneService && inputs.given('canary-service'))
+    inputs.fail('canary-service', `is not used with traffic-provider ${args['traffic-provider']}: it runs one service`);
   const alarms = [
     ...new Set(
       inputs
@@ -153,17 +161,22 @@ function ecsStatements(c: IamFacts, commands: string[]): Statement[] {
   const ecs = commands.filter((a) => a.startsWith('ecs:'));
   const taskDefinitions = ecs.filter((a) => /TaskDefinition/.test(a));
   const onBoth = ecs.filter((a) => ['ecs:DescribeServices', 'ecs:UpdateService'].includes(a));
-  const onCanary = ecs.filter((a) => ['ecs:CreateService', 'ecs:DeleteService'].includes(a));
-  const unknown = ecs.filter((a) => ![...taskDefinitions, ...onBoth, ...onCanary].includes(a));
+  const onCanary = ecs.filter((a) => ['ecs:CreateService', 'ecs:DeleteService'].includes(a) && c.canary !== '');
+  const uncreated = ecs.filter((a) => ['ecs:CreateService', 'ecs:DeleteService'].includes(a) && c.canary === '');
+  if (uncreated.length)
+    c.notes.push(`${uncreated.join(', ')} left out: with one service, the action creates and deletes none`);
+  const unknown = ecs.filter((a) => ![...taskDefinitions, ...onBoth, ...onCanary, ...uncreated].includes(a));
   noResourceRule(unknown, 'scripts/iamPolicy.ts');
-  const createActions = ['CreateService', 'RegisterTaskDefinition'].filter((a) => ecs.includes(`ecs:${a}`));
+  const createActions = ['CreateService', 'RegisterTaskDefinition'].filter(
+    (a) => ecs.includes(`ecs:${a}`) && !uncreated.includes(`ecs:${a}`),
+  );
   return [
     { Sid: 'TaskDefinitions', Effect: 'Allow', Action: sorted(taskDefinitions), Resource: '*' },
     {
       Sid: 'StableAndCanaryServices',
       Effect: 'Allow',
       Action: sorted(onBoth),
-      Resource: [c.stable, c.canary].map(service),
+      Resource: [c.stable, c.canary].filter(Boolean).map(service),
     },
     { Sid: 'CanaryService', Effect: 'Allow', Action: sorted(onCanary), Resource: service(c.canary) },
     // Creating with tags (the canary service gets the stable one's, a revision its base's) needs ecs:TagResource.
@@ -208,7 +221,7 @@ export function iamPolicy(
   const entry = readProvider(inputs);
   if (!entry) throw new IamPolicyInputError(inputs.problems);
   const provider = entry.id;
-  const common = readCommon(inputs, args, base);
+  const common = readCommon(inputs, args, base, entry.shape === 'one-service');
   const others = PROVIDERS.filter((p) => p !== entry);
   const foreign = new Set(others.flatMap((p) => p.inputs).filter((name) => !entry.inputs.includes(name)));
   for (const name of foreign) {
@@ -240,9 +253,15 @@ export function iamPolicy(
     sent.filter((a) => !services.some((service) => a.startsWith(`${service}:`))),
     'scripts/iamPolicy.ts',
   );
+  // The provider's statements first: the ECS calls they cover (a one-service provider's own) are not the shared ones'.
+  const own = entry.iam.statements(common, traffic, sent);
+  const covered = own.flatMap((st) => st.Action);
   const statements = [
-    ...ecsStatements(common, sent),
-    ...entry.iam.statements(common, traffic, sent),
+    ...ecsStatements(
+      common,
+      sent.filter((a) => !covered.includes(a)),
+    ),
+    ...own,
     ...passed,
     ...alarmStatements(common, sent),
   ].filter((st) => st.Action.length > 0 && (typeof st.Resource === 'string' || st.Resource.length > 0));

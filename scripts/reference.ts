@@ -1,9 +1,11 @@
 // The README's reference section (inputs, defaults, outputs) is generated from action.yml, so the two cannot drift:
 // `npm run docs` rewrites it, and a test fails when README.md and action.yml disagree. Inputs are grouped by the
-// provider their description names — "(App Mesh) …", "(VPC Lattice) …" — after the inputs every run reads.
+// providers their description names — "(App Mesh) …", "(VPC Lattice, ALB) …", by the labels of the registry — after the
+// inputs every run reads; an input of two providers is in the table of each.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { PROVIDERS } from '../src/traffic/registry.js';
 
 export const START = '<!-- reference:start (generated from action.yml by npm run docs) -->';
 export const END = '<!-- reference:end -->';
@@ -14,10 +16,7 @@ interface ActionYml {
 }
 
 /** Provider groups, in the order the reference shows them: the label a description starts with, and the provider. */
-export const PROVIDER_GROUPS = [
-  { label: 'App Mesh', provider: 'app-mesh' },
-  { label: 'VPC Lattice', provider: 'vpc-lattice' },
-] as const;
+export const PROVIDER_GROUPS = PROVIDERS.map((p) => ({ label: p.label, provider: p.id }));
 
 /** Markdown table cell: one line, pipes escaped, and `<…>` kept as text rather than read as an HTML tag. */
 const cell = (s: string) =>
@@ -28,13 +27,17 @@ const cell = (s: string) =>
     .replace(/\s*\n\s*/g, ' ')
     .trim();
 
-/** The provider label a description starts with, e.g. `App Mesh` for "(App Mesh) Mesh name", and the rest. */
-export function providerOf(description: string): { label?: string; text: string } {
-  for (const { label } of PROVIDER_GROUPS) {
-    const prefix = `(${label}) `;
-    if (description.startsWith(prefix)) return { label, text: description.slice(prefix.length) };
+/**
+ * The provider labels a description starts with, e.g. `App Mesh` for "(App Mesh) Mesh name", `VPC Lattice` and `ALB`
+ * for "(VPC Lattice, ALB) …", and the rest; none for an input every provider reads.
+ */
+export function providerOf(description: string): { labels: string[]; text: string } {
+  const m = /^\(([^)]+)\) /.exec(description);
+  const labels = m ? m[1].split(', ') : [];
+  if (m && labels.every((l) => PROVIDER_GROUPS.some((g) => g.label === l))) {
+    return { labels, text: description.slice(m[0].length) };
   }
-  return { text: description };
+  return { labels: [], text: description };
 }
 
 /** `yes`, `no`, or the provider it is required with ("Required with traffic-provider: X" in its description). */
@@ -58,10 +61,10 @@ export function renderReference(actionYml: string): string {
   const inputs = Object.entries(action.inputs);
   const lines = inputTable(
     '### Inputs',
-    inputs.filter(([, i]) => providerOf(i.description).label === undefined),
+    inputs.filter(([, i]) => providerOf(i.description).labels.length === 0),
   );
   for (const { label, provider } of PROVIDER_GROUPS) {
-    const own = inputs.filter(([, i]) => providerOf(i.description).label === label);
+    const own = inputs.filter(([, i]) => providerOf(i.description).labels.includes(label));
     if (own.length) lines.push(...inputTable(`### ${label} inputs (\`traffic-provider: ${provider}\`)`, own));
   }
   lines.push('### Outputs', '', '| output | description |', '|---|---|');

@@ -70,6 +70,17 @@ export async function readState<S extends TrafficState>(
   }
 }
 
+/** What advance reads: the canary service and the split, or (one service) the service and its deployment. */
+export async function readAdvanceState<S extends TrafficState>(
+  settings: Settings,
+  ecs: ECSClient,
+  provider: TrafficProvider<S>,
+): Promise<ShiftState<S> | RevisionState<S>> {
+  return provider.shape === 'one-service'
+    ? readRevisionState('advance', settings, ecs, provider)
+    : readTrafficState('advance', settings, ecs, provider);
+}
+
 /** The canary service and the split, read in parallel. */
 export async function readTrafficState<S extends TrafficState>(
   operation: ShiftState['operation'],

@@ -27,7 +27,7 @@ export function planOneService<S extends TrafficState>(
     case 'deploy':
       return planRelease(settings, step, state, p, plan);
     case 'shift':
-      plan.changes.push(...p.planWeights(state.traffic, plan.weights.after).changes);
+      plan.changes.push(...p.planWeights(state.traffic, plan.weights.after, { revision: step.revision }).changes);
       return plan;
     case 'rollback':
       plan.changes.push(...standing(p.planWeights(state.traffic, weightsFor(0)).changes));
@@ -73,6 +73,7 @@ function planRelease<S extends TrafficState>(
     service: state.stableService,
     taskDefinition: reuse ?? ref(REFS.taskDefinitionArn),
     target: weightsFor(step.canaryWeight),
+    alarms: settings.alarms,
   };
   plan.changes.push(...register, ...p.planRelease(state.traffic, release));
   plan.warnings.push(...rendered.warnings);

@@ -2,7 +2,7 @@
 // alarms — then roll back on an alarm, or move one step once the current one has baked, or change nothing.
 import { decide } from '../plan/steps.js';
 import { unchangedPlan } from '../plan/index.js';
-import { readTrafficState } from '../state.js';
+import { readAdvanceState } from '../state.js';
 import { group, type Run } from './context.js';
 import { finish, phase, recordOf, stopped } from './phase.js';
 import type { Progress, RunRecord } from './record.js';
@@ -13,10 +13,7 @@ export async function advance(run: Run): Promise<void> {
   const p = settings.progressive!;
   const [state, alarms] = await stopped(settings, () =>
     group(`Read state (advance, ${run.provider.name})`, () =>
-      Promise.all([
-        readTrafficState('advance', settings, run.ecs, run.provider),
-        run.alarms?.read() ?? Promise.resolve([]),
-      ]),
+      Promise.all([readAdvanceState(settings, run.ecs, run.provider), run.alarms?.read() ?? Promise.resolve([])]),
     ),
   );
   const weight = state.traffic.weights?.canary ?? 0;

@@ -7,7 +7,7 @@ import { REFS } from '../model.js';
 import { changesService } from '../plan/index.js';
 import { type AlarmState, alarmPollMs, firingAlarm, remainingSteps } from '../plan/steps.js';
 import { oneLine } from '../render.js';
-import type { ShiftState } from '../state.js';
+import type { RevisionState, ShiftState } from '../state.js';
 import { announced, type Run } from './context.js';
 import { finish, phase } from './phase.js';
 import type { Progress, RunRecord, TimelineStep } from './record.js';
@@ -67,7 +67,7 @@ export async function rollBack(
   progress: Progress,
   alarm: AlarmState,
   entry: { step: number; weight: number },
-  state?: ShiftState,
+  state?: ShiftState | RevisionState,
 ) {
   progress.rollback = { alarm, step: entry.step, weight: entry.weight };
   progress.error = `CloudWatch alarm ${alarm.name} is ${alarm.state} (${alarm.reason ?? 'no reason given'}) at step ${entry.step} (${entry.weight} %): the canary was rolled back`;

@@ -115,7 +115,7 @@ export interface RevisionPlanner<S extends TrafficState = TrafficState> {
   /** Deploy: start the service's deployment of `taskDefinition` and take the new revision to `target`. */
   planRelease(state: S, release: Release): Change[];
   /** Shift and rollback: take the deployment in progress to `target` (0: roll it back). */
-  planWeights(state: S, target: Weights): WeightPlan<S>;
+  planWeights(state: S, target: Weights, opts?: RevisionWeightOptions): WeightPlan<S>;
   /** Promote: finish the deployment, all traffic on the new revision. */
   planPromote(state: S): Change[];
 }
@@ -127,6 +127,14 @@ export interface Release {
   /** The revision's ARN, or the ref to the one this run registers. */
   taskDefinition: string | Ref;
   target: Weights;
+  /** The alarms input: the CloudWatch alarms that gate the deploy, for a provider whose deployment watches them too. */
+  alarms: readonly string[];
+}
+
+/** What a one-service shift knows besides the weight. */
+export interface RevisionWeightOptions {
+  /** During a walk: the revision its deploy started; a step refuses a deployment of any other. */
+  revision?: string;
 }
 
 interface ProviderBase<S extends TrafficState> {

@@ -5,8 +5,10 @@
 import type { ProviderEntry } from './provider.js';
 import { appMesh } from './appMesh/entry.js';
 import { vpcLattice } from './vpcLattice/entry.js';
+import { ecsNative } from './ecsNative/entry.js';
+import { alb } from './alb/entry.js';
 
-export const PROVIDERS: readonly ProviderEntry[] = [appMesh, vpcLattice];
+export const PROVIDERS: readonly ProviderEntry[] = [appMesh, vpcLattice, alb, ecsNative];
 
 /** The entry of a provider id, from `registry` (tests add their own providers to a copy of the list). */
 export function findProvider(id: string, registry: readonly ProviderEntry[] = PROVIDERS): ProviderEntry {
