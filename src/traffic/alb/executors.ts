@@ -3,12 +3,12 @@
 // this run's previous write) left — its groups and weights, and every other action — and re-reads after writing to
 // report a concurrent change. What it writes is what it read, but for the forward's groups and weights.
 import * as core from '@actions/core';
-import type { Action, RuleCondition, TargetHealthDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { isRetryable, pollDelayMs } from '../../aws/poll.js';
+import type { Action, RuleCondition } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ConcurrentModificationError } from '../../errors.js';
 import { type Executor, type ExecutorContext, executor } from '../../executor.js';
 import { type Outcome, REFS, type Weights } from '../../model.js';
 import { showWeights, toPercent } from '../../plan/weights.js';
+import { type HealthRequest, waitTargetsHealthy } from '../targetHealth.js';
 import type { AlbApi } from './api.js';
 import {
   type ForwardEntry,
@@ -22,6 +22,9 @@ import {
 } from './forward.js';
 import { ALB_KINDS as K, CANARY_GROUP, PREVIEW_ARN, type Where } from './state.js';
 
+/** The load balancer's words for target health. */
+const ALB_HEALTH = { healthy: 'healthy', draining: 'draining' };
+
 interface ForwardRequest {
   where: Where;
   /** The actions as the plan read them (the forward's groups are `expected`'s). */
@@ -31,13 +34,6 @@ interface ForwardRequest {
   weights: Weights;
   /** The stable and canary groups, to tell the split of any forward action. */
   groups: { stable: string; canary: string };
-}
-
-interface HealthRequest {
-  targetGroup: string;
-  name: string;
-  minHealthy: number;
-  timeoutMinutes: number;
 }
 
 const splitOf = (where: Where) =>
@@ -77,56 +73,6 @@ async function setForward(api: AlbApi, r: ForwardRequest): Promise<Outcome> {
     outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${show(forwardOf(after?.actions))}, written ${show(r.forward)}); the weights in effect are theirs: check them before retrying`;
   }
   return outcome;
-}
-
-async function waitHealthy(api: AlbApi, r: HealthRequest, ctx: ExecutorContext): Promise<Outcome> {
-  const start = Date.now();
-  const deadline = start + r.timeoutMinutes * 60_000;
-  for (;;) {
-    const targets = await healthOrRetry(api, r.targetGroup);
-    const seconds = Math.round((Date.now() - start) / 1000);
-    const state = (t: TargetHealthDescription) => t.TargetHealth?.State ?? 'unknown';
-    const healthy = targets?.filter((t) => state(t) === 'healthy').length ?? 0;
-    const others = targets?.filter((t) => !['healthy', 'draining'].includes(state(t))) ?? [];
-    const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
-    if (targets && healthy >= r.minHealthy && others.length === 0) {
-      core.info(`Targets of ${r.name} healthy: ${summary} (${seconds}s)`);
-      return { detail: `${healthy} target(s) healthy` };
-    }
-    core.info(`Targets of ${r.name}: ${summary}; waiting for ${r.minHealthy} healthy (${seconds}s elapsed)`);
-    if (Date.now() >= deadline) {
-      throw new Error(
-        `Targets of target group ${r.name} did not become healthy within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`,
-      );
-    }
-    await ctx.sleep(Math.min(pollDelayMs(Date.now() - start), Math.max(0, deadline - Date.now())));
-  }
-}
-
-async function healthOrRetry(api: AlbApi, group: string): Promise<TargetHealthDescription[] | undefined> {
-  try {
-    return await api.targetHealth(group);
-  } catch (err) {
-    if (isRetryable(err)) return undefined;
-    throw err;
-  }
-}
-
-/** `2 healthy, 1 unhealthy (Target.FailedHealthChecks: Health checks failed)`: each state once, with its reasons. */
-function describeTargets(targets: TargetHealthDescription[]): string {
-  if (targets.length === 0) return 'no targets registered yet';
-  const counts = new Map<string, number>();
-  for (const t of targets) {
-    const h = t.TargetHealth;
-    const state = h?.State ?? 'unknown';
-    const reason = h?.Reason && state !== 'healthy' ? ` (${h.Reason}${h.Description ? `: ${h.Description}` : ''})` : '';
-    counts.set(`${state}${reason}`, (counts.get(`${state}${reason}`) ?? 0) + 1);
-  }
-  const order = (status: string) => (status === 'healthy' ? 0 : 1);
-  return [...counts]
-    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
-    .map(([status, n]) => `${n} ${status}`)
-    .join(', ');
 }
 
 interface GroupRequest {
@@ -188,6 +134,16 @@ export function albExecutors(api: AlbApi): Record<string, Executor> {
       return { detail: Object.keys(changed).length ? Object.keys(changed).join(', ') : 'already set' };
     }),
     [K.setForward]: executor((r: ForwardRequest) => setForward(api, r)),
-    [K.waitHealthy]: executor((r: HealthRequest, ctx: ExecutorContext) => waitHealthy(api, r, ctx)),
+    [K.waitHealthy]: executor((r: HealthRequest, ctx: ExecutorContext) => {
+      const read = async () =>
+        (await api.targetHealth(r.targetGroup)).map((t) => {
+          const h = t.TargetHealth;
+          return {
+            state: h?.State ?? 'unknown',
+            reason: h?.Reason && `${h.Reason}${h.Description ? `: ${h.Description}` : ''}`,
+          };
+        });
+      return waitTargetsHealthy(r, read, ALB_HEALTH, ctx);
+    }),
   };
 }

@@ -2,15 +2,18 @@
 // the action right before writing and stops if it is not what the plan (or this run's previous write) left, and
 // re-reads after writing to report a concurrent change.
 import * as core from '@actions/core';
-import type { RuleAction, RuleMatch, TargetSummary } from '@aws-sdk/client-vpc-lattice';
+import type { RuleAction, RuleMatch } from '@aws-sdk/client-vpc-lattice';
 import { ConcurrentModificationError, errorMessage } from '../../errors.js';
-import { isRetryable, pollDelayMs } from '../../aws/poll.js';
 import { type Outcome, REFS, type Weights } from '../../model.js';
 import { showWeights, toPercent } from '../../plan/weights.js';
 import { executor, type Executor, type ExecutorContext } from '../../executor.js';
+import { type HealthRequest, waitTargetsHealthy } from '../targetHealth.js';
 import type { LatticeApi, Where } from './api.js';
 import { type ForwardEntry, forwardAction, forwardOf, sameForward, showForward as show, weightOf } from './forward.js';
 import { CANARY_GROUP, LATTICE_KINDS as K, PREVIEW_ARN } from './state.js';
+
+/** Lattice's words for target health. */
+const LATTICE_HEALTH = { healthy: 'HEALTHY', draining: 'DRAINING' };
 
 interface ForwardRequest {
   where: Where;
@@ -19,13 +22,6 @@ interface ForwardRequest {
   weights: Weights;
   /** The stable and canary groups, to tell the split of any forward action. */
   groups: { stable: string; canary: string };
-}
-
-interface HealthRequest {
-  targetGroup: string;
-  name: string;
-  minHealthy: number;
-  timeoutMinutes: number;
 }
 
 async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> {
@@ -62,48 +58,6 @@ async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> 
     outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${show(forwardOf(after?.action))}, written ${show(r.forward)}); the weights in effect are theirs: check them before retrying`;
   }
   return outcome;
-}
-
-async function waitHealthy(api: LatticeApi, r: HealthRequest, ctx: ExecutorContext): Promise<Outcome> {
-  const start = Date.now();
-  const deadline = start + r.timeoutMinutes * 60_000;
-  for (;;) {
-    const targets = await listOrRetry(api, r.targetGroup);
-    const seconds = Math.round((Date.now() - start) / 1000);
-    const healthy = targets?.filter((t) => t.status === 'HEALTHY').length ?? 0;
-    const others = targets?.filter((t) => t.status !== 'HEALTHY' && t.status !== 'DRAINING') ?? [];
-    const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
-    if (targets && healthy >= r.minHealthy && others.length === 0) {
-      core.info(`Targets of ${r.name} HEALTHY: ${summary} (${seconds}s)`);
-      return { detail: `${healthy} target(s) HEALTHY` };
-    }
-    core.info(`Targets of ${r.name}: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
-    if (Date.now() >= deadline) {
-      throw new Error(
-        `Targets of target group ${r.name} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`,
-      );
-    }
-    await ctx.sleep(Math.min(pollDelayMs(Date.now() - start), Math.max(0, deadline - Date.now())));
-  }
-}
-
-async function listOrRetry(api: LatticeApi, group: string): Promise<TargetSummary[] | undefined> {
-  try {
-    return await api.listTargets(group);
-  } catch (err) {
-    if (isRetryable(err)) return undefined;
-    throw err;
-  }
-}
-
-function describeTargets(targets: TargetSummary[]): string {
-  if (targets.length === 0) return 'no targets registered yet';
-  const counts = new Map<string, number>();
-  for (const t of targets) {
-    const key = `${t.status ?? 'UNKNOWN'}${t.reasonCode ? ` (${t.reasonCode})` : ''}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
 }
 
 interface GroupRequest {
@@ -157,6 +111,10 @@ export function latticeExecutors(api: LatticeApi): Record<string, Executor> {
       };
     }),
     [K.setForward]: executor((r: ForwardRequest) => setForward(api, r)),
-    [K.waitHealthy]: executor((r: HealthRequest, ctx: ExecutorContext) => waitHealthy(api, r, ctx)),
+    [K.waitHealthy]: executor((r: HealthRequest, ctx: ExecutorContext) => {
+      const read = async () =>
+        (await api.listTargets(r.targetGroup)).map((t) => ({ state: t.status ?? 'UNKNOWN', reason: t.reasonCode }));
+      return waitTargetsHealthy(r, read, LATTICE_HEALTH, ctx);
+    }),
   };
 }
