@@ -23,3 +23,29 @@ export function isEnvoyContainer(
   const proxy = def.proxyConfiguration?.type === 'APPMESH' ? def.proxyConfiguration.containerName : undefined;
   return c.name === proxy || c.name === 'envoy' || /aws-appmesh-envoy/.test(c.image ?? '');
 }
+
+/**
+ * The task definition without App Mesh: its Envoy containers, the APPMESH proxy configuration, and the other
+ * containers' dependsOn on Envoy; a warning says so when there was anything to drop. `where` completes the warning
+ * ("for VPC Lattice", "behind the load balancer", …).
+ */
+export function withoutEnvoy(
+  def: RegisterTaskDefinitionCommandInput,
+  where: string,
+): { definition: RegisterTaskDefinitionCommandInput; warnings: string[] } {
+  const envoys = (def.containerDefinitions ?? []).filter((c) => isEnvoyContainer(c, def)).map((c) => c.name!);
+  if (envoys.length === 0 && def.proxyConfiguration?.type !== 'APPMESH') return { definition: def, warnings: [] };
+  def.containerDefinitions = (def.containerDefinitions ?? [])
+    .filter((c) => !envoys.includes(c.name!))
+    .map((c) => withoutDependency(c, envoys));
+  if (def.proxyConfiguration?.type === 'APPMESH') delete def.proxyConfiguration;
+  const carried = envoys.length ? `Envoy container ${envoys.join(', ')}` : 'no Envoy';
+  const warning = `The base task definition still carries App Mesh (${carried}, APPMESH proxy configuration); the revision ${where} drops them and the application's dependsOn on Envoy.`;
+  return { definition: def, warnings: [warning] };
+}
+
+function withoutDependency(c: ContainerDefinition, removed: string[]): ContainerDefinition {
+  if (!c.dependsOn) return c;
+  const dependsOn = c.dependsOn.filter((d) => !removed.includes(d.containerName!));
+  return { ...c, dependsOn: dependsOn.length ? dependsOn : undefined };
+}

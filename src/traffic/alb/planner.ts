@@ -4,13 +4,13 @@
 // groups a listener forwards to: so the canary group joins the forward at weight 0 as part of the endpoint, before the
 // canary service exists, and weight follows only once its targets are healthy.
 import type { Action, RuleCondition } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs';
+import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
 import { type Change, type Preview, type Ref, ref, type Weights } from '../../model.js';
 import type { Base } from '../../plan/taskDefinition.js';
 import { sameWeights, showWeights } from '../../plan/weights.js';
 import type { RenderedWorkload, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
-import { isEnvoyContainer } from '../sidecars.js';
+import { withoutEnvoy } from '../sidecars.js';
 import { sameActions, sameConditions } from './forward.js';
 import { MAX_PRIORITY } from './settings.js';
 import { ALB_KINDS as K, type AlbState, CANARY_GROUP, CREATED_BY_TAG, type Forward, PREVIEW_TAG } from './state.js';
@@ -43,15 +43,7 @@ export class AlbPlanner implements TrafficPlanner<AlbState> {
   constructor(private readonly opts: AlbPlannerOptions) {}
 
   renderWorkload(base: Base): RenderedWorkload {
-    const def = base.definition;
-    const envoys = (def.containerDefinitions ?? []).filter((c) => isEnvoyContainer(c, def)).map((c) => c.name!);
-    if (envoys.length === 0 && def.proxyConfiguration?.type !== 'APPMESH') return { definition: def, warnings: [] };
-    def.containerDefinitions = (def.containerDefinitions ?? [])
-      .filter((c) => !envoys.includes(c.name!))
-      .map((c) => withoutDependency(c, envoys));
-    if (def.proxyConfiguration?.type === 'APPMESH') delete def.proxyConfiguration;
-    const warning = `The base task definition still carries App Mesh (${envoys.length ? `Envoy container ${envoys.join(', ')}` : 'no Envoy'}, APPMESH proxy configuration); the revision behind the load balancer drops them and the application's dependsOn on Envoy.`;
-    return { definition: def, warnings: [warning] };
+    return withoutEnvoy(base.definition, 'behind the load balancer');
   }
 
   registration(_stable: Service, state: AlbState) {
@@ -300,10 +292,4 @@ export class AlbPlanner implements TrafficPlanner<AlbState> {
     });
     return { changes, kept: [] };
   }
-}
-
-function withoutDependency(c: ContainerDefinition, removed: string[]): ContainerDefinition {
-  if (!c.dependsOn) return c;
-  const dependsOn = c.dependsOn.filter((d) => !removed.includes(d.containerName!));
-  return { ...c, dependsOn: dependsOn.length ? dependsOn : undefined };
 }

@@ -6,12 +6,12 @@
 // service's deploymentConfiguration loses this action's PAUSE hook (the LINEAR strategy stays). A deployment whose new
 // revision this action did not register (no REGISTERED_BY tag), or not with the requested image, is refused before
 // any write.
-import type { ContainerDefinition, DeploymentConfiguration, Service } from '@aws-sdk/client-ecs';
+import type { DeploymentConfiguration, Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
 import { type Change, isRef, type Preview, ref, type Ref, type Weights } from '../../model.js';
 import { type Base, shortTaskDefinition } from '../../plan/taskDefinition.js';
 import { showWeights, weightsFor } from '../../plan/weights.js';
-import { isEnvoyContainer } from '../sidecars.js';
+import { withoutEnvoy } from '../sidecars.js';
 import type { Release, RenderedWorkload, RevisionPlanner, RevisionWeightOptions, WeightPlan } from '../provider.js';
 import {
   DEPLOYMENT_ARN,
@@ -57,18 +57,7 @@ export class EcsNativePlanner implements RevisionPlanner<EcsNativeState> {
 
   /** The base without App Mesh's Envoy (Service Connect brings its own proxy), tagged as this action's revision. */
   renderWorkload(base: Base): RenderedWorkload {
-    const def = base.definition;
-    const warnings: string[] = [];
-    const envoys = (def.containerDefinitions ?? []).filter((c) => isEnvoyContainer(c, def)).map((c) => c.name!);
-    if (envoys.length > 0 || def.proxyConfiguration?.type === 'APPMESH') {
-      def.containerDefinitions = (def.containerDefinitions ?? [])
-        .filter((c) => !envoys.includes(c.name!))
-        .map((c) => withoutDependency(c, envoys));
-      if (def.proxyConfiguration?.type === 'APPMESH') delete def.proxyConfiguration;
-      warnings.push(
-        `The base task definition still carries App Mesh (${envoys.length ? `Envoy container ${envoys.join(', ')}` : 'no Envoy'}, APPMESH proxy configuration); the revision for Service Connect drops them and the application's dependsOn on Envoy.`,
-      );
-    }
+    const { definition: def, warnings } = withoutEnvoy(base.definition, 'for Service Connect');
     const tags = (def.tags ?? []).filter((t) => t.key !== REGISTERED_BY.key);
     def.tags = [...tags, { ...REGISTERED_BY }];
     return { definition: def, warnings };
@@ -369,10 +358,4 @@ export function withTestTraffic(service: Service, preview: Preview) {
       testTrafficRules: { header: { name: preview.header, value: { exact: preview.value } } },
     }));
   return sc;
-}
-
-function withoutDependency(c: ContainerDefinition, removed: string[]): ContainerDefinition {
-  if (!c.dependsOn) return c;
-  const dependsOn = c.dependsOn.filter((d) => !removed.includes(d.containerName!));
-  return { ...c, dependsOn: dependsOn.length ? dependsOn : undefined };
 }

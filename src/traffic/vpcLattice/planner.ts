@@ -2,10 +2,10 @@
 // the canary group created (a copy of the stable group's config) when missing, and the forward action's two
 // weighted groups. A group no rule forwards to is never health-checked, so the canary group joins the action at
 // weight 0 first; weight follows only once its targets are HEALTHY.
-import type { ContainerDefinition, Service } from '@aws-sdk/client-ecs';
+import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
 import type { Base } from '../../plan/taskDefinition.js';
-import { isEnvoyContainer } from '../sidecars.js';
+import { withoutEnvoy } from '../sidecars.js';
 import { type Change, type Preview, ref, type Ref, type Weights } from '../../model.js';
 import { sameWeights, showWeights } from '../../plan/weights.js';
 import type { RenderedWorkload, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
@@ -38,15 +38,7 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
   constructor(private readonly opts: LatticePlannerOptions) {}
 
   renderWorkload(base: Base): RenderedWorkload {
-    const def = base.definition;
-    const envoys = (def.containerDefinitions ?? []).filter((c) => isEnvoyContainer(c, def)).map((c) => c.name!);
-    if (envoys.length === 0 && def.proxyConfiguration?.type !== 'APPMESH') return { definition: def, warnings: [] };
-    def.containerDefinitions = (def.containerDefinitions ?? [])
-      .filter((c) => !envoys.includes(c.name!))
-      .map((c) => withoutDependency(c, envoys));
-    if (def.proxyConfiguration?.type === 'APPMESH') delete def.proxyConfiguration;
-    const warning = `The base task definition still carries App Mesh (${envoys.length ? `Envoy container ${envoys.join(', ')}` : 'no Envoy'}, APPMESH proxy configuration); the revision for VPC Lattice drops them and the application's dependsOn on Envoy.`;
-    return { definition: def, warnings: [warning] };
+    return withoutEnvoy(base.definition, 'for VPC Lattice');
   }
 
   registration(_stable: Service, state: LatticeState) {
@@ -256,10 +248,4 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
     });
     return { changes, kept: [] };
   }
-}
-
-function withoutDependency(c: ContainerDefinition, removed: string[]): ContainerDefinition {
-  if (!c.dependsOn) return c;
-  const dependsOn = c.dependsOn.filter((d) => !removed.includes(d.containerName!));
-  return { ...c, dependsOn: dependsOn.length ? dependsOn : undefined };
 }
