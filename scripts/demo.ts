@@ -1,8 +1,13 @@
-// npm run demo [-- --provider vpc-lattice]: a whole canary of the howto-ecs-basics sample on the embedded emulator,
+// npm run demo [-- --provider vpc-lattice|alb]: a whole canary of the howto-ecs-basics sample on the embedded emulator,
 // no AWS account needed, on App Mesh (default) or VPC Lattice. Runs the bundled action exactly as a workflow would,
 // and after each step shows what a person would check: the weights, what changed, and a tally of 1,000 simulated
 // `GET /color` answers. Exits non-zero if a step does not do what it says.
-import { mkdirSync, writeFileSync } from 'node:fs';
+//
+// It runs dist/index.js, and builds it first (npm run build, about 45 s) only when dist/ is missing or one of the
+// files the build reads changed after dist/ was written; `--build` builds in any case. On a fresh clone the build runs
+// once: git writes dist/ before src/, so the sources are the newer files.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Emulator } from '../emulator/server.js';
@@ -13,11 +18,22 @@ import {
   sampleInputs,
   seedHowtoEcsBasics,
   seedLatticeColor,
+  ALB_SAMPLE,
+  albInputs,
+  albTraffic,
+  seedAlbColor,
 } from '../emulator/fixture.js';
 import { runAction, NODE24, type ActionRun } from '../emulator/runAction.js';
 import type { TrafficTally } from '../emulator/traffic.js';
 
-const ROLLOUT_DELAY_MS = 3000;
+const ROLLOUT_DELAY_MS = 1500;
+const ROOT = new URL('../', import.meta.url);
+/** What `npm run build` reads (src/ whole, the build command and dependencies, compiler options, licence grouping)… */
+const BUILD_INPUTS = ['src', 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/group-licenses.mjs'];
+/** …and what it writes. */
+const BUILD_OUTPUTS = ['dist/index.js', 'dist/licenses.txt'];
+/** A workflow command's text as the runner shows it: %0A, %0D and %25 decoded (%25 last). */
+const decoded = (line: string) => line.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%');
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
 
@@ -28,7 +44,7 @@ interface Step {
   blue: number;
   /** Expected canary tasks after the step. */
   canaryTasks: number;
-  /** Expected share on Lattice, where it is counted on the canary target group, when it differs. */
+  /** Expected share where it is counted on the canary target group (Lattice, ALB), when it differs. */
   latticeBlue?: number;
   /** Expected exit code, when the step is meant to fail. */
   status?: number;
@@ -87,7 +103,7 @@ const steps: Step[] = [
       'task-definition': SAMPLE.v2TaskDefinition,
       image: 'colorapp:broken',
       steps: '10,50,100',
-      'step-minutes': '0.25',
+      'step-minutes': '0.1',
       alarms: 'color-5xx',
     },
     blue: 1,
@@ -142,7 +158,21 @@ const vpcLattice: Backend = {
   canaryName: 'color-canary',
 };
 
-const backend = process.argv.includes('vpc-lattice') ? vpcLattice : appMesh;
+/** On an ALB, as on Lattice, the new version is counted by the target group that served it. */
+const alb: Backend = {
+  name: 'Application Load Balancer',
+  seed: (emu) => void seedAlbColor(emu),
+  inputs: (over) => {
+    const { 'task-definition': _file, ...rest } = over;
+    return albInputs(rest);
+  },
+  traffic: (emu, requests = 1000) => ({ ...albTraffic(emu, requests), nodes: {} }),
+  share: vpcLattice.share,
+  canary: (emu) => emu.ecs.services.get(ALB_SAMPLE.cluster)?.get('color-canary'),
+  canaryName: 'color-canary',
+};
+
+const backend = process.argv.includes('alb') ? alb : process.argv.includes('vpc-lattice') ? vpcLattice : appMesh;
 
 function tallyLine(t: TrafficTally & { targetGroups?: Record<string, number> }): string {
   if (t.targetGroups) {
@@ -167,17 +197,54 @@ function showRun(run: ActionRun): void {
       line === ''
     )
       continue;
-    else if (line.startsWith('::')) console.log(`  │ ${line.replace(/%0A/g, '\n  │   ')}`);
+    else if (line.startsWith('::')) console.log(`  │ ${decoded(line).replace(/\n/g, '\n  │   ')}`);
     else console.log(dim(`  │ ${line}`));
   }
 }
 
+const mtimeOf = (file: string) => statSync(new URL(file, ROOT), { throwIfNoEntry: false })?.mtimeMs;
+
+/** Why dist/ is not the build of the current sources, or undefined when it is. */
+function staleReason(): string | undefined {
+  const built: number[] = [];
+  for (const file of BUILD_OUTPUTS) {
+    const mtime = mtimeOf(file);
+    if (mtime === undefined) return `${file} is missing`;
+    built.push(mtime);
+  }
+  const oldest = Math.min(...built);
+  const newer = BUILD_INPUTS.flatMap(filesOf).find((file) => (mtimeOf(file) ?? 0) > oldest);
+  return newer ? `${newer} changed after dist/ was built` : undefined;
+}
+
+/** The file, or every file under the folder, as paths relative to the repository root. */
+function filesOf(file: string): string[] {
+  if (!statSync(new URL(file, ROOT)).isDirectory()) return [file];
+  return readdirSync(new URL(`${file}/`, ROOT)).flatMap((name) => filesOf(`${file}/${name}`));
+}
+
+/** Builds dist/ when it is stale (or when asked to); returns the build's exit code, 0 when no build was needed. */
+function buildIfStale(): number {
+  const reason = process.argv.includes('--build') ? '--build given' : staleReason();
+  if (!reason) {
+    console.log(dim('dist/ is the build of the current sources: not rebuilding it (--build forces a build).'));
+    return 0;
+  }
+  console.log(bold(`Building dist/ (${reason}): npm run build, about 45 s…`));
+  const started = Date.now();
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  console.log(dim(`npm run build: exit code ${build.status} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`));
+  return build.status ?? 1;
+}
+
 async function main(): Promise<number> {
+  const built = buildIfStale();
+  if (built !== 0) return built;
   const emu = await Emulator.start({ region: 'ap-northeast-1', rolloutDelayMs: ROLLOUT_DELAY_MS });
   backend.seed(emu);
   let failures = 0;
   const started = Date.now();
-  const summaries = path.join(tmpdir(), `ecs-mesh-canary-demo-${backend === appMesh ? 'app-mesh' : 'vpc-lattice'}`);
+  const summaries = path.join(tmpdir(), `ecs-mesh-canary-demo-${backend.name.toLowerCase().replace(/ /g, '-')}`);
   mkdirSync(summaries, { recursive: true });
   try {
     console.log(bold('ecs-mesh-canary demo — the howto-ecs-basics sample on the embedded AWS emulator'));
@@ -223,7 +290,7 @@ async function main(): Promise<number> {
       const problems: string[] = [];
       if (run.status !== (step.status ?? 0)) problems.push(`the action exited with ${run.status}`);
       if (tally.failures > 0) problems.push(`${tally.failures} requests failed`);
-      const expected = backend === vpcLattice ? (step.latticeBlue ?? step.blue) : step.blue;
+      const expected = backend === appMesh ? step.blue : (step.latticeBlue ?? step.blue);
       if (Math.abs(blue - expected) > 0.05)
         problems.push(`new-version share ${(blue * 100).toFixed(1)} % is not ${expected * 100} %`);
       if ((canary?.runningCount ?? 0) !== step.canaryTasks)
