@@ -677,7 +677,7 @@ function withEnvoy(base, opts) {
             'The task definition has no taskRoleArn: Envoy cannot reach App Mesh without a task role that allows appmesh:StreamAggregatedResources (the AWSAppMeshEnvoyAccess managed policy).',
         ];
     const containers = def.containerDefinitions ?? [];
-    let envoy = containers.find((c) => (0,sidecars/* isEnvoyContainer */.N)(c, def));
+    let envoy = containers.find((c) => (0,sidecars/* isEnvoyContainer */.N5)(c, def));
     const envoyAdded = envoy === undefined;
     if (!envoy) {
         envoy = newEnvoyContainer(opts.envoyImage ?? DEFAULT_ENVOY_IMAGE, base.target ?? base.apps[0]);

@@ -79,8 +79,9 @@ async function orUndefined(request, notFound = ['NotFoundException']) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ pollDelayMs),
-/* harmony export */   r: () => (/* binding */ isRetryable)
+/* harmony export */   $x: () => (/* binding */ CONSISTENCY_WINDOW_MS),
+/* harmony export */   pP: () => (/* binding */ pollDelayMs),
+/* harmony export */   r3: () => (/* binding */ isRetryable)
 /* harmony export */ });
 // How every wait polls AWS (an ECS rollout, a target group's health) and which AWS errors mean "try again".
 /**
@@ -98,6 +99,14 @@ function isRetryable(err) {
     const status = e?.$metadata?.httpStatusCode ?? 0;
     return RETRYABLE.test(typeof e?.name === 'string' ? e.name : '') || status >= 500;
 }
+/**
+ * How long a read may lag a write of this run. ECS is eventually consistent: the results of a call "might not be
+ * immediately visible to all subsequent commands", so a DescribeServices right after CreateService may answer MISSING
+ * and one right after UpdateService may still show the deployment from before. Terraform's AWS provider allows 2
+ * minutes for a service just created to become visible; a wait re-reads this long (polling with pollDelayMs) before it
+ * believes a read that does not show this run's write yet.
+ */
+const CONSISTENCY_WINDOW_MS = 120_000;
 
 
 /***/ }),
@@ -320,6 +329,69 @@ const showWeights = (w) => `stable ${w.stable} / canary ${w.canary}`;
 
 /***/ }),
 
+/***/ 6898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ waitTargetsHealthy)
+/* harmony export */ });
+/* unused harmony export describeTargets */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _aws_poll_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5672);
+// The wait every target-group provider makes before any weight: until enough targets of a group are healthy and none
+// is failing, polled like every wait (aws/poll.ts), retryable AWS errors counting as "still waiting".
+
+
+/** `2 healthy, 1 unhealthy (Target.FailedHealthChecks)`: each state once, healthy first, with its reasons. */
+function describeTargets(targets, words) {
+    if (targets.length === 0)
+        return 'no targets registered yet';
+    const counts = new Map();
+    for (const t of targets) {
+        const key = `${t.state}${t.reason && t.state !== words.healthy ? ` (${t.reason})` : ''}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const order = (key) => (key === words.healthy ? 0 : 1);
+    return [...counts]
+        .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
+        .map(([key, n]) => `${n} ${key}`)
+        .join(', ');
+}
+async function readOrRetry(read) {
+    try {
+        return await read();
+    }
+    catch (err) {
+        if ((0,_aws_poll_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryable */ .r3)(err))
+            return undefined;
+        throw err;
+    }
+}
+/** Waits until `minHealthy` targets are healthy and none other than draining ones is not; fails at the timeout. */
+async function waitTargetsHealthy(r, read, words, ctx) {
+    const start = Date.now();
+    const deadline = start + r.timeoutMinutes * 60_000;
+    for (;;) {
+        const targets = await readOrRetry(read);
+        const seconds = Math.round((Date.now() - start) / 1000);
+        const healthy = targets?.filter((t) => t.state === words.healthy).length ?? 0;
+        const others = targets?.filter((t) => t.state !== words.healthy && t.state !== words.draining) ?? [];
+        const summary = targets ? describeTargets(targets, words) : 'AWS answered with a retryable error';
+        if (targets && healthy >= r.minHealthy && others.length === 0) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Targets of ${r.name} ${words.healthy}: ${summary} (${seconds}s)`);
+            return { detail: `${healthy} target(s) ${words.healthy}` };
+        }
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Targets of ${r.name}: ${summary}; waiting for ${r.minHealthy} ${words.healthy} (${seconds}s elapsed)`);
+        if (Date.now() >= deadline) {
+            throw new Error(`Targets of target group ${r.name} did not become ${words.healthy} within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`);
+        }
+        await ctx.sleep(Math.min((0,_aws_poll_js__WEBPACK_IMPORTED_MODULE_1__/* .pollDelayMs */ .pP)(Date.now() - start), Math.max(0, deadline - Date.now())));
+    }
+}
+
+
+/***/ }),
+
 /***/ 356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -448,14 +520,14 @@ class LatticeApi {
 var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/aws/poll.ts
-var poll = __webpack_require__(5672);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/plan/weights.ts
 var weights = __webpack_require__(5538);
 // EXTERNAL MODULE: ./src/executor.ts
 var executor = __webpack_require__(8282);
+// EXTERNAL MODULE: ./src/traffic/targetHealth.ts
+var targetHealth = __webpack_require__(6898);
 ;// CONCATENATED MODULE: ./src/traffic/vpcLattice/forward.ts
 /** Lattice answers IDs where requests gave ARNs (and the reverse): groups compare by ID. */
 function sameGroup(a, b) {
@@ -493,6 +565,8 @@ var vpcLattice_state = __webpack_require__(2356);
 
 
 
+/** Lattice's words for target health. */
+const LATTICE_HEALTH = { healthy: 'HEALTHY', draining: 'DRAINING' };
 async function setForward(api, r) {
     const current = forwardOf((await api.readAction(r.where))?.action);
     if (!sameForward(current, r.expected)) {
@@ -503,62 +577,29 @@ async function setForward(api, r) {
     };
     core/* debug */.Yz(`Forward ${showForward(r.forward)}`);
     await api.writeAction(r.where, action);
-    const after = await api.readAction(r.where);
     const previous = (0,weights/* toPercent */.BY)(weightOf(current, r.groups.stable), weightOf(current, r.groups.canary));
     const outcome = {
         detail: showForward(r.forward),
         weights: r.weights,
-        produces: { [model/* REFS */.tr.routeArn]: after?.arn ?? '' },
         undo: {
             kind: vpcLattice_state/* LATTICE_KINDS */.BW.setForward,
             request: { ...r, forward: current, expected: r.forward, weights: previous },
             describe: `forward action back to ${(0,weights/* showWeights */.V0)(previous)}`,
         },
     };
+    let after;
+    try {
+        after = await api.readAction(r.where);
+    }
+    catch (err) {
+        outcome.unconfirmed = `The forward action ${showForward(r.forward)} (${(0,weights/* showWeights */.V0)(r.weights)}) was sent, but reading it back failed (${(0,errors/* errorMessage */.gJ)(err)}): the weights in effect are not confirmed; check them before retrying`;
+        return outcome;
+    }
+    outcome.produces = { [model/* REFS */.tr.routeArn]: after?.arn ?? '' };
     if (!sameForward(forwardOf(after?.action), r.forward)) {
         outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${showForward(forwardOf(after?.action))}, written ${showForward(r.forward)}); the weights in effect are theirs: check them before retrying`;
     }
     return outcome;
-}
-async function waitHealthy(api, r, ctx) {
-    const start = Date.now();
-    const deadline = start + r.timeoutMinutes * 60_000;
-    for (;;) {
-        const targets = await listOrRetry(api, r.targetGroup);
-        const seconds = Math.round((Date.now() - start) / 1000);
-        const healthy = targets?.filter((t) => t.status === 'HEALTHY').length ?? 0;
-        const others = targets?.filter((t) => t.status !== 'HEALTHY' && t.status !== 'DRAINING') ?? [];
-        const summary = targets ? describeTargets(targets) : 'AWS answered with a retryable error';
-        if (targets && healthy >= r.minHealthy && others.length === 0) {
-            core/* info */.pq(`Targets of ${r.name} HEALTHY: ${summary} (${seconds}s)`);
-            return { detail: `${healthy} target(s) HEALTHY` };
-        }
-        core/* info */.pq(`Targets of ${r.name}: ${summary}; waiting for ${r.minHealthy} HEALTHY (${seconds}s elapsed)`);
-        if (Date.now() >= deadline) {
-            throw new Error(`Targets of target group ${r.name} did not become HEALTHY within ${r.timeoutMinutes} minute(s) (wait-for-minutes): ${summary}. No weight was moved to them`);
-        }
-        await ctx.sleep(Math.min((0,poll/* pollDelayMs */.p)(Date.now() - start), Math.max(0, deadline - Date.now())));
-    }
-}
-async function listOrRetry(api, group) {
-    try {
-        return await api.listTargets(group);
-    }
-    catch (err) {
-        if ((0,poll/* isRetryable */.r)(err))
-            return undefined;
-        throw err;
-    }
-}
-function describeTargets(targets) {
-    if (targets.length === 0)
-        return 'no targets registered yet';
-    const counts = new Map();
-    for (const t of targets) {
-        const key = `${t.status ?? 'UNKNOWN'}${t.reasonCode ? ` (${t.reasonCode})` : ''}`;
-        counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
 }
 async function createRule(api, r) {
     const created = await api.createRule({ ...r, action: forwardAction(r.forward) });
@@ -594,7 +635,10 @@ function latticeExecutors(api) {
             };
         }),
         [vpcLattice_state/* LATTICE_KINDS */.BW.setForward]: (0,executor/* executor */.k)((r) => setForward(api, r)),
-        [vpcLattice_state/* LATTICE_KINDS */.BW.waitHealthy]: (0,executor/* executor */.k)((r, ctx) => waitHealthy(api, r, ctx)),
+        [vpcLattice_state/* LATTICE_KINDS */.BW.waitHealthy]: (0,executor/* executor */.k)((r, ctx) => {
+            const read = async () => (await api.listTargets(r.targetGroup)).map((t) => ({ state: t.status ?? 'UNKNOWN', reason: t.reasonCode }));
+            return (0,targetHealth/* waitTargetsHealthy */.P)(r, read, LATTICE_HEALTH, ctx);
+        }),
     };
 }
 
@@ -625,17 +669,7 @@ class LatticePlanner {
         this.opts = opts;
     }
     renderWorkload(base) {
-        const def = base.definition;
-        const envoys = (def.containerDefinitions ?? []).filter((c) => (0,sidecars/* isEnvoyContainer */.N)(c, def)).map((c) => c.name);
-        if (envoys.length === 0 && def.proxyConfiguration?.type !== 'APPMESH')
-            return { definition: def, warnings: [] };
-        def.containerDefinitions = (def.containerDefinitions ?? [])
-            .filter((c) => !envoys.includes(c.name))
-            .map((c) => withoutDependency(c, envoys));
-        if (def.proxyConfiguration?.type === 'APPMESH')
-            delete def.proxyConfiguration;
-        const warning = `The base task definition still carries App Mesh (${envoys.length ? `Envoy container ${envoys.join(', ')}` : 'no Envoy'}, APPMESH proxy configuration); the revision for VPC Lattice drops them and the application's dependsOn on Envoy.`;
-        return { definition: def, warnings: [warning] };
+        return (0,sidecars/* withoutEnvoy */.ef)(base.definition, 'for VPC Lattice');
     }
     registration(_stable, state) {
         // The canary group's ARN is only known at apply time when this run creates it: a Ref apply resolves.
@@ -826,12 +860,6 @@ class LatticePlanner {
         });
         return { changes, kept: [] };
     }
-}
-function withoutDependency(c, removed) {
-    if (!c.dependsOn)
-        return c;
-    const dependsOn = c.dependsOn.filter((d) => !removed.includes(d.containerName));
-    return { ...c, dependsOn: dependsOn.length ? dependsOn : undefined };
 }
 
 // EXTERNAL MODULE: ./src/plan/ecs.ts

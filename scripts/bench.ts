@@ -15,7 +15,16 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Emulator, type LoggedRequest } from '../emulator/server.js';
-import { latticeInputs, SAMPLE, sampleInputs, seedHowtoEcsBasics, seedLatticeColor } from '../emulator/fixture.js';
+import {
+  albInputs,
+  latticeInputs,
+  SAMPLE,
+  sampleInputs,
+  seedAlbColor,
+  seedHowtoEcsBasics,
+  seedLatticeColor,
+} from '../emulator/fixture.js';
+import { nativeInputs, seedServiceConnectColor } from '../emulator/ecsNativeFixture.js';
 import { DIST, inputEnv, MACHINE_NODE, NODE24, runAction } from '../emulator/runAction.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
@@ -116,33 +125,44 @@ interface Scenario {
   steps: [string, Record<string, string>][];
 }
 
-const APP_MESH_DEPLOY = { 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue', 'canary-weight': '20' };
-const LATTICE_DEPLOY = { image: 'colorapp:blue', 'canary-weight': '20' };
-const SCENARIOS: Scenario[] = [
-  {
-    provider: 'App Mesh',
-    seed: seedHowtoEcsBasics,
-    inputs: sampleInputs,
-    steps: [
-      ['deploy (first canary)', APP_MESH_DEPLOY],
-      ['deploy again (no change)', APP_MESH_DEPLOY],
-      ['shift 20 → 50', { operation: 'shift', 'canary-weight': '50' }],
-      ['shift to the current weight', { operation: 'shift', 'canary-weight': '50' }],
-      ['dry-run promote', { operation: 'promote', 'dry-run': 'true' }],
-      ['promote', { operation: 'promote' }],
-      ['rollback (after promote: scale only)', { operation: 'rollback' }],
+/** The operations every provider is measured on, from a first canary at `weight` to a walk of three steps. */
+function operations(deploy: Record<string, string>, weight: number): [string, Record<string, string>][] {
+  const first = { ...deploy, 'canary-weight': String(weight) };
+  const next = { ...first, image: 'colorapp:purple' };
+  return [
+    ['deploy (first canary)', first],
+    ['deploy again (no change)', first],
+    [`shift ${weight} → 50`, { operation: 'shift', 'canary-weight': '50' }],
+    ['shift to the current weight', { operation: 'shift', 'canary-weight': '50' }],
+    ['dry-run promote', { operation: 'promote', 'dry-run': 'true' }],
+    ['promote', { operation: 'promote' }],
+    ['rollback (after promote: nothing to move)', { operation: 'rollback' }],
+    ['deploy (a new canary)', next],
+    ['rollback', { operation: 'rollback' }],
+    [
+      'deploy walking 10, 20, 30 (0.6 s bakes)',
+      { ...next, 'canary-weight': '', steps: '10,20,30', 'step-minutes': '0.01' },
     ],
-  },
+  ];
+}
+
+const APP_MESH_DEPLOY = { 'task-definition': SAMPLE.v2TaskDefinition, image: 'colorapp:blue' };
+const IMAGE_DEPLOY = { image: 'colorapp:blue' };
+const SCENARIOS: Scenario[] = [
+  { provider: 'App Mesh', seed: seedHowtoEcsBasics, inputs: sampleInputs, steps: operations(APP_MESH_DEPLOY, 20) },
   {
     provider: 'VPC Lattice',
     seed: (emu) => void seedLatticeColor(emu),
     inputs: latticeInputs,
-    steps: [
-      ['deploy (first canary)', LATTICE_DEPLOY],
-      ['deploy again (no change)', LATTICE_DEPLOY],
-      ['shift 20 → 50', { operation: 'shift', 'canary-weight': '50' }],
-      ['shift to the current weight', { operation: 'shift', 'canary-weight': '50' }],
-    ],
+    steps: operations(IMAGE_DEPLOY, 20),
+  },
+  { provider: 'ALB', seed: (emu) => void seedAlbColor(emu), inputs: albInputs, steps: operations(IMAGE_DEPLOY, 20) },
+  // ECS shifts in whole steps: a first canary at 10 % makes the deployment's step 10, which 50 and the walk divide.
+  {
+    provider: 'ECS-native',
+    seed: (emu) => void seedServiceConnectColor(emu),
+    inputs: nativeInputs,
+    steps: operations(IMAGE_DEPLOY, 10),
   },
 ];
 

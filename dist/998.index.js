@@ -1,250 +1,6 @@
-export const id = 317;
-export const ids = [317];
+export const id = 998;
+export const ids = [998];
 export const modules = {
-
-/***/ 201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DJ: () => (/* binding */ createEcsClient),
-/* harmony export */   mO: () => (/* binding */ withErrorContext),
-/* harmony export */   yO: () => (/* binding */ clientConfig)
-/* harmony export */ });
-/* unused harmony export MAX_ATTEMPTS */
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
-// The one place AWS client settings are decided. Region comes from AWS_REGION (or AWS_DEFAULT_REGION), credentials
-// from the standard provider chain, endpoints from the SDK's own AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>
-// handling. Each provider makes its own client with the same settings, loaded only when it is chosen.
-
-/** Survives at least two consecutive throttles per call; adaptive mode also slows down under throttling. */
-const MAX_ATTEMPTS = 5;
-function clientConfig(env = process.env) {
-    const region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
-    if (!region) {
-        throw new Error('No AWS region: set AWS_REGION (aws-actions/configure-aws-credentials does this for you)');
-    }
-    return { region, retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-mesh-canary' };
-}
-function createEcsClient(config) {
-    return withErrorContext(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc(config), 'ECS');
-}
-/**
- * Errors from this client name the service and operation (`App Mesh DescribeRoute: …`) and carry the hint, if any;
- * the error's name (what callers test) is kept.
- */
-function withErrorContext(client, service, hint) {
-    client.middlewareStack.add((next, context) => async (args) => {
-        try {
-            return await next(args);
-        }
-        catch (err) {
-            if (err instanceof Error && !err.message.startsWith(service)) {
-                const operation = (context.commandName ?? '').replace(/Command$/, '');
-                const extra = hint?.(err);
-                err.message = `${service} ${operation}: ${err.message}${extra ? ` (${extra})` : ''}`;
-            }
-            throw err;
-        }
-    }, { step: 'initialize', name: 'ecsMeshCanaryErrorContext' });
-    return client;
-}
-
-
-/***/ }),
-
-/***/ 5672:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ pollDelayMs),
-/* harmony export */   r: () => (/* binding */ isRetryable)
-/* harmony export */ });
-// How every wait polls AWS (an ECS rollout, a target group's health) and which AWS errors mean "try again".
-/**
- * Time to the next poll of a wait (a rollout, targets' health): a tenth of the time waited so far, between 1 s and
- * 5 s. The end is noticed within 5 s, and within 10 % of the wait's own duration when it is short.
- */
-function pollDelayMs(elapsedMs) {
-    return Math.min(5000, Math.max(1000, Math.round(elapsedMs / 10)));
-}
-/** Error names AWS gives a call that may succeed if sent again: throttling, 5xx, timeouts, a dropped connection. */
-const RETRYABLE = /Throttl|TooManyRequests|RequestLimitExceeded|ServiceUnavailable|InternalServer|ServerException|TimeoutError|ECONNRESET|ETIMEDOUT/;
-/** Whether a wait may count this error as "still waiting" (until its deadline) instead of failing. */
-function isRetryable(err) {
-    const e = err;
-    const status = e?.$metadata?.httpStatusCode ?? 0;
-    return RETRYABLE.test(typeof e?.name === 'string' ? e.name : '') || status >= 500;
-}
-
-
-/***/ }),
-
-/***/ 8282:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ executor)
-/* harmony export */ });
-/** An executor for requests of one shape: apply hands it the request its change holds, refs resolved. */
-function executor(fn) {
-    return fn;
-}
-
-
-/***/ }),
-
-/***/ 4570:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G5: () => (/* binding */ scaleToZero),
-/* harmony export */   Z8: () => (/* binding */ rolloutComplete),
-/* harmony export */   n9: () => (/* binding */ checkBeforeTraffic),
-/* harmony export */   ne: () => (/* binding */ planRollout),
-/* harmony export */   sg: () => (/* binding */ primaryDeployment)
-/* harmony export */ });
-/* harmony import */ var _taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6379);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9898);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(182);
-
-
-
-const serviceResource = (name) => ({ type: 'ECS service', name });
-/** Register (unless reused), create or update the service, and wait for its rollout. */
-function planRollout(spec) {
-    const { definition, service } = spec;
-    const taskDefinition = definition ? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(_model_js__WEBPACK_IMPORTED_MODULE_2__/* .REFS */ .tr.taskDefinitionArn) : spec.reusedArn;
-    const serviceChanges = !service ||
-        definition !== undefined ||
-        service.taskDefinition !== spec.reusedArn ||
-        service.desiredCount !== spec.desiredCount ||
-        spec.deploymentConfiguration !== undefined;
-    const changes = definition ? [registerChange(definition)] : [];
-    if (!service)
-        changes.push(createChange(spec, taskDefinition));
-    else if (serviceChanges)
-        changes.push(updateChange(spec, service, taskDefinition));
-    const inProgress = service && !serviceChanges && !rolloutComplete(service) ? primaryDeployment(service)?.id : undefined;
-    if (spec.wait && (serviceChanges || inProgress))
-        changes.push(waitChange(spec, taskDefinition, inProgress));
-    return { changes, serviceChanges };
-}
-function registerChange(definition) {
-    return {
-        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.register,
-        resource: { type: 'task definition', name: definition.family },
-        action: 'register',
-        after: `new revision: ${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .appImages */ .EQ)(definition).join(', ')}`,
-        request: definition,
-        moves: 'none',
-    };
-}
-function createChange(spec, taskDefinition) {
-    return {
-        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.create,
-        resource: serviceResource(spec.serviceName),
-        action: 'create',
-        after: `${spec.desiredCount} task(s)${spec.clonedFrom ? `, cloned from ${spec.clonedFrom}` : ''}`,
-        request: { ...spec.create, taskDefinition },
-        moves: 'capacity',
-    };
-}
-function updateChange(spec, service, taskDefinition) {
-    const runs = spec.definition ? 'the new revision' : (0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(spec.reusedArn);
-    const alarms = spec.deploymentConfiguration?.alarms?.alarmNames;
-    const back = `aws ecs update-service --cluster ${spec.cluster} --service ${spec.serviceName} --task-definition ${service.taskDefinition}`;
-    return {
-        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.update,
-        resource: serviceResource(spec.serviceName),
-        action: 'update',
-        before: `${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)} × ${service.desiredCount}`,
-        after: `${runs} × ${spec.desiredCount}${alarms ? `, rollouts stopped by the alarms ${alarms.join(', ')}` : ''}`,
-        request: {
-            cluster: spec.cluster,
-            service: spec.serviceName,
-            taskDefinition,
-            desiredCount: spec.desiredCount,
-            ...(spec.deploymentConfiguration && { deploymentConfiguration: spec.deploymentConfiguration }),
-            ifTaskDefinition: service.taskDefinition,
-        },
-        moves: 'capacity',
-        leftBehind: `ECS service ${spec.serviceName} now deploys ${runs} (it ran ${(0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(service.taskDefinition)}; to go back: ${back})`,
-    };
-}
-function waitChange(spec, taskDefinition, inProgress) {
-    return {
-        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.wait,
-        resource: serviceResource(spec.serviceName),
-        action: 'wait',
-        after: `rollout COMPLETED with ${spec.desiredCount} task(s) running (at most ${spec.waitForMinutes} min)`,
-        request: {
-            cluster: spec.cluster,
-            service: spec.serviceName,
-            deploymentId: inProgress ?? (0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .ref */ .KR)(_model_js__WEBPACK_IMPORTED_MODULE_2__/* .REFS */ .tr.deployment(spec.serviceName)),
-            timeoutMinutes: spec.waitForMinutes,
-            // What the rollout must end with; anything else means another writer changed the service under this run.
-            taskDefinition,
-            desiredCount: spec.desiredCount,
-            ...(spec.service && { previousTaskDefinition: spec.service.taskDefinition }),
-        },
-        moves: 'none',
-    };
-}
-/**
- * Right before a deploy gives its canary traffic, the service must still run the revision this run deployed, rollout
- * COMPLETED: another deploy that started after this run's wait ended would otherwise get the weight unverified.
- */
-function checkBeforeTraffic(changes, cluster, serviceName) {
-    const wait = changes.findLast((c) => c.kind === _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.wait && c.resource.name === serviceName);
-    if (!wait)
-        return changes;
-    const lastWait = changes.findLastIndex((c) => c.action === 'wait');
-    const at = changes.findIndex((c, i) => i > lastWait && c.moves === 'traffic');
-    if (at < 0)
-        return changes;
-    const { taskDefinition, desiredCount } = wait.request;
-    const check = {
-        kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.check,
-        resource: serviceResource(serviceName),
-        action: 'check',
-        after: `still runs ${(0,_model_js__WEBPACK_IMPORTED_MODULE_2__/* .isRef */ .i9)(taskDefinition) ? "this run's revision" : (0,_taskDefinition_js__WEBPACK_IMPORTED_MODULE_0__/* .shortTaskDefinition */ .P5)(taskDefinition)} × ${desiredCount}, rollout COMPLETED`,
-        request: { cluster, service: serviceName, taskDefinition, desiredCount },
-        moves: 'none',
-    };
-    return [...changes.slice(0, at), check, ...changes.slice(at)];
-}
-/** Scale a canary to 0 tasks; the service and its endpoint stay for the next canary. */
-function scaleToZero(cluster, service, kept) {
-    if (!service || service.desiredCount === 0)
-        return [];
-    const name = service.serviceName;
-    return [
-        {
-            kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.update,
-            resource: serviceResource(name),
-            action: 'scale',
-            before: `${service.desiredCount} task(s)`,
-            after: `0 tasks (${kept} stay for the next canary)`,
-            request: { cluster, service: name, desiredCount: 0, ifTaskDefinition: service.taskDefinition },
-            moves: 'capacity',
-            leftBehind: `ECS service ${name} scaled to 0 (it had ${service.desiredCount})`,
-        },
-    ];
-}
-function primaryDeployment(service) {
-    return service?.deployments?.find((d) => d.status === 'PRIMARY');
-}
-/** Whether the service's current deployment has finished with every desired task running. */
-function rolloutComplete(service) {
-    const d = primaryDeployment(service);
-    if (!d)
-        return false;
-    const done = d.rolloutState ? d.rolloutState === 'COMPLETED' : service?.deployments?.length === 1;
-    return done && d.runningCount === d.desiredCount;
-}
-
-
-/***/ }),
 
 /***/ 5472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -321,58 +77,7 @@ function clusterName(cluster) {
 
 /***/ }),
 
-/***/ 9898:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ ECS_KINDS)
-/* harmony export */ });
-/** The ECS layer's change kinds, carried out by the ECS executors (ecsExecutors.ts, beside the ECS calls). */
-const ECS_KINDS = {
-    register: 'ecs.register-task-definition',
-    create: 'ecs.create-service',
-    update: 'ecs.update-service',
-    wait: 'ecs.wait-for-rollout',
-    check: 'ecs.check-service',
-    delete: 'ecs.delete-service',
-};
-
-
-/***/ }),
-
-/***/ 5538:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BY: () => (/* binding */ toPercent),
-/* harmony export */   ML: () => (/* binding */ sameWeights),
-/* harmony export */   NK: () => (/* binding */ weightsFor),
-/* harmony export */   V0: () => (/* binding */ showWeights)
-/* harmony export */ });
-// Pure weight math shared by every provider: the split is always stable + canary = 100.
-function weightsFor(canaryPercent) {
-    if (!Number.isInteger(canaryPercent) || canaryPercent < 0 || canaryPercent > 100) {
-        throw new RangeError(`canary weight must be an integer from 0 to 100, got ${canaryPercent}`);
-    }
-    return { stable: 100 - canaryPercent, canary: canaryPercent };
-}
-function sameWeights(a, b) {
-    return a !== undefined && b !== undefined && a.stable === b.stable && a.canary === b.canary;
-}
-/** Raw backend weights (any scale) as percentages; nothing on either side reads as all on stable. */
-function toPercent(stable, canary) {
-    const total = stable + canary;
-    if (total === 0)
-        return { stable: 100, canary: 0 };
-    const canaryPercent = Math.round((canary * 100) / total);
-    return { stable: 100 - canaryPercent, canary: canaryPercent };
-}
-const showWeights = (w) => `stable ${w.stable} / canary ${w.canary}`;
-
-
-/***/ }),
-
-/***/ 2317:
+/***/ 9998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -427,12 +132,20 @@ var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/model.ts
 var model = __webpack_require__(182);
 // EXTERNAL MODULE: ./src/plan/ecs.ts
-var plan_ecs = __webpack_require__(4570);
+var ecs = __webpack_require__(4570);
+;// CONCATENATED MODULE: ./src/plan/standing.ts
+/** Rollback's and promote's moves of traffic off the canary are never undone: a failure after them leaves them. */
+function standing(changes) {
+    const why = 'traffic taken off the canary stays off; a rerun finishes what failed';
+    return changes.map((c) => (c.moves === 'traffic' ? { ...c, stands: why } : c));
+}
+
 // EXTERNAL MODULE: ./src/plan/taskDefinition.ts
 var taskDefinition = __webpack_require__(6379);
 // EXTERNAL MODULE: ./src/plan/weights.ts
 var weights = __webpack_require__(5538);
 ;// CONCATENATED MODULE: ./src/plan/oneService.ts
+
 
 
 
@@ -444,13 +157,13 @@ function planOneService(settings, step, state, p, plan) {
         case 'deploy':
             return planRelease(settings, step, state, p, plan);
         case 'shift':
-            plan.changes.push(...p.planWeights(state.traffic, plan.weights.after).changes);
+            plan.changes.push(...p.planWeights(state.traffic, plan.weights.after, { revision: step.revision }).changes);
             return plan;
         case 'rollback':
-            plan.changes.push(...p.planWeights(state.traffic, (0,weights/* weightsFor */.NK)(0)).changes);
+            plan.changes.push(...standing(p.planWeights(state.traffic, (0,weights/* weightsFor */.NK)(0)).changes));
             return plan;
         case 'promote':
-            plan.changes.push(...p.planPromote(state.traffic));
+            plan.changes.push(...standing(p.planPromote(state.traffic)));
             return plan;
         case 'advance':
             throw new Error('advance is decided step by step (plan/steps.ts), then planned as a shift, promote or rollback');
@@ -468,7 +181,7 @@ function planRelease(settings, step, state, p, plan) {
     const latest = state.latestCanary;
     const reuse = latest && (0,taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, latest) ? latest.taskDefinitionArn : undefined;
     // Only the registration: the provider's deployment replaces the plain rollout of the two-services shape.
-    const register = (0,plan_ecs/* planRollout */.ne)({
+    const register = (0,ecs/* planRollout */.ne)({
         cluster: settings.cluster,
         serviceName: settings.stable.service,
         definition: reuse ? undefined : rendered.definition,
@@ -483,6 +196,7 @@ function planRelease(settings, step, state, p, plan) {
         service: state.stableService,
         taskDefinition: reuse ?? (0,model/* ref */.KR)(model/* REFS */.tr.taskDefinitionArn),
         target: (0,weights/* weightsFor */.NK)(step.canaryWeight),
+        alarms: settings.alarms,
     };
     plan.changes.push(...register, ...p.planRelease(state.traffic, release));
     plan.warnings.push(...rendered.warnings);
@@ -495,6 +209,7 @@ var plan_service = __webpack_require__(5472);
 // EXTERNAL MODULE: ./src/plan/types.ts
 var types = __webpack_require__(9898);
 ;// CONCATENATED MODULE: ./src/plan/index.ts
+
 
 
 
@@ -618,7 +333,7 @@ function planDeploy(settings, step, state, p, plan) {
             registration: p.registration(stableService, traffic),
             alarms: settings.alarms,
         });
-    const rollout = (0,plan_ecs/* planRollout */.ne)({
+    const rollout = (0,ecs/* planRollout */.ne)({
         cluster: settings.cluster,
         serviceName: canary,
         definition: reuse ? undefined : rendered.definition,
@@ -651,7 +366,7 @@ function planDeploy(settings, step, state, p, plan) {
         ...p.planEntryPoint(weights.next),
         ...preview,
     ];
-    plan.changes.push(...(0,plan_ecs/* checkBeforeTraffic */.n9)(changes, settings.cluster, canary));
+    plan.changes.push(...(0,ecs/* checkBeforeTraffic */.n9)(changes, settings.cluster, canary));
     plan.known.previewRouteArn = settings.preview ? state.traffic.previewRouteArn : undefined;
     plan.warnings.push(...rendered.warnings);
     plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
@@ -705,8 +420,8 @@ function requireUnrouted(settings, traffic) {
 }
 /** Traffic moves only to a canary whose current rollout completed with every desired task running. */
 function requireHealthyCanary(settings, service, why) {
-    const deployment = (0,plan_ecs/* primaryDeployment */.sg)(service);
-    if (service && deployment && (0,plan_ecs/* rolloutComplete */.Z8)(service) && (deployment.runningCount ?? 0) > 0)
+    const deployment = (0,ecs/* primaryDeployment */.sg)(service);
+    if (service && deployment && (0,ecs/* rolloutComplete */.Z8)(service) && (deployment.runningCount ?? 0) > 0)
         return;
     const detail = !service
         ? 'it does not exist'
@@ -727,6 +442,7 @@ function planShift(settings, step, state, p, plan) {
         requireWalkRevision(settings, step, state.canaryService);
     }
     plan.changes.push(...p.planWeights(state.traffic, target, { canaryTasks: state.canaryService?.desiredCount }).changes);
+    plan.known.taskDefinitionArn = state.canaryService?.taskDefinition;
     return plan;
 }
 function planRollback(settings, state, p, plan) {
@@ -737,15 +453,16 @@ function planRollback(settings, state, p, plan) {
     }
     if (canaryTasks > 0)
         requireUnrouted(settings, state.traffic);
-    plan.changes.push(...p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false }));
+    plan.known.taskDefinitionArn = state.canaryService?.taskDefinition;
+    plan.changes.push(...standing(p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false })));
     const weights = routed ? p.planWeights(state.traffic, plan.weights.after) : { changes: [], next: state.traffic };
     if (!routed)
         plan.warnings.push('The route or rule that splits traffic does not exist: no traffic to move back');
-    plan.changes.push(...weights.changes);
+    plan.changes.push(...standing(weights.changes));
     if (settings.deleteCanary)
         deleteCanary(settings, state.canaryService, p.planCleanup(weights.next), plan);
     else
-        plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
+        plan.changes.push(...(0,ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
     return plan;
 }
 /** rollback with delete-canary: the canary service and endpoint go, when this action created them. */
@@ -764,7 +481,7 @@ function deleteCanary(settings, service, cleanup, plan) {
     }
     else if (service) {
         plan.warnings.push(`ECS service ${service.serviceName} was not created by this action: scaled to 0, not deleted`);
-        plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, service, 'the service'));
+        plan.changes.push(...(0,ecs/* scaleToZero */.G5)(settings.cluster, service, 'the service'));
     }
     plan.changes.push(...cleanup.changes);
     for (const kept of cleanup.kept)
@@ -784,12 +501,12 @@ function planPromote(settings, step, state, p, plan) {
     const rendered = p.renderWorkload(base, 'stable', state.traffic);
     const reuse = state.latestStable && (0,taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestStable) ? state.latestStable : undefined;
     // A promote that already happened (stable runs the canary's containers) converges without needing the canary.
-    const promoted = reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && (0,plan_ecs/* rolloutComplete */.Z8)(stableService);
+    const promoted = reuse !== undefined && stableService.taskDefinition === reuse.taskDefinitionArn && (0,ecs/* rolloutComplete */.Z8)(stableService);
     if (!promoted)
         requireHealthyCanary(settings, state.canaryService, 'promote');
     if ((state.canaryService.desiredCount ?? 0) > 0)
         requireUnrouted(settings, state.traffic);
-    const rollout = (0,plan_ecs/* planRollout */.ne)({
+    const rollout = (0,ecs/* planRollout */.ne)({
         cluster: settings.cluster,
         serviceName: settings.stable.service,
         definition: reuse ? undefined : rendered.definition,
@@ -800,165 +517,19 @@ function planPromote(settings, step, state, p, plan) {
         waitForMinutes: settings.waitForMinutes,
     });
     const stableTasks = rollout.serviceChanges ? (stableService.desiredCount ?? 1) : undefined;
-    plan.changes.push(...rollout.changes, ...p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes);
-    plan.changes.push(...p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false }));
-    plan.changes.push(...(0,plan_ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
+    const weights = p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes;
+    plan.changes.push(...rollout.changes, ...standing(weights));
+    plan.changes.push(...standing(p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false })));
+    plan.changes.push(...(0,ecs/* scaleToZero */.G5)(settings.cluster, state.canaryService, 'the service and its endpoint'));
     plan.warnings.push(...rendered.warnings);
     plan.known.taskDefinitionArn = reuse?.taskDefinitionArn;
     return plan;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/aws/ecsServices.ts
+var ecsServices = __webpack_require__(5808);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./src/aws/poll.ts
-var poll = __webpack_require__(5672);
-;// CONCATENATED MODULE: ./src/aws/ecsServices.ts
-// ECS services: one DescribeServices for all the services a run needs, create/update, and the rollout waiter.
-
-
-
-
-
-
-
-/** Services by name; a name ECS does not know, or whose service is INACTIVE, maps to undefined. */
-async function describeServices(ecs, cluster, names) {
-    let services;
-    try {
-        const out = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: names, include: ['TAGS'] }));
-        services = out.services ?? [];
-    }
-    catch (err) {
-        if ((0,errors/* awsErrorName */.ZH)(err) === 'ClusterNotFoundException') {
-            throw new errors/* PlanError */.W6(`ECS cluster "${cluster}" does not exist in this account and region`, 'cluster');
-        }
-        throw err;
-    }
-    const found = new Map();
-    for (const name of names) {
-        const service = services.find((s) => s.serviceName === name && s.status !== 'INACTIVE');
-        found.set(name, service);
-    }
-    return found;
-}
-async function createService(ecs, input) {
-    const out = await ecs.send(new dist_cjs/* CreateServiceCommand */.JkR(input));
-    if (!out.service)
-        throw new Error('CreateService returned no service');
-    return out.service;
-}
-async function updateService(ecs, input) {
-    const out = await ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr(input));
-    if (!out.service)
-        throw new Error('UpdateService returned no service');
-    return out.service;
-}
-/** Another writer changed the service while its rollout was awaited; `service` is the service as last read. */
-class ServiceChangedError extends errors/* ConcurrentModificationError */._b {
-    service;
-    constructor(message, service, replaces) {
-        super(message, { replaces });
-        this.service = service;
-    }
-}
-class RolloutError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'RolloutError';
-    }
-}
-/**
- * Waits until the given deployment is COMPLETED with runningCount = desiredCount. Fails when it FAILED, when it
- * disappears or stops being PRIMARY (the deployment circuit breaker rolled it back), or on timeout.
- */
-async function waitForRollout(ecs, options) {
-    let opts = options;
-    const now = opts.now ?? Date.now;
-    const start = now();
-    for (;;) {
-        const read = await describeOrStillWaiting(ecs, opts);
-        const seconds = Math.round((now() - start) / 1000);
-        if (read === 'retry') {
-            core/* info */.pq(`${opts.service}: AWS answered with a retryable error; still waiting (${seconds}s elapsed)`);
-            if (now() - start >= opts.timeoutMs)
-                throw new RolloutError(`Gave up waiting for ${opts.service}: AWS kept answering with retryable errors`);
-            await opts.sleep((0,poll/* pollDelayMs */.p)(now() - start));
-            continue;
-        }
-        const service = read;
-        if (!service)
-            throw new RolloutError(`ECS service ${opts.service} disappeared while its rollout was awaited`);
-        const deployment = service.deployments?.find((d) => d.id === opts.deploymentId);
-        if (deployment?.status !== 'PRIMARY') {
-            opts = { ...opts, deploymentId: replacedDeployment(service, deployment, opts) };
-            continue;
-        }
-        checkDesiredCount(service, deployment, opts);
-        if (deployment.rolloutState === 'FAILED') {
-            throw new RolloutError(`Rollout of ${opts.service} FAILED: ${deployment.rolloutStateReason ?? 'no reason given'}`);
-        }
-        const running = `${deployment.runningCount ?? 0}/${deployment.desiredCount ?? 0} running, ${deployment.pendingCount ?? 0} pending`;
-        if ((0,plan_ecs/* rolloutComplete */.Z8)({ ...service, deployments: [deployment] })) {
-            core/* info */.pq(`${opts.service}: rollout COMPLETED, ${running} (${seconds}s)`);
-            return service;
-        }
-        core/* info */.pq(`${opts.service}: rollout ${deployment.rolloutState ?? 'IN_PROGRESS'}, ${running} (${seconds}s elapsed)`);
-        if (now() - start >= opts.timeoutMs) {
-            throw new RolloutError(`Gave up waiting for ${opts.service} after ${+(opts.timeoutMs / 60000).toFixed(2)} minute(s) (wait-for-minutes); its rollout is ${deployment.rolloutState ?? 'IN_PROGRESS'} with ${running}`);
-        }
-        await opts.sleep(Math.min((0,poll/* pollDelayMs */.p)(now() - start), Math.max(0, opts.timeoutMs - (now() - start))));
-    }
-}
-/**
- * Our deployment is no longer the service's primary one. When the new primary runs the same revision (another run
- * deploying the same thing), the wait goes on with it; when it runs the revision from before, ECS (its circuit breaker)
- * or someone rolled back; any other revision means another writer deployed over this run.
- */
-function replacedDeployment(service, ours, opts) {
-    const current = (0,plan_ecs/* primaryDeployment */.sg)(service);
-    const name = opts.service;
-    if (current?.id && opts.taskDefinition && current.taskDefinition === opts.taskDefinition) {
-        core/* info */.pq(`${name}: deployment ${current.id} of the same revision replaced ${opts.deploymentId}; waiting for it`);
-        return current.id;
-    }
-    const now = current ? `; the service now runs ${current.taskDefinition}` : '';
-    const rolledBack = ours?.rolloutState === 'FAILED' || !opts.taskDefinition || !current;
-    if (rolledBack || current.taskDefinition === opts.previousTaskDefinition) {
-        throw new RolloutError(`Deployment ${opts.deploymentId} of ${name} was rolled back by ECS (deployment circuit breaker)${now}`);
-    }
-    const theirs = (0,taskDefinition/* shortTaskDefinition */.P5)(current.taskDefinition);
-    throw new ServiceChangedError(`The task definition of ECS service ${name} changed under this run: while it waited for its deployment of ` +
-        `${(0,taskDefinition/* shortTaskDefinition */.P5)(opts.taskDefinition)}, another deployment (${current.id}) replaced it and the service ` +
-        `now deploys ${theirs}. Another run or person is deploying ${name}; this run stops here and changes nothing ` +
-        'more, so the other deployment can finish.', service, {
-        resource: `ECS service ${name}`,
-        leftBehind: `ECS service ${name} deploys ${theirs} from the other deployment, which replaced this run's; leave it to whoever started it`,
-    });
-}
-function checkDesiredCount(service, deployment, opts) {
-    if (opts.desiredCount === undefined || deployment.desiredCount === opts.desiredCount)
-        return;
-    throw new ServiceChangedError(`ECS service ${opts.service} was scaled to ${deployment.desiredCount} task(s) under this run, which deployed ` +
-        `${opts.desiredCount}; another run or person changed it, so this run stops here and changes nothing more.`, service);
-}
-/** Throttling, 5xx and timeouts while waiting count as "still waiting" until the deadline. */
-async function describeOrStillWaiting(ecs, opts) {
-    try {
-        return (await describeServices(ecs, opts.cluster, [opts.service])).get(opts.service);
-    }
-    catch (err) {
-        if ((0,poll/* isRetryable */.r)(err))
-            return 'retry';
-        throw err;
-    }
-}
-/** Deletes a service with its tasks (force: it need not be scaled to 0 first). */
-async function deleteService(ecs, input) {
-    await ecs.send(new dist_cjs/* DeleteServiceCommand */.o6q({ ...input, force: true }));
-}
-
 ;// CONCATENATED MODULE: ./src/aws/ecsTaskDefinitions.ts
 // ECS task definitions: describe (a revision or a family's latest) and register.
 
@@ -1002,15 +573,21 @@ async function readState(operation, settings, ecs, provider) {
             return readTrafficState(operation, settings, ecs, provider);
     }
 }
+/** What advance reads: the canary service and the split, or (one service) the service and its deployment. */
+async function readAdvanceState(settings, ecs, provider) {
+    return provider.shape === 'one-service'
+        ? readRevisionState('advance', settings, ecs, provider)
+        : readTrafficState('advance', settings, ecs, provider);
+}
 /** The canary service and the split, read in parallel. */
 async function readTrafficState(operation, settings, ecs, provider) {
-    const services = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+    const services = (0,ecsServices/* describeServices */.Ge)(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
     const [read, traffic] = await Promise.all([services, provider.read(operation, { services })]);
     return { operation, canaryService: read.get(settings.canary.service), traffic };
 }
 /** The stable service and its deployment, read in parallel. */
 async function readRevisionState(operation, settings, ecs, provider) {
-    const services = describeServices(ecs, settings.cluster, [settings.stable.service]);
+    const services = (0,ecsServices/* describeServices */.Ge)(ecs, settings.cluster, [settings.stable.service]);
     const [read, traffic] = await Promise.all([services, provider.read(operation, { services })]);
     const service = requireService(read, settings.stable.service, 'stable-service', settings.cluster);
     return { operation, shape: 'one-service', service, traffic };
@@ -1027,7 +604,7 @@ async function readDeployState(settings, ecs, provider) {
     const file = settings.taskDefinitionFile?.document;
     const fileFamily = file?.family;
     // Round trip 1: both services in one call, the provider's state; the file family's latest revision.
-    const described = describeServices(ecs, settings.cluster, servicesOf(settings));
+    const described = (0,ecsServices/* describeServices */.Ge)(ecs, settings.cluster, servicesOf(settings));
     const [services, traffic, latestFromFile] = await Promise.all([
         described,
         provider.read('deploy', { services: described }),
@@ -1058,7 +635,7 @@ async function readDeployState(settings, ecs, provider) {
     };
 }
 async function readPromoteState(settings, ecs, provider) {
-    const described = describeServices(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
+    const described = (0,ecsServices/* describeServices */.Ge)(ecs, settings.cluster, [settings.stable.service, settings.canary.service]);
     const [services, traffic] = await Promise.all([described, provider.read('promote', { services: described })]);
     const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
     const canaryService = requireService(services, settings.canary.service, 'canary-service', settings.cluster);
@@ -1073,13 +650,18 @@ async function readPromoteState(settings, ecs, provider) {
     return { operation: 'promote', stableService, canaryService, canaryTaskDefinition, latestStable, traffic };
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/aws/clients.ts
 var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/executor.ts
 var executor = __webpack_require__(8282);
+// EXTERNAL MODULE: ./src/aws/poll.ts
+var poll = __webpack_require__(5672);
 ;// CONCATENATED MODULE: ./src/aws/ecsExecutors.ts
 // Executors of the ECS change kinds: each sends the request its change holds (refs already resolved) and reports
 // what it produced, what it left behind and the service as ECS answered.
+
 
 
 
@@ -1102,7 +684,7 @@ function observed(service) {
     return { service: ecsExecutors_snapshot(service), produces: runs ? { [model/* REFS */.tr.taskDefinitionArn]: runs } : undefined };
 }
 function deployed(service) {
-    const deployment = (0,plan_ecs/* primaryDeployment */.sg)(service);
+    const deployment = (0,ecsServices/* primaryDeployment */.sg)(service);
     return {
         service: ecsExecutors_snapshot(service),
         produces: deployment?.id ? { [model/* REFS */.tr.deployment(service.serviceName)]: deployment.id } : undefined,
@@ -1113,28 +695,71 @@ function deployed(service) {
  * definition is no longer the one the plan read (another deploy started since), so that write is not silently undone.
  */
 async function checkUnchanged(ecs, input, expected) {
-    const service = (await describeServices(ecs, input.cluster, [input.service])).get(input.service);
+    const service = (await (0,ecsServices/* describeServices */.Ge)(ecs, input.cluster, [input.service])).get(input.service);
     if (service?.taskDefinition === expected)
         return;
     const now = service ? `it now runs ${(0,taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)}` : 'it no longer exists';
     throw new errors/* ConcurrentModificationError */._b(`ECS service ${input.service} changed since this run read it: ${now}, not ${(0,taskDefinition/* shortTaskDefinition */.P5)(expected)}. ` +
         `Another run or person is deploying it; nothing was written to it, so their change stands.`, { observed: service && observed(service) });
 }
-/** The service still runs `taskDefinition` × `desiredCount` with its rollout COMPLETED, or another writer changed it. */
-async function checkService(ecs, r) {
-    const service = (await describeServices(ecs, r.cluster, [r.service])).get(r.service);
+function write(service) {
+    const id = (0,ecsServices/* primaryDeployment */.sg)(service)?.id;
+    if (!id)
+        return undefined;
+    return { deploymentId: id, prior: (service.deployments ?? []).flatMap((d) => (d.id && d.id !== id ? [d.id] : [])) };
+}
+/**
+ * The service still runs `taskDefinition` × `desiredCount` with its rollout COMPLETED, or another writer changed it.
+ * After a write of this run (`written`), a read that differs but may predate what this run saw (ECS is eventually
+ * consistent) is read again for up to CONSISTENCY_WINDOW_MS before it is believed.
+ */
+async function checkService(ecs, r, ctx, written) {
     const ours = (0,taskDefinition/* shortTaskDefinition */.P5)(r.taskDefinition);
-    if (service?.taskDefinition === r.taskDefinition &&
-        service.desiredCount === r.desiredCount &&
-        (0,plan_ecs/* rolloutComplete */.Z8)(service))
-        return { detail: `${ours} × ${r.desiredCount}, rollout COMPLETED`, service: ecsExecutors_snapshot(service) };
-    const now = service
-        ? `it now deploys ${(0,taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)} × ${service.desiredCount}, rollout ${(0,plan_ecs/* primaryDeployment */.sg)(service)?.rolloutState ?? 'IN_PROGRESS'}`
-        : 'it no longer exists';
-    throw new errors/* ConcurrentModificationError */._b(`ECS service ${r.service} changed after this run's rollout of ${ours} completed: ${now}. Another run or person ` +
-        'is deploying it; this run gives it no traffic and stops here.', { observed: service && observed(service) });
+    let waited = 0;
+    for (;;) {
+        const service = (await (0,ecsServices/* describeServices */.Ge)(ecs, r.cluster, [r.service])).get(r.service);
+        if (service?.taskDefinition === r.taskDefinition &&
+            service.desiredCount === r.desiredCount &&
+            (0,ecsServices/* rolloutComplete */.Z8)(service))
+            return { detail: `${ours} × ${r.desiredCount}, rollout COMPLETED`, service: ecsExecutors_snapshot(service) };
+        const now = service
+            ? `it now deploys ${(0,taskDefinition/* shortTaskDefinition */.P5)(service.taskDefinition)} × ${service.desiredCount}, rollout ${(0,ecsServices/* primaryDeployment */.sg)(service)?.rolloutState ?? 'IN_PROGRESS'}`
+            : 'it no longer exists';
+        if (written && waited < poll/* CONSISTENCY_WINDOW_MS */.$x && mayLag(service, written)) {
+            core/* info */.pq(`${r.service}: ${now}, which may be a read older than this run's deployment; reading again`);
+            const delay = (0,poll/* pollDelayMs */.pP)(waited);
+            await ctx.sleep(delay);
+            waited += delay;
+            continue;
+        }
+        throw new errors/* ConcurrentModificationError */._b(`ECS service ${r.service} changed after this run's rollout of ${ours} completed: ${now}. Another run or person ` +
+            'is deploying it; this run gives it no traffic and stops here.', { observed: service && observed(service) });
+    }
+}
+/**
+ * Whether a read may be older than the state this run's wait saw: the service MISSING, this run's deployment still
+ * PRIMARY (its rollout or count not caught up), or absent while the primary is one from before the write. This run's
+ * deployment no longer PRIMARY, or a primary that came after the write, shows another writer (or a rollback).
+ */
+function mayLag(service, written) {
+    if (!service)
+        return true;
+    const ours = service.deployments?.find((d) => d.id === written.deploymentId);
+    if (ours)
+        return ours.status === 'PRIMARY';
+    const primary = (0,ecsServices/* primaryDeployment */.sg)(service);
+    return !primary?.id || written.prior.includes(primary.id);
 }
 function ecsExecutors(ecs) {
+    /** This run's writes by service name, for the reads right after them (the wait, the check before traffic). */
+    const writes = new Map();
+    const remember = (name, service) => {
+        const w = write(service);
+        if (w)
+            writes.set(name, w);
+        else
+            writes.delete(name);
+    };
     return {
         [types/* ECS_KINDS */.k.register]: (0,executor/* executor */.k)(async (definition) => {
             core/* debug */.Yz(`RegisterTaskDefinition ${JSON.stringify((0,taskDefinition/* redactTaskDefinition */.S6)(definition))}`);
@@ -1146,7 +771,8 @@ function ecsExecutors(ecs) {
             };
         }),
         [types/* ECS_KINDS */.k.create]: (0,executor/* executor */.k)(async (input) => {
-            const created = await createService(ecs, input);
+            const created = await (0,ecsServices/* createService */.sR)(ecs, input);
+            remember(input.serviceName, created);
             const remove = `aws ecs delete-service --cluster ${input.cluster} --service ${input.serviceName} --force`;
             return {
                 ...deployed(created),
@@ -1157,26 +783,31 @@ function ecsExecutors(ecs) {
         [types/* ECS_KINDS */.k.update]: (0,executor/* executor */.k)(async ({ ifTaskDefinition, ...input }) => {
             if (ifTaskDefinition)
                 await checkUnchanged(ecs, input, ifTaskDefinition);
-            const updated = await updateService(ecs, input);
-            const deployment = (0,plan_ecs/* primaryDeployment */.sg)(updated);
+            const updated = await (0,ecsServices/* updateService */.bU)(ecs, input);
+            remember(input.service, updated);
+            const deployment = (0,ecsServices/* primaryDeployment */.sg)(updated);
             const detail = input.taskDefinition
                 ? `deployment ${deployment?.id} of ${(0,taskDefinition/* shortTaskDefinition */.P5)(deployment?.taskDefinition)}`
                 : `desired count ${updated.desiredCount}`;
             return { ...deployed(updated), detail };
         }),
         [types/* ECS_KINDS */.k.delete]: (0,executor/* executor */.k)(async (input) => {
-            await deleteService(ecs, input);
+            await (0,ecsServices/* deleteService */.hs)(ecs, input);
+            writes.delete(input.service);
             return { detail: `deleted ${input.service}`, service: { name: input.service, running: 0, desired: 0 } };
         }),
-        [types/* ECS_KINDS */.k.check]: (0,executor/* executor */.k)((request) => checkService(ecs, request)),
+        [types/* ECS_KINDS */.k.check]: (0,executor/* executor */.k)((request, ctx) => checkService(ecs, request, ctx, writes.get(request.service))),
         [types/* ECS_KINDS */.k.wait]: (0,executor/* executor */.k)(async (request, ctx) => {
             const timeoutMs = request.timeoutMinutes * 60_000;
+            // A deployment this run's create or update produced (not one the plan read) may not show in reads yet.
+            const written = writes.get(request.service);
+            const priorDeployments = written?.deploymentId === request.deploymentId ? written.prior : undefined;
             try {
-                const done = await waitForRollout(ecs, { ...request, timeoutMs, sleep: ctx.sleep });
+                const done = await (0,ecsServices/* waitForRollout */.gj)(ecs, { ...request, timeoutMs, priorDeployments, sleep: ctx.sleep });
                 return { service: ecsExecutors_snapshot(done) };
             }
             catch (err) {
-                if (!(err instanceof ServiceChangedError))
+                if (!(err instanceof ecsServices/* ServiceChangedError */.eL))
                     throw err;
                 throw new errors/* ConcurrentModificationError */._b(err.message, { ...err.details, observed: observed(err.service) });
             }
@@ -1186,8 +817,8 @@ function ecsExecutors(ecs) {
 
 // EXTERNAL MODULE: ./src/inputs.ts + 2 modules
 var inputs = __webpack_require__(3449);
-// EXTERNAL MODULE: ./src/traffic/registry.ts + 8 modules
-var registry = __webpack_require__(5477);
+// EXTERNAL MODULE: ./src/traffic/registry.ts + 13 modules
+var registry = __webpack_require__(2312);
 ;// CONCATENATED MODULE: ./src/run/context.ts
 // What every phase of one run shares: the clients, the chosen provider (loaded through the registry, with its SDK
 // client, only now), the executors, the clock and the cancel signal; and the log groups phases write into.
@@ -1319,6 +950,8 @@ async function applyPlan(plan, opts) {
             Object.assign(produced, outcome.produces);
             if (outcome.conflict)
                 throw new errors/* ConcurrentModificationError */._b(outcome.conflict);
+            if (outcome.unconfirmed)
+                throw new Error(outcome.unconfirmed);
             if (outcome.detail)
                 core/* info */.pq((0,render/* oneLine */.TN)(`  ✓ ${outcome.detail}`));
         }
@@ -1359,11 +992,13 @@ async function restoreTraffic(journal, opts, ctx, conflict) {
             report.leftBehind.unshift(left);
         if (!outcome.undo)
             continue;
-        const keep = change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
-            ? change.keepOnceProduced.why
-            : conflict
-                ? 'another writer is changing this canary at the same time; undoing this run’s write could overwrite theirs'
-                : undefined;
+        const keep = change.stands
+            ? change.stands
+            : change.keepOnceProduced && change.keepOnceProduced.ref in ctx.produced
+                ? change.keepOnceProduced.why
+                : conflict
+                    ? 'another writer is changing this canary at the same time; undoing this run’s write could overwrite theirs'
+                    : undefined;
         if (keep) {
             core/* info */.pq((0,render/* oneLine */.TN)(`= kept ${change.resource.type} ${change.resource.name} as it is: ${keep}`));
             report.kept.push(`${change.resource.type} ${change.resource.name} stays at ${change.after} (${keep})`);
@@ -1466,14 +1101,23 @@ async function phase(run, step, known) {
     }
     return record;
 }
+/** Errors whose run already wrote its report: the run fails with them, and nothing reports them again. */
+const reported = new WeakSet();
+/** The error, marked as reported. */
+function reportedError(err) {
+    if (typeof err === 'object' && err !== null)
+        reported.add(err);
+    return err;
+}
+const wasReported = (err) => typeof err === 'object' && err !== null && reported.has(err);
 /** Reports a run's phases as one, and fails the run when a phase failed. */
 async function finish(records, progress) {
     const record = { ...(0,run_record/* mergeRecords */.PI)(records), progress };
     await group('Report', () => (0,outputs/* report */.z8)(record));
     if (progress?.error)
-        throw new Error(progress.error);
+        throw reportedError(new Error(progress.error));
     if (record.failure)
-        throw new Error((0,render/* failureLines */.w7)(record.failure).join('\n'));
+        throw reportedError(new Error((0,render/* failureLines */.w7)(record.failure).join('\n')));
 }
 /** A run that stops while reading or planning, before any change, says so in the summary. */
 async function stopped(settings, fn) {
@@ -1481,8 +1125,9 @@ async function stopped(settings, fn) {
         return await fn();
     }
     catch (err) {
-        await group('Report', () => (0,outputs/* reportStopped */.OS)(settings, (0,errors/* errorMessage */.gJ)(err)));
-        throw err;
+        if (!wasReported(err))
+            await group('Report', () => (0,outputs/* reportStopped */.OS)(settings, (0,errors/* errorMessage */.gJ)(err)));
+        throw reportedError(err);
     }
 }
 
@@ -1512,10 +1157,11 @@ async function bake(run, entry, stepMinutes) {
     const started = Date.now();
     const total = stepMinutes * 60_000;
     for (;;) {
-        const alarms = run.alarms ? await run.alarms.read() : [];
+        const alarms = run.alarms ? await readAlarms(run) : [];
         entry.alarms = alarms;
         entry.bakedMs = Date.now() - started;
-        const firing = firingAlarm(alarms, run.settings.insufficientData);
+        const unreadable = alarms.find((a) => a.unreadable);
+        const firing = unreadable ?? firingAlarm(alarms, run.settings.insufficientData);
         if (firing)
             return firing;
         const left = total - entry.bakedMs;
@@ -1524,6 +1170,22 @@ async function bake(run, entry, stepMinutes) {
         if (left <= 0)
             return undefined;
         await run.sleep(Math.min(alarmPollMs(stepMinutes), left));
+    }
+}
+/**
+ * The alarms, or — when CloudWatch cannot be read (the SDK's retries spent, credentials expired) — one gate that
+ * never approves a step: a canary nothing can watch is rolled back, not left at its weight.
+ */
+async function readAlarms(run) {
+    try {
+        return await run.alarms.read();
+    }
+    catch (err) {
+        if (err instanceof errors/* CancelledError */.cc)
+            throw err;
+        const name = run.settings.alarms.join(', ');
+        const reason = `the alarms could not be read: ${(0,errors/* errorMessage */.gJ)(err)}`;
+        return [{ name, type: 'metric', state: 'INSUFFICIENT_DATA', reason, unreadable: true }];
     }
 }
 /** Weights to 100/0 first, then the canary to 0 tasks; the error names the alarm, its reason, the weight and step. */
@@ -1536,41 +1198,52 @@ async function rollBack(run, records, progress, alarm, entry, state) {
 }
 /** Deploy with steps: the deploy (first step) has run; bake each step, then move on, under the alarms. */
 async function walk(run, first) {
+    const p = run.settings.progressive;
+    const progress = { steps: p.steps, timeline: [], outcome: 'walked' };
+    const records = [first];
+    try {
+        await walkSteps(run, records, progress);
+    }
+    catch (err) {
+        const at = progress.timeline.at(-1)?.weight ?? 0;
+        if (err instanceof errors/* CancelledError */.cc) {
+            progress.outcome = 'cancelled';
+            progress.error = `${(0,errors/* errorMessage */.gJ)(err)} during the bake at ${at} %; the alarms approved the weights in effect. Rerun the same deploy or run advance to go on`;
+        }
+        else {
+            // A step that could not be read or planned: the report still says what the walk did and where it stands.
+            progress.outcome = 'stopped';
+            progress.error = `The walk stopped at ${at} %: ${(0,errors/* errorMessage */.gJ)(err)}`;
+        }
+    }
+    await finish(records, progress);
+}
+/** The steps after the deploy's, each baked; a failed phase or an alarm ends the walk (recorded in `progress`). */
+async function walkSteps(run, records, progress) {
+    const first = records[0];
     const revision = walked(first);
     const p = run.settings.progressive;
     const sameVersion = !changesService(first.plan.changes);
     const steps = remainingSteps(p.steps, first.plan.weights.before?.canary ?? 0, sameVersion);
-    const progress = { steps: p.steps, timeline: [], outcome: 'walked' };
-    const records = [first];
-    try {
-        for (const [i, weight] of steps.entries()) {
-            const entry = { step: p.steps.indexOf(weight) + 1, weight, startedAt: new Date(), alarms: [] };
-            const step = { operation: 'shift', canaryWeight: weight, revision };
-            if (i > 0)
-                records.push(await announced(`Step ${entry.step}: ${weight} %`, () => phase(run, step)));
-            if (records.at(-1).failure)
-                return await finish(records, progress);
-            progress.timeline.push(entry);
-            const firing = await bake(run, entry, p.stepMinutes);
-            if (firing) {
-                await rollBack(run, records, progress, firing, entry);
-                progress.outcome = 'rolled back';
-                return await finish(records, progress);
-            }
+    for (const [i, weight] of steps.entries()) {
+        const entry = { step: p.steps.indexOf(weight) + 1, weight, startedAt: new Date(), alarms: [] };
+        const step = { operation: 'shift', canaryWeight: weight, revision };
+        if (i > 0)
+            records.push(await announced(`Step ${entry.step}: ${weight} %`, () => phase(run, step)));
+        if (records.at(-1).failure)
+            return;
+        progress.timeline.push(entry);
+        const firing = await bake(run, entry, p.stepMinutes);
+        if (firing) {
+            await rollBack(run, records, progress, firing, entry);
+            progress.outcome = 'rolled back';
+            return;
         }
-        if (p.autoPromote) {
-            const promote = { operation: 'promote', canaryWeight: 0, revision };
-            records.push(await announced('Promote', () => phase(run, promote)));
-            progress.outcome = 'promoted';
-        }
-        await finish(records, progress);
     }
-    catch (err) {
-        if (!(err instanceof errors/* CancelledError */.cc))
-            throw err;
-        progress.outcome = 'cancelled';
-        progress.error = `${(0,errors/* errorMessage */.gJ)(err)} during the bake at ${progress.timeline.at(-1)?.weight ?? 0} %; the alarms approved the weights in effect. Rerun the same deploy or run advance to go on`;
-        await finish(records, progress);
+    if (p.autoPromote) {
+        const promote = { operation: 'promote', canaryWeight: 0, revision };
+        records.push(await announced('Promote', () => phase(run, promote)));
+        progress.outcome = 'promoted';
     }
 }
 
@@ -1586,10 +1259,7 @@ async function walk(run, first) {
 async function advance(run) {
     const { settings } = run;
     const p = settings.progressive;
-    const [state, alarms] = await stopped(settings, () => group(`Read state (advance, ${run.provider.name})`, () => Promise.all([
-        readTrafficState('advance', settings, run.ecs, run.provider),
-        run.alarms?.read() ?? Promise.resolve([]),
-    ])));
+    const [state, alarms] = await stopped(settings, () => group(`Read state (advance, ${run.provider.name})`, () => Promise.all([readAdvanceState(settings, run.ecs, run.provider), run.alarms?.read() ?? Promise.resolve([])])));
     const weight = state.traffic.weights?.canary ?? 0;
     const decision = decide(p, {
         weight,
@@ -1631,21 +1301,25 @@ async function advance(run) {
 
 
 
+/** Runs the operation; every way it ends, expected or not, writes a report (a summary, and outputs once planned). */
 async function execute(settings, options = {}) {
     const cancel = onCancel();
     try {
-        const run = await prepare(settings, options, cancel.signal);
-        if (settings.operation === 'advance')
-            return await advance(run);
-        const step = { operation: settings.operation, canaryWeight: settings.canaryWeight };
-        const first = await stopped(settings, () => phase(run, step));
-        if (first.failure || settings.dryRun || !settings.progressive)
-            return await finish([first]);
-        await walk(run, first);
+        await stopped(settings, () => dispatch(settings, options, cancel.signal));
     }
     finally {
         cancel.dispose();
     }
+}
+async function dispatch(settings, options, signal) {
+    const run = await prepare(settings, options, signal);
+    if (settings.operation === 'advance')
+        return await advance(run);
+    const step = { operation: settings.operation, canaryWeight: settings.canaryWeight };
+    const first = await stopped(settings, () => phase(run, step));
+    if (first.failure || settings.dryRun || !settings.progressive)
+        return await finish([first]);
+    await walk(run, first);
 }
 
 
