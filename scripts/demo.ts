@@ -1,4 +1,4 @@
-// npm run demo [-- --provider vpc-lattice|alb]: a whole canary of the howto-ecs-basics sample on the embedded emulator,
+// npm run demo [-- --provider vpc-lattice|alb|ecs-native]: a whole canary of the howto-ecs-basics sample on the embedded emulator,
 // no AWS account needed, on App Mesh (default) or VPC Lattice. Runs the bundled action exactly as a workflow would,
 // and after each step shows what a person would check: the weights, what changed, and a tally of 1,000 simulated
 // `GET /color` answers. Exits non-zero if a step does not do what it says.
@@ -23,6 +23,7 @@ import {
   albTraffic,
   seedAlbColor,
 } from '../emulator/fixture.js';
+import { colorTraffic, nativeInputs, seedServiceConnectColor } from '../emulator/ecsNativeFixture.js';
 import { runAction, NODE24, type ActionRun } from '../emulator/runAction.js';
 import type { TrafficTally } from '../emulator/traffic.js';
 
@@ -44,7 +45,7 @@ interface Step {
   blue: number;
   /** Expected canary tasks after the step. */
   canaryTasks: number;
-  /** Expected share where it is counted on the canary target group (Lattice, ALB), when it differs. */
+  /** Expected share where it is counted on the canary target group (Lattice, ALB), not by image, when it differs. */
   latticeBlue?: number;
   /** Expected exit code, when the step is meant to fail. */
   status?: number;
@@ -56,14 +57,14 @@ interface Step {
 
 const steps: Step[] = [
   {
-    title: 'Pull request opened: deploy colorapp:blue as a canary and send it 20 %',
+    title: 'Pull request opened: deploy colorapp:blue as a canary and send it 10 %',
     inputs: {
       operation: 'deploy',
       'task-definition': SAMPLE.v2TaskDefinition,
       image: 'colorapp:blue',
-      'canary-weight': '20',
+      'canary-weight': '10',
     },
-    blue: 0.2,
+    blue: 0.1,
     canaryTasks: 1,
   },
   {
@@ -79,14 +80,14 @@ const steps: Step[] = [
     canaryTasks: 0,
   },
   {
-    title: 'Pull request updated: deploy the canary again at 20 %',
+    title: 'Pull request updated: deploy the canary again at 10 %',
     inputs: {
       operation: 'deploy',
       'task-definition': SAMPLE.v2TaskDefinition,
       image: 'colorapp:blue',
-      'canary-weight': '20',
+      'canary-weight': '10',
     },
-    blue: 0.2,
+    blue: 0.1,
     canaryTasks: 1,
   },
   {
@@ -127,7 +128,8 @@ interface Backend {
   traffic(emu: Emulator, requests?: number): TrafficTally & { targetGroups?: Record<string, number> };
   /** Share of answers from the new version (blue) after a step. */
   share(t: TrafficTally & { targetGroups?: Record<string, number> }, step: Step): number;
-  canary(emu: Emulator): { runningCount?: number; desiredCount?: number } | undefined;
+  /** The canary ECS service; none with a one-service provider, where ECS runs both revisions in one service. */
+  canary?(emu: Emulator): { runningCount?: number; desiredCount?: number } | undefined;
   canaryName: string;
 }
 
@@ -172,7 +174,30 @@ const alb: Backend = {
   canaryName: 'color-canary',
 };
 
-const backend = process.argv.includes('alb') ? alb : process.argv.includes('vpc-lattice') ? vpcLattice : appMesh;
+/** ECS's own deployments on Service Connect: one service, its answers counted by the image that served them. */
+const ecsNative: Backend = {
+  name: 'ECS-native (Service Connect)',
+  seed: (emu) => void seedServiceConnectColor(emu),
+  inputs: (over) => {
+    const { 'task-definition': _file, ...rest } = over;
+    return nativeInputs(rest);
+  },
+  traffic: (emu, requests = 1000) => {
+    const t = colorTraffic(emu, requests);
+    const colors = Object.fromEntries(Object.entries(t.images).map(([image, n]) => [image.split(':').pop()!, n]));
+    return { requests: t.requests, failures: t.failures, errors: t.errors, colors, nodes: {} };
+  },
+  share: appMesh.share,
+  canaryName: '(none: one service, two revisions)',
+};
+
+const BACKENDS: Record<string, Backend> = {
+  'app-mesh': appMesh,
+  'vpc-lattice': vpcLattice,
+  alb,
+  'ecs-native': ecsNative,
+};
+const backend = BACKENDS[process.argv[process.argv.indexOf('--provider') + 1] ?? ''] ?? appMesh;
 
 function tallyLine(t: TrafficTally & { targetGroups?: Record<string, number> }): string {
   if (t.targetGroups) {
@@ -271,7 +296,7 @@ async function main(): Promise<number> {
       writeFileSync(summaryFile, run.summary);
       const tally = backend.traffic(emu);
       const blue = backend.share(tally, step);
-      const canary = backend.canary(emu);
+      const canary = backend.canary?.(emu);
       type Planned = { changes: { action: string; resource: { type: string; name: string } }[] };
       const plan = run.outputs.plan ? (JSON.parse(run.outputs.plan) as Planned) : { changes: [] };
       console.log(`   exit code ${run.status} after ${(run.ms / 1000).toFixed(1)} s`);
@@ -282,18 +307,19 @@ async function main(): Promise<number> {
       console.log(
         `   changed: ${plan.changes.map((c) => `${c.action} ${c.resource.type} ${c.resource.name}`).join('; ') || 'nothing'}`,
       );
-      console.log(
-        `   canary service ${backend.canaryName}: ${canary?.runningCount ?? 0} running / ${canary?.desiredCount ?? 0} desired`,
-      );
+      if (backend.canary)
+        console.log(
+          `   canary service ${backend.canaryName}: ${canary?.runningCount ?? 0} running / ${canary?.desiredCount ?? 0} desired`,
+        );
       console.log(`   ${tallyLine(tally)}`);
       console.log(`   job summary (GITHUB_STEP_SUMMARY): ${summaryFile}`);
       const problems: string[] = [];
       if (run.status !== (step.status ?? 0)) problems.push(`the action exited with ${run.status}`);
       if (tally.failures > 0) problems.push(`${tally.failures} requests failed`);
-      const expected = backend === appMesh ? step.blue : (step.latticeBlue ?? step.blue);
+      const expected = backend.share === appMesh.share ? step.blue : (step.latticeBlue ?? step.blue);
       if (Math.abs(blue - expected) > 0.05)
         problems.push(`new-version share ${(blue * 100).toFixed(1)} % is not ${expected * 100} %`);
-      if ((canary?.runningCount ?? 0) !== step.canaryTasks)
+      if (backend.canary && (canary?.runningCount ?? 0) !== step.canaryTasks)
         problems.push(`canary runs ${canary?.runningCount ?? 0} tasks, expected ${step.canaryTasks}`);
       if (problems.length) {
         failures++;
