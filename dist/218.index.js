@@ -308,6 +308,7 @@ function executor(fn) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G5: () => (/* binding */ scaleToZero),
 /* harmony export */   Z8: () => (/* binding */ rolloutComplete),
+/* harmony export */   _w: () => (/* binding */ registerChange),
 /* harmony export */   n9: () => (/* binding */ checkBeforeTraffic),
 /* harmony export */   ne: () => (/* binding */ planRollout),
 /* harmony export */   sg: () => (/* binding */ primaryDeployment)
@@ -338,6 +339,7 @@ function planRollout(spec) {
         changes.push(waitChange(spec, taskDefinition, inProgress));
     return { changes, serviceChanges };
 }
+/** Register a new revision of a task definition. */
 function registerChange(definition) {
     return {
         kind: _types_js__WEBPACK_IMPORTED_MODULE_1__/* .ECS_KINDS */ .k.register,

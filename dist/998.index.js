@@ -181,16 +181,7 @@ function planRelease(settings, step, state, p, plan) {
     const latest = state.latestCanary;
     const reuse = latest && (0,taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, latest) ? latest.taskDefinitionArn : undefined;
     // Only the registration: the provider's deployment replaces the plain rollout of the two-services shape.
-    const register = (0,ecs/* planRollout */.ne)({
-        cluster: settings.cluster,
-        serviceName: settings.stable.service,
-        definition: reuse ? undefined : rendered.definition,
-        reusedArn: reuse,
-        service: state.stableService,
-        desiredCount: state.stableService.desiredCount ?? 1,
-        wait: false,
-        waitForMinutes: settings.waitForMinutes,
-    }).changes.filter((c) => c.action === 'register');
+    const register = reuse ? [] : [(0,ecs/* registerChange */._w)(rendered.definition)];
     const release = {
         cluster: settings.cluster,
         service: state.stableService,
@@ -874,10 +865,12 @@ async function loadProvider(settings, config, options) {
 async function prepare(settings, options, signal) {
     const config = (0,clients/* clientConfig */.yO)();
     const ecs = (0,clients/* createEcsClient */.DJ)(config);
-    const provider = await loadProvider(settings, config, options);
-    const alarms = settings.alarms.length
-        ? new (await Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(929)]).then(__webpack_require__.bind(__webpack_require__, 5929))).Alarms(config, settings.alarms)
-        : undefined;
+    const [provider, alarms] = await Promise.all([
+        loadProvider(settings, config, options),
+        settings.alarms.length
+            ? Promise.all(/* import() */[__webpack_require__.e(85), __webpack_require__.e(929)]).then(__webpack_require__.bind(__webpack_require__, 5929)).then((m) => new m.Alarms(config, settings.alarms))
+            : undefined,
+    ]);
     const executors = { ...ecsExecutors(ecs), ...provider.executors };
     const sleep = options.sleep ?? abortableSleep(signal);
     return { settings, region: config.region, ecs, provider, executors, sleep, signal, alarms, options };
@@ -1041,7 +1034,6 @@ var run_record = __webpack_require__(1624);
 // One phase of a run: read state → plan → apply → record. A deploy, each step of a walk, an advance's move, a
 // rollback after an alarm: each is one phase with its own Step. A failed apply is recorded, not thrown; reading and
 // planning throw (and the run reports that it stopped before any change).
-
 
 
 

@@ -50,7 +50,8 @@ export function planRollout(spec: RolloutSpec): Rollout {
   return { changes, serviceChanges };
 }
 
-function registerChange(definition: TaskDefinitionInput): Change {
+/** Register a new revision of a task definition. */
+export function registerChange(definition: TaskDefinitionInput): Change {
   return {
     kind: ECS_KINDS.register,
     resource: { type: 'task definition', name: definition.family! },

@@ -6,7 +6,7 @@ import type { Settings } from '../inputs.js';
 import { REFS, ref, type Step } from '../model.js';
 import type { DeployState, RevisionState, State } from '../state.js';
 import type { RevisionPlanner, TrafficState } from '../traffic/provider.js';
-import { planRollout } from './ecs.js';
+import { registerChange } from './ecs.js';
 import { standing } from './standing.js';
 import { renderBase, sameTaskDefinition } from './taskDefinition.js';
 import type { Plan } from './types.js';
@@ -58,16 +58,7 @@ function planRelease<S extends TrafficState>(
   const latest = state.latestCanary;
   const reuse = latest && sameTaskDefinition(rendered.definition, latest) ? latest.taskDefinitionArn : undefined;
   // Only the registration: the provider's deployment replaces the plain rollout of the two-services shape.
-  const register = planRollout({
-    cluster: settings.cluster,
-    serviceName: settings.stable.service,
-    definition: reuse ? undefined : rendered.definition,
-    reusedArn: reuse,
-    service: state.stableService,
-    desiredCount: state.stableService.desiredCount ?? 1,
-    wait: false,
-    waitForMinutes: settings.waitForMinutes,
-  }).changes.filter((c) => c.action === 'register');
+  const register = reuse ? [] : [registerChange(rendered.definition)];
   const release = {
     cluster: settings.cluster,
     service: state.stableService,

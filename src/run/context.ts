@@ -82,10 +82,12 @@ async function loadProvider(settings: Settings, config: ClientConfig, options: E
 export async function prepare(settings: Settings, options: ExecuteOptions, signal: AbortSignal): Promise<Run> {
   const config = clientConfig();
   const ecs = createEcsClient(config);
-  const provider = await loadProvider(settings, config, options);
-  const alarms = settings.alarms.length
-    ? new (await import('../aws/cloudWatch.js')).Alarms(config, settings.alarms)
-    : undefined;
+  const [provider, alarms] = await Promise.all([
+    loadProvider(settings, config, options),
+    settings.alarms.length
+      ? import('../aws/cloudWatch.js').then((m) => new m.Alarms(config, settings.alarms))
+      : undefined,
+  ]);
   const executors = { ...ecsExecutors(ecs), ...provider.executors };
   const sleep = options.sleep ?? abortableSleep(signal);
   return { settings, region: config.region, ecs, provider, executors, sleep, signal, alarms, options };
