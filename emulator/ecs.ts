@@ -376,8 +376,8 @@ export class Ecs {
       albTargets: [],
     };
     this.tasks.set(id, task);
-    this.registerInLattice(task, def, deployment);
-    this.registerInAlb(task, service, def);
+    this.registerInLattice(task, def, deployment, Math.min(Date.now(), deployment.readyAt));
+    this.registerInAlb(task, service, def, Math.min(Date.now(), deployment.readyAt));
     for (const registry of service.serviceRegistries ?? []) {
       const cm = this.opts.cloudMap.serviceByArn(registry.registryArn);
       if (!cm) continue;
@@ -395,13 +395,13 @@ export class Ecs {
   }
 
   /** ECS registers the task in each ALB target group of its service's loadBalancers: its IP on the container port. */
-  private registerInAlb(task: Task, service: EcsService, def: Json): void {
+  private registerInAlb(task: Task, service: EcsService, def: Json, at: number): void {
     const elbv2 = this.opts.elbv2;
     if (!elbv2) return;
     const failing = (def.containerDefinitions as Json[]).some((c) => this.albUnhealthyImages.has(c.image));
     for (const lb of service.loadBalancers ?? []) {
       if (!lb.targetGroupArn || !elbv2.findTargetGroup(lb.targetGroupArn)) continue; // deleted since
-      elbv2.registerTask(lb.targetGroupArn, { ip: task.ip, port: lb.containerPort, taskId: task.id });
+      elbv2.registerTask(lb.targetGroupArn, { ip: task.ip, port: lb.containerPort, taskId: task.id, at });
       if (failing) elbv2.markUnhealthy(lb.targetGroupArn, task.ip, lb.containerPort);
       task.albTargets.push({ targetGroupArn: lb.targetGroupArn, port: lb.containerPort });
     }
@@ -442,14 +442,15 @@ export class Ecs {
     }
   }
 
-  private registerInLattice(task: Task, def: Json, deployment: Deployment): void {
+  /** `at`: when the task started (ECS registers it then; the emulator starts tasks when it is next asked). */
+  private registerInLattice(task: Task, def: Json, deployment: Deployment, at: number): void {
     const lattice = this.opts.lattice;
     if (!lattice) return;
     const images = (def.containerDefinitions as Json[]).map((c) => c.image as string);
     for (const config of deployment.vpcLatticeConfigurations ?? []) {
       const port = this.portNamed(def, config.portName)?.containerPort as number;
       if (!lattice.findTargetGroup(config.targetGroupArn)) continue; // deleted since: ECS cannot register the task
-      lattice.register(config.targetGroupArn, { id: task.ip, port, taskId: task.id, images });
+      lattice.register(config.targetGroupArn, { id: task.ip, port, taskId: task.id, images, at });
       task.latticeTargets.push({ targetGroupArn: config.targetGroupArn, port });
     }
   }

@@ -806,8 +806,12 @@ export class Elbv2 {
    * (`targetGroupArn`, `containerName`, `containerPort`) as a target of that group — the task's IP on the container
    * port for an `ip` group — once the task runs, and deregisters it when the task stops. Idempotent.
    */
-  registerTask(targetGroupArn: string, task: { ip: string; port: number; taskId?: string }): AlbTarget {
-    return this.register(targetGroupArn, { id: task.ip, port: task.port, taskId: task.taskId });
+  registerTask(targetGroupArn: string, task: { ip: string; port: number; taskId?: string; at?: number }): AlbTarget {
+    const target = this.register(targetGroupArn, { id: task.ip, port: task.port, taskId: task.taskId });
+    // Health checks of a group in use start when the task did (the emulator starts tasks when it is next asked).
+    if (task.at !== undefined && target.checkingSince !== undefined)
+      target.checkingSince = Math.min(target.checkingSince, task.at);
+    return target;
   }
 
   /** For ECS: deregisters a stopping task's IP (on the group's port unless `port`); false when it was not registered. */

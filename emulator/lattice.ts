@@ -1,8 +1,9 @@
 // Amazon VPC Lattice: services with listeners and rules, target groups and their targets. ECS registers the tasks of a
 // service with vpcLatticeConfigurations as IP targets. Target health follows AWS: a target of a group that no listener
 // default action or rule forwards to (at any weight, 0 included) is UNUSED; otherwise it is INITIAL for the first
-// `healthyAfterPolls` ListTargets polls of its group, then HEALTHY — or UNHEALTHY for good when its task runs an image
-// in `unhealthyImages`. Identifiers may be IDs or ARNs, as AWS accepts; names are accepted by the seeding methods only.
+// `healthyAfterPolls` ListTargets polls of its group (or, when `healthyAfterMs` is set, until that long after its health
+// checks started: from when it was registered — a task's start — or its group came into use, whichever is later), then
+// HEALTHY — or UNHEALTHY for good when its task runs an image in `unhealthyImages`. Identifiers may be IDs or ARNs, as AWS accepts; names are accepted by the seeding methods only.
 import { ACCOUNT, AwsError, clone, iso, newId } from './common.js';
 
 type Json = Record<string, any>;
@@ -70,6 +71,10 @@ export interface LatticeTarget {
   port: number;
   /** ListTargets polls of its group that saw it in use (health checks run only while the group is in use). */
   polls: number;
+  /** When it was registered (for a task: when the task started). */
+  registeredAt: number;
+  /** Since when its group has health-checked it: unset while the group is not in use. */
+  checkingSince?: number;
   /** The ECS task behind the target, when ECS registered it. */
   taskId?: string;
   images: string[];
@@ -83,6 +88,8 @@ export interface TargetGroup {
   config?: Json;
   status: 'ACTIVE';
   targets: Map<string, LatticeTarget>; // key `${id}:${port}`
+  /** Since when a listener default action or rule has forwarded to it (health checks run from then on). */
+  inUseSince?: number;
   createdAt: number;
   lastUpdatedAt: number;
 }
@@ -93,6 +100,8 @@ export interface LatticeOptions {
   region: string;
   /** How many ListTargets polls of its group a target of a group in use reports INITIAL before HEALTHY. */
   healthyAfterPolls: () => number;
+  /** Or how long after its health checks started (registered, and its group in use), when set. */
+  healthyAfterMs?: () => number | undefined;
 }
 
 type ResourceType = 'SERVICE' | 'LISTENER' | 'RULE' | 'TARGET_GROUP';
@@ -417,7 +426,23 @@ export class Lattice {
   targetStatus(group: TargetGroup, target: LatticeTarget, inUse = this.inUse()): TargetStatus {
     if (!inUse.has(group.id)) return 'UNUSED';
     if (target.images.some((image) => this.unhealthyImages.has(image))) return 'UNHEALTHY';
-    return target.polls >= this.opts.healthyAfterPolls() ? 'HEALTHY' : 'INITIAL';
+    const after = this.opts.healthyAfterMs?.();
+    const checked =
+      after !== undefined && target.checkingSince !== undefined && Date.now() - target.checkingSince >= after;
+    return checked || target.polls >= this.opts.healthyAfterPolls() ? 'HEALTHY' : 'INITIAL';
+  }
+
+  /** Starts the health checks of targets whose group came into use (or that joined one in use); stops the others'. */
+  sync(now = Date.now()): void {
+    const used = this.inUse();
+    for (const group of this.targetGroups.values()) {
+      if (!used.has(group.id)) group.inUseSince = undefined;
+      else group.inUseSince ??= now;
+      for (const target of group.targets.values()) {
+        target.checkingSince =
+          group.inUseSince === undefined ? undefined : Math.max(target.registeredAt, group.inUseSince);
+      }
+    }
   }
 
   /** Skips the INITIAL polls: targets of the group (or of every group) pass their health checks now. */
@@ -429,7 +454,10 @@ export class Lattice {
   }
 
   /** Registers a target (ECS does this for a task of a service with vpcLatticeConfigurations). */
-  register(groupRef: string, target: { id: string; port?: number; taskId?: string; images?: string[] }): LatticeTarget {
+  register(
+    groupRef: string,
+    target: { id: string; port?: number; taskId?: string; images?: string[]; at?: number },
+  ): LatticeTarget {
     const group = this.targetGroup(groupRef);
     const port = target.port ?? group.config?.port;
     const key = `${target.id}:${port}`;
@@ -439,10 +467,12 @@ export class Lattice {
       id: target.id,
       port,
       polls: 0,
+      registeredAt: target.at ?? Date.now(),
       taskId: target.taskId,
       images: target.images ?? [],
     };
     group.targets.set(key, registered);
+    this.sync();
     return registered;
   }
 
@@ -608,7 +638,9 @@ export class Lattice {
     if (!handler) {
       throw new AwsError('UnknownOperationException', `The emulator does not implement VPC Lattice ${operation}`, 404);
     }
-    return handler(input);
+    const answer = handler(input);
+    this.sync();
+    return answer;
   }
 
   private readonly operations: Record<string, (input: Json) => unknown> = {

@@ -61,6 +61,7 @@ export interface LoggedRequest {
 
 export interface Fault {
   service?: ServiceName;
+  /** The operation that fails, or `*` for every operation (credentials that expired, say). */
   operation: string;
   error: string;
   /** How many matching requests fail; then the fault is spent. */
@@ -76,6 +77,8 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** ListTargets polls of its group for which a new Lattice target of a group in use reports INITIAL (default 2). */
   latticeHealthyAfterPolls?: number;
+  /** Or how long after its health checks started a Lattice target reports HEALTHY (default: polls only). */
+  latticeHealthyAfterMs?: number;
   /** How long a target of an ELBv2 target group in use reports `initial` before `healthy` (default 300 ms). */
   elbv2HealthyAfterMs?: number;
 }
@@ -159,6 +162,8 @@ export class Emulator {
   rolloutDelayMs: number;
   /** ListTargets polls of its group for which a new Lattice target of a group in use reports INITIAL. */
   latticeHealthyAfterPolls: number;
+  /** Or how long after its health checks started a Lattice target reports HEALTHY, when set. */
+  latticeHealthyAfterMs?: number;
   /** How long a target of an ELBv2 target group in use reports `initial` before `healthy`. */
   elbv2HealthyAfterMs: number;
   private readonly models: Record<ServiceName, Model>;
@@ -171,10 +176,15 @@ export class Emulator {
     this.latencyMs = opts.latencyMs ?? 0;
     this.rolloutDelayMs = opts.rolloutDelayMs ?? 300;
     this.latticeHealthyAfterPolls = opts.latticeHealthyAfterPolls ?? 2;
+    this.latticeHealthyAfterMs = opts.latticeHealthyAfterMs;
     this.elbv2HealthyAfterMs = opts.elbv2HealthyAfterMs ?? 300;
     this.appMesh = new AppMesh(this.region);
     this.cloudMap = new CloudMap(this.region);
-    this.lattice = new Lattice({ region: this.region, healthyAfterPolls: () => this.latticeHealthyAfterPolls });
+    this.lattice = new Lattice({
+      region: this.region,
+      healthyAfterPolls: () => this.latticeHealthyAfterPolls,
+      healthyAfterMs: () => this.latticeHealthyAfterMs,
+    });
     this.elbv2 = new Elbv2({ region: this.region, healthyAfterMs: () => this.elbv2HealthyAfterMs });
     this.ecs = new Ecs({
       region: this.region,
@@ -400,7 +410,7 @@ export class Emulator {
   /** The injected fault this request meets, if any (counting down `after` and `times`). */
   private takeFault(service: ServiceName, operation: string): Fault | undefined {
     const fault = this.faults.find(
-      (f) => f.operation === operation && (!f.service || f.service === service) && f.times > 0,
+      (f) => (f.operation === operation || f.operation === '*') && (!f.service || f.service === service) && f.times > 0,
     );
     if (!fault) return undefined;
     if (fault.after) {
