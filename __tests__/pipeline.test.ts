@@ -307,7 +307,7 @@ describe('VPC Lattice, in-process', () => {
         .calls({ mutating: true })
         .filter((r) => !r.error)
         .map((r) => r.operation),
-    ).toEqual(['CreateTargetGroup', 'RegisterTaskDefinition', 'CreateService', 'UpdateListener', 'UpdateListener']);
+    ).toEqual(['CreateTargetGroup', 'UpdateListener', 'RegisterTaskDefinition', 'CreateService', 'UpdateListener']);
     expect(outputs).toMatchObject({
       'stable-weight': '80',
       'canary-weight': '20',

@@ -61,12 +61,12 @@ beforeAll(async () => {
 
 test('the clean Lattice runs make 20 mutating calls in all: one drill each', () => {
   expect(Object.fromEntries(cleanRuns)).toEqual({
-    // The canary group joins the forward action at 0 (to be health-checked), then gets its weight.
+    // The canary group joins the forward action at 0 before its tasks start (to be health-checked), then gets its weight.
     'deploy (first canary)': [
       'CreateTargetGroup',
+      'UpdateListener',
       'RegisterTaskDefinition',
       'CreateService',
-      'UpdateListener',
       'UpdateListener',
     ],
     'deploy (new image, new weight)': ['RegisterTaskDefinition', 'UpdateListener', 'UpdateService', 'UpdateListener'],

@@ -39,6 +39,8 @@ export interface DeployFacts {
   stableService: Service;
   canaryFamily: string;
   desiredCount: number;
+  /** The canary gets no share of the split (a preview only): the split is left alone. */
+  dark: boolean;
 }
 
 export interface RenderedWorkload {

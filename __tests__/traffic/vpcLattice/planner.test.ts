@@ -7,6 +7,7 @@ import { renderBase } from '../../../src/plan/taskDefinition.js';
 import type { Weights } from '../../../src/model.js';
 import { sameGroup } from '../../../src/traffic/vpcLattice/forward.js';
 import { canaryListed, LatticePlanner } from '../../../src/traffic/vpcLattice/planner.js';
+import type { DeployFacts } from '../../../src/traffic/provider.js';
 import { CANARY_GROUP, LATTICE_KINDS as K, type LatticeState } from '../../../src/traffic/vpcLattice/state.js';
 
 const fixture = <T>(name: string): T =>
@@ -72,10 +73,25 @@ describe('renderWorkload', () => {
   });
 });
 
+const facts = (dark = false) =>
+  ({ cluster: 'color', stableService: {}, canaryFamily: 'color-canary', desiredCount: 2, dark }) as DeployFacts;
+
 describe('planEndpoint', () => {
-  test('creates the missing canary group as a copy of the stable group config', () => {
-    const changes = planner.planEndpoint(noCanary());
-    expect(changes).toHaveLength(1);
+  test('creates the missing canary group as a copy of the stable group config, then attaches it at 0', () => {
+    const changes = planner.planEndpoint(noCanary(), facts());
+    expect(describeChanges(changes)).toEqual([
+      `${K.createGroup}: IP targets, config of color-tg (HTTP:8080, ${noCanary().stable.config.vpcIdentifier})`,
+      `${K.setForward}: stable 100 / canary 0 (canary group joins the forward action at 0 to be health-checked)`,
+    ]);
+    expect(changes[1].request).toMatchObject({
+      where: noCanary().where,
+      forward: [
+        { group: noCanary().stable.arn, weight: 100 },
+        { group: canaryRef, weight: 0 },
+      ],
+      expected: noCanary().forward,
+      weights: w(0),
+    });
     const stable = noCanary().stable.config;
     expect(changes[0]).toMatchObject({
       kind: K.createGroup,
@@ -99,8 +115,13 @@ describe('planEndpoint', () => {
     expect(changes[0].leftBehind).toMatch(/^target group color-tg-canary \(aws vpc-lattice delete-target-group/);
   });
 
-  test('an existing canary group needs nothing', () => {
-    expect(planner.planEndpoint(withCanary(0))).toEqual([]);
+  test('an existing canary group in the forward needs nothing; one out of it joins at 0', () => {
+    expect(planner.planEndpoint(withCanary(0), facts())).toEqual([]);
+    expect(planner.planEndpoint(withCanary(0, false), facts()).map((c) => c.kind)).toEqual([K.setForward]);
+  });
+
+  test('a dark launch leaves the split alone: the group is only created', () => {
+    expect(planner.planEndpoint(noCanary(), facts(true)).map((c) => c.kind)).toEqual([K.createGroup]);
   });
 });
 
@@ -125,24 +146,14 @@ describe('registration', () => {
 });
 
 describe('planWeights', () => {
-  test('deploy to 20 %: the new group joins at 0, its targets must be HEALTHY, then the weighted write', () => {
+  test('deploy to 20 %: planEndpoint attached the new group at 0; its targets must be HEALTHY, then the weighted write', () => {
     const { changes, next } = planner.planWeights(noCanary(), w(20), { create: true, canaryTasks: 2 });
     expect(describeChanges(changes)).toEqual([
-      `${K.setForward}: stable 100 / canary 0 (canary group joins the forward action at 0 to be health-checked)`,
       `${K.waitHealthy}: 2 target(s) HEALTHY (at most 12 min)`,
       `${K.setForward}: stable 80 / canary 20`,
     ]);
-    const [attach, wait, weighted] = changes;
+    const [wait, weighted] = changes;
     const stableArn = noCanary().stable.arn;
-    expect(attach.request).toMatchObject({
-      where: noCanary().where,
-      forward: [
-        { group: stableArn, weight: 100 },
-        { group: canaryRef, weight: 0 },
-      ],
-      expected: noCanary().forward,
-      weights: w(0),
-    });
     expect(wait.request).toEqual({
       targetGroup: canaryRef,
       name: 'color-tg-canary',
@@ -155,15 +166,16 @@ describe('planWeights', () => {
         { group: stableArn, weight: 80 },
         { group: canaryRef, weight: 20 },
       ],
-      expected: (attach.request as { forward: unknown }).forward,
+      expected: (planner.planEndpoint(noCanary(), facts())[1].request as { forward: unknown }).forward,
     });
-    expect(changes.map((c) => c.moves)).toEqual(['traffic', 'none', 'traffic']);
+    expect(changes.map((c) => c.moves)).toEqual(['none', 'traffic']);
     expect(next.weights).toEqual(w(20));
   });
 
-  test('deploy at 0 %: the group joins the action, with no health wait', () => {
-    const { changes } = planner.planWeights(noCanary(), w(0), { create: true, canaryTasks: 1 });
-    expect(changes.map((c) => c.kind)).toEqual([K.setForward]);
+  test('deploy at 0 %: nothing after the attach; a dark deploy that must create routing attaches here', () => {
+    expect(planner.planWeights(noCanary(), w(0), { create: true, canaryTasks: 1 }).changes).toEqual([]);
+    const dark = planner.planWeights(noCanary(), w(0), { create: true, canaryTasks: 1, dark: true });
+    expect(dark.changes.map((c) => c.kind)).toEqual([K.setForward]);
   });
 
   test('a listed group goes straight to its health wait and weight; the same weight again plans nothing', () => {

@@ -1,14 +1,14 @@
 // Pure VPC Lattice planning: the workload without Envoy, the canary service registered in the canary target group,
 // the canary group created (a copy of the stable group's config) when missing, and the forward action's two
 // weighted groups. A group no rule forwards to is never health-checked, so the canary group joins the action at
-// weight 0 first; weight follows only once its targets are HEALTHY.
+// weight 0 before the canary service starts its tasks; weight follows only once its targets are HEALTHY.
 import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
 import type { Base } from '../../plan/taskDefinition.js';
 import { withoutEnvoy } from '../sidecars.js';
 import { type Change, type Preview, ref, type Ref, type Weights } from '../../model.js';
 import { sameWeights, showWeights } from '../../plan/weights.js';
-import type { RenderedWorkload, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
+import type { DeployFacts, RenderedWorkload, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
 import { sameGroup } from './forward.js';
 import { CANARY_GROUP, CREATED_BY_TAG, LATTICE_KINDS as K, type Forward, type LatticeState } from './state.js';
 
@@ -47,8 +47,11 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
     return { vpcLatticeConfigurations: [{ ...state.registration, targetGroupArn }] };
   }
 
-  planEndpoint(state: LatticeState): Change[] {
-    if (state.canary.arn) return [];
+  /** The canary group created when missing; unless the launch is dark, it joins the forward at 0 before ECS starts
+   * its tasks, so that their health checks run while the rollout does. */
+  planEndpoint(state: LatticeState, facts: DeployFacts): Change[] {
+    const attach = !facts.dark && !canaryListed(state) ? [this.attach(state).change] : [];
+    if (state.canary.arn) return attach;
     const { stable } = state;
     const { port, protocol, protocolVersion, ipAddressType, vpcIdentifier, healthCheck } = stable.config;
     const name = state.canary.name;
@@ -67,7 +70,13 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
         moves: 'none',
         leftBehind: `target group ${name} (aws vpc-lattice delete-target-group --target-group-identifier <its ID>)`,
       },
+      ...attach,
     ];
+  }
+
+  private attach(state: LatticeState) {
+    if (state.foreign) throw new PlanError(state.foreign.why, state.foreign.input);
+    return this.setForward(state, { stable: 100, canary: 0 }, 'joins the forward action at 0 to be health-checked');
   }
 
   planWeights(state: LatticeState, target: Weights, opts: WeightOptions = {}): WeightPlan<LatticeState> {
@@ -76,21 +85,21 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
     }
     const changes: Change[] = [];
     let now = state;
-    const listed = canaryListed(state);
-    const writes = (!listed && (target.canary > 0 || opts.create)) || (listed && !sameWeights(state.weights, target));
-    if (writes && state.foreign) throw new PlanError(state.foreign.why, state.foreign.input);
-    if (!listed && (target.canary > 0 || opts.create)) {
-      const attach = this.setForward(
-        now,
-        { stable: 100, canary: 0 },
-        'joins the forward action at 0 to be health-checked',
-      );
+    let listed = canaryListed(state);
+    if (!listed && opts.create && !opts.dark) {
+      // planEndpoint attached the group: the weights start from what that write leaves.
+      now = this.attach(state).next;
+      listed = true;
+    } else if (!listed && (target.canary > 0 || opts.create)) {
+      const attach = this.attach(state);
       changes.push(attach.change);
       now = attach.next;
+      listed = true;
     }
+    if (!sameWeights(now.weights, target) && now.foreign) throw new PlanError(now.foreign.why, now.foreign.input);
     if (opts.stableTasks) changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
     if (target.canary > 0) changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
-    if ((listed || changes.length > 0) && !sameWeights(now.weights, target)) {
+    if (listed && !sameWeights(now.weights, target)) {
       const set = this.setForward(now, target);
       changes.push(set.change);
       now = set.next;
