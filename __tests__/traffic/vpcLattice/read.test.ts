@@ -57,7 +57,7 @@ test('resolves everything by name: the split, the stable group from the ECS regi
   expect(state.entry).toMatchObject({ dns: expect.stringMatching(/\.vpc-lattice-svcs\./), port: 80 });
 });
 
-test('one ListTargetGroups for both groups, no GetService, and the chains side by side', async () => {
+test('one ListTargetGroups for both groups, no GetTargetGroup or GetService, and the chains side by side', async () => {
   emu.lattice.createTargetGroup({
     ...emu.lattice.findTargetGroup(LATTICE_SAMPLE.targetGroup)!,
     name: 'color-tg-canary',
@@ -70,10 +70,29 @@ test('one ListTargetGroups for both groups, no GetService, and the chains side b
   expect(state.canary).toMatchObject({ name: 'color-tg-canary', arn: expect.any(String) });
   const calls = emu.log.slice(from);
   const count = (operation: string) => calls.filter((c) => c.operation === operation).length;
-  expect([count('ListTargetGroups'), count('GetTargetGroup'), count('GetService')]).toEqual([1, 2, 0]);
-  // ListServices → ListListeners → GetListener, beside DescribeServices → ListTargetGroups → GetTargetGroup (stable)
-  // → GetTargetGroup (canary).
-  expect(roundTrips(calls)).toBe(4);
+  // The canary group exists and the canary service does not: one ListTargets checks that nothing else is registered.
+  const counts = ['ListTargetGroups', 'GetTargetGroup', 'GetService', 'ListTargets'].map(count);
+  expect(counts).toEqual([1, 0, 0, 1]);
+  // ListServices → ListListeners → GetListener, beside DescribeServices and ListTargetGroups → ListTargets.
+  expect(roundTrips(calls)).toBe(3);
+});
+
+test("a first deploy reads the stable group's whole config (its health check), which the canary group copies", async () => {
+  const from = emu.log.length;
+  const state = await read(byName);
+  expect(state.stable.config).toHaveProperty('healthCheck');
+  expect(emu.log.slice(from).filter((c) => c.operation === 'GetTargetGroup')).toHaveLength(1);
+});
+
+test('a canary group with targets registered while the canary service does not exist is refused, naming the input', async () => {
+  const group = emu.lattice.createTargetGroup({
+    ...emu.lattice.findTargetGroup(LATTICE_SAMPLE.targetGroup)!,
+    name: 'color-tg-taken',
+  });
+  emu.lattice.register(group.id, { id: '10.0.99.9', port: 8080 });
+  const refused = read({ ...byName, canaryTargetGroup: 'color-tg-taken' });
+  await expect(refused).rejects.toThrow(/color-tg-taken already has 1 target\(s\) registered \(10\.0\.99\.9:8080\)/);
+  await expect(refused).rejects.toMatchObject({ input: 'canary-target-group' });
 });
 
 test('a rollback lists the rules once, for the other routes and the preview rule alike', async () => {

@@ -121,10 +121,15 @@ export class LatticeApi {
     return listener && { action: listener.defaultAction, lastUpdatedAt: listener.lastUpdatedAt, arn: listener.arn };
   }
 
-  async writeAction(where: Where, action: RuleAction): Promise<void> {
+  /** Writes the action at `where`; the answer is the rule or listener as Lattice now holds it. */
+  async writeAction(where: Where, action: RuleAction): Promise<ActionRead> {
     const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
-    if (where.rule) await this.client.send(new UpdateRuleCommand({ ...ids, ruleIdentifier: where.rule, action }));
-    else await this.client.send(new UpdateListenerCommand({ ...ids, defaultAction: action }));
+    if (where.rule) {
+      const rule = await this.client.send(new UpdateRuleCommand({ ...ids, ruleIdentifier: where.rule, action }));
+      return { action: rule.action, arn: rule.arn, match: rule.match, priority: rule.priority };
+    }
+    const listener = await this.client.send(new UpdateListenerCommand({ ...ids, defaultAction: action }));
+    return { action: listener.defaultAction, arn: listener.arn };
   }
 
   async createRule(r: RuleInput): Promise<{ arn: string; id: string }> {
@@ -160,13 +165,9 @@ export class LatticeApi {
     return this.all((nextToken) => this.client.send(new ListTargetGroupsCommand({ nextToken })));
   }
 
-  /** A target group by ID or ARN, or by name through `listed` (one ListTargetGroups can serve a read's lookups). */
-  async findTargetGroup(ref: string, listed = () => this.listTargetGroups()): Promise<TargetGroup | undefined> {
-    if (isIdOrArn(ref, 'tg')) {
-      return orUndefined(this.client.send(new GetTargetGroupCommand({ targetGroupIdentifier: ref })), NOT_FOUND);
-    }
-    const found = (await listed()).find((g) => g.name === ref);
-    return found?.id ? this.client.send(new GetTargetGroupCommand({ targetGroupIdentifier: found.id })) : undefined;
+  /** A target group by ID or ARN, with its whole config. */
+  getTargetGroup(targetGroupIdentifier: string): Promise<TargetGroup | undefined> {
+    return orUndefined(this.client.send(new GetTargetGroupCommand({ targetGroupIdentifier })), NOT_FOUND);
   }
 
   async createTargetGroup(input: CreateTargetGroupCommandInput) {

@@ -1,9 +1,9 @@
 // Executors of the VPC Lattice change kinds. Rules carry no version (last writer wins), so a forward write re-reads
-// the action right before writing and stops if it is not what the plan (or this run's previous write) left, and
-// re-reads after writing to report a concurrent change.
+// the action right before writing and stops if it is not what the plan (or this run's previous write) left; the
+// write's answer (the action as Lattice now holds it) confirms it.
 import * as core from '@actions/core';
 import type { RuleAction, RuleMatch } from '@aws-sdk/client-vpc-lattice';
-import { ConcurrentModificationError, errorMessage } from '../../errors.js';
+import { ConcurrentModificationError } from '../../errors.js';
 import { type Outcome, REFS, type Weights } from '../../model.js';
 import { showWeights, toPercent } from '../../plan/weights.js';
 import { executor, type Executor, type ExecutorContext } from '../../executor.js';
@@ -35,27 +35,21 @@ async function setForward(api: LatticeApi, r: ForwardRequest): Promise<Outcome> 
     forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
   };
   core.debug(`Forward ${show(r.forward)}`);
-  await api.writeAction(r.where, action);
+  // Lattice answers the write with the action it now holds: that answer confirms the write, with no read after it.
+  const after = await api.writeAction(r.where, action);
   const previous = toPercent(weightOf(current!, r.groups.stable), weightOf(current!, r.groups.canary));
   const outcome: Outcome = {
     detail: show(r.forward),
     weights: r.weights,
+    produces: { [REFS.routeArn]: after.arn ?? '' },
     undo: {
       kind: K.setForward,
       request: { ...r, forward: current, expected: r.forward, weights: previous },
       describe: `forward action back to ${showWeights(previous)}`,
     },
   };
-  let after: Awaited<ReturnType<LatticeApi['readAction']>>;
-  try {
-    after = await api.readAction(r.where);
-  } catch (err) {
-    outcome.unconfirmed = `The forward action ${show(r.forward)} (${showWeights(r.weights)}) was sent, but reading it back failed (${errorMessage(err)}): the weights in effect are not confirmed; check them before retrying`;
-    return outcome;
-  }
-  outcome.produces = { [REFS.routeArn]: after?.arn ?? '' };
-  if (!sameForward(forwardOf(after?.action), r.forward)) {
-    outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${show(forwardOf(after?.action))}, written ${show(r.forward)}); the weights in effect are theirs: check them before retrying`;
+  if (!sameForward(forwardOf(after.action), r.forward)) {
+    outcome.unconfirmed = `The forward action ${show(r.forward)} (${showWeights(r.weights)}) was sent, but Lattice answered with ${show(forwardOf(after.action))}: the weights in effect are not confirmed; check them before retrying`;
   }
   return outcome;
 }

@@ -2,13 +2,13 @@
 // action, the stable and canary target groups, and the stable ECS service's registration. Everything a plan could
 // trip over later is refused here, before any write, naming the input.
 import type { Service } from '@aws-sdk/client-ecs';
-import type { RuleAction, RuleSummary, TargetGroupSummary } from '@aws-sdk/client-vpc-lattice';
+import type { RuleAction, RuleSummary, TargetGroupConfig, TargetGroupSummary } from '@aws-sdk/client-vpc-lattice';
 import { PlanError } from '../../errors.js';
 import type { Operation } from '../../model.js';
 import { primaryDeployment } from '../../plan/ecs.js';
 import { toPercent } from '../../plan/weights.js';
 import type { EcsReads } from '../provider.js';
-import { idOf, isIdOrArn, type LatticeApi, type TargetGroup, type Where } from './api.js';
+import { idOf, isIdOrArn, type LatticeApi, type Where } from './api.js';
 import { forwardOf, sameGroup, weightOf } from './forward.js';
 import type { LatticeSettings } from './settings.js';
 import { CREATED_BY_TAG, type GroupRef, type LatticeState } from './state.js';
@@ -81,28 +81,41 @@ function stableRegistration(stable: Service | undefined, group?: string) {
   return group ? configs.filter((c) => sameGroup(c.targetGroupArn!, group)) : configs;
 }
 
-async function stableGroup(
-  api: LatticeApi,
-  s: LatticeSettings,
-  stable: Service | undefined,
-  serviceName: string,
-  listed: () => Promise<TargetGroupSummary[]>,
-): Promise<TargetGroup> {
-  let ref = s.stableTargetGroup;
-  if (!ref) {
-    const configs = stableRegistration(stable);
-    if (configs.length !== 1) {
-      const why = `ECS service ${serviceName} is registered in ${configs.length} Lattice target groups; name the stable one`;
-      throw new PlanError(why, 'stable-target-group');
-    }
-    ref = configs[0].targetGroupArn!;
-  }
-  const group = await api.findTargetGroup(ref, listed);
-  if (!group?.arn) throw new PlanError(`Target group ${ref} does not exist`, 'stable-target-group');
-  return group;
+/** A target group as a read needs it: a ListTargetGroups summary's fields, or GetTargetGroup's full config. */
+interface Group {
+  arn: string;
+  id: string;
+  name: string;
+  config: TargetGroupConfig;
 }
 
-function groupRef(g: TargetGroup): GroupRef {
+const fromSummary = (g: TargetGroupSummary): Group => ({
+  arn: g.arn!,
+  id: g.id!,
+  name: g.name!,
+  config: { port: g.port, protocol: g.protocol, ipAddressType: g.ipAddressType, vpcIdentifier: g.vpcIdentifier },
+});
+
+/** A group by name, ID or ARN in the one listing of the read; an ID or ARN not listed (shared, say) by GetTargetGroup. */
+async function findGroup(api: LatticeApi, ref: string, listed: TargetGroupSummary[]): Promise<Group | undefined> {
+  const found = listed.find((g) => matches(ref, g));
+  if (found) return fromSummary(found);
+  if (!isIdOrArn(ref, 'tg')) return undefined;
+  const got = await api.getTargetGroup(ref);
+  return got?.arn ? { arn: got.arn, id: got.id!, name: got.name!, config: got.config ?? {} } : undefined;
+}
+
+function stableRef(s: LatticeSettings, stable: Service | undefined, serviceName: string): string {
+  if (s.stableTargetGroup) return s.stableTargetGroup;
+  const configs = stableRegistration(stable);
+  if (configs.length !== 1) {
+    const why = `ECS service ${serviceName} is registered in ${configs.length} Lattice target groups; name the stable one`;
+    throw new PlanError(why, 'stable-target-group');
+  }
+  return configs[0].targetGroupArn!;
+}
+
+function groupRef(g: Group): GroupRef {
   return { arn: g.arn!, id: g.id!, name: g.name! };
 }
 
@@ -194,21 +207,43 @@ async function previewFacts(
   };
 }
 
-/** The stable and canary target groups: named by the inputs, or the stable one from the stable service's registration. */
-async function readGroups(api: LatticeApi, s: LatticeSettings, ecs: EcsReads, names: { stable: string }) {
-  const listed = once(() => api.listTargetGroups());
-  const services = await ecs.services;
-  const stable = await stableGroup(api, s, services.get(names.stable), names.stable, listed);
+/**
+ * The stable and canary target groups: named by the inputs, or the stable one from the stable service's registration;
+ * one ListTargetGroups finds both. A first deploy also reads the stable group's whole config (health check included),
+ * which the canary group it creates copies.
+ */
+async function readGroups(
+  api: LatticeApi,
+  s: LatticeSettings,
+  ecs: EcsReads,
+  names: { stable: string; canary: string },
+  operation: Operation,
+) {
+  const [services, listed] = await Promise.all([ecs.services, api.listTargetGroups()]);
+  const ref = stableRef(s, services.get(names.stable), names.stable);
+  let stable = await findGroup(api, ref, listed);
+  if (!stable) throw new PlanError(`Target group ${ref} does not exist`, 'stable-target-group');
   const canaryName = s.canaryTargetGroup ?? `${stable.name}-canary`;
-  const canary = await api.findTargetGroup(canaryName, listed);
+  const canary = await findGroup(api, canaryName, listed);
   if (!canary && isIdOrArn(canaryName, 'tg'))
     throw new PlanError(`Target group ${canaryName} does not exist`, 'canary-target-group');
   checkGroups(stable, canary);
+  const canaryService = services.get(names.canary);
+  if (operation === 'deploy' && canary && (!canaryService || canaryService.status === 'INACTIVE'))
+    await checkUnclaimed(api, canary);
+  if (operation === 'deploy' && !canary)
+    stable = { ...stable, config: (await api.getTargetGroup(stable.arn))?.config ?? {} };
   return { services, stable, canary, canaryName };
 }
 
 /** The service, listener and rule, then the split they carry; beside them, the target groups. */
-async function readSplitAndGroups(api: LatticeApi, s: LatticeSettings, ecs: EcsReads, names: { stable: string }) {
+async function readSplitAndGroups(
+  api: LatticeApi,
+  s: LatticeSettings,
+  ecs: EcsReads,
+  names: { stable: string; canary: string },
+  operation: Operation,
+) {
   const input = s.rule ? 'lattice-rule' : 'lattice-listener';
   const split = locate(api, s).then(async (located) => {
     const read = await api.readAction(located.where);
@@ -216,7 +251,7 @@ async function readSplitAndGroups(api: LatticeApi, s: LatticeSettings, ecs: EcsR
     return { located, read };
   });
   // Both chains run at once; when both fail, the split's error (the inputs it names come first) is the one reported.
-  const [splitRead, groups] = await Promise.allSettled([split, readGroups(api, s, ecs, names)]);
+  const [splitRead, groups] = await Promise.allSettled([split, readGroups(api, s, ecs, names, operation)]);
   if (splitRead.status === 'rejected') throw splitRead.reason;
   if (groups.status === 'rejected') throw groups.reason;
   return { ...splitRead.value, ...groups.value, input };
@@ -225,7 +260,7 @@ async function readSplitAndGroups(api: LatticeApi, s: LatticeSettings, ecs: EcsR
 function checkRegistrations(
   operation: Operation,
   names: { stable: string; canary: string },
-  read: { services: Map<string, Service | undefined>; stable: TargetGroup; canary?: TargetGroup; canaryName: string },
+  read: { services: Map<string, Service | undefined>; stable: Group; canary?: Group; canaryName: string },
 ) {
   const { stable, canary, canaryName } = read;
   const canaryService = read.services.get(names.canary);
@@ -244,6 +279,21 @@ function checkRegistrations(
   }
 }
 
+/**
+ * A first deploy into an existing canary group: targets already registered in it (not draining) belong to something
+ * else — another ECS service's tasks, say — that would take the canary's traffic. Refused before any write.
+ */
+async function checkUnclaimed(api: LatticeApi, canary: Group): Promise<void> {
+  const targets = (await api.listTargets(canary.id)).filter((t) => t.status !== 'DRAINING');
+  if (targets.length === 0) return;
+  const shown = targets.slice(0, 3).map((t) => `${t.id}:${t.port}`);
+  const more = targets.length > shown.length ? ` and ${targets.length - shown.length} more` : '';
+  throw new PlanError(
+    `Target group ${canary.name} already has ${targets.length} target(s) registered (${shown.join(', ')}${more}) while the canary service does not exist: another ECS service or someone else uses it, and its targets would take the canary's traffic. Name a target group of its own in canary-target-group (or leave it out: this action creates one), or deregister those targets`,
+    'canary-target-group',
+  );
+}
+
 export async function readLattice(
   api: LatticeApi,
   s: LatticeSettings,
@@ -252,7 +302,7 @@ export async function readLattice(
   ecs: EcsReads,
   opts: { preview: boolean; deleteCanary: boolean },
 ): Promise<LatticeState> {
-  const got = await readSplitAndGroups(api, s, ecs, names);
+  const got = await readSplitAndGroups(api, s, ecs, names, operation);
   const { located, read, stable, canary, canaryName } = got;
   const { forward, foreign } = checkForward(
     read.action,
@@ -276,8 +326,8 @@ export async function readLattice(
   return {
     where,
     splitName: located.splitName,
-    stable: { ...groupRef(stable), config: stable.config ?? {} },
-    canary: canary ? { ...groupRef(canary), vpc: canary.config?.vpcIdentifier } : { name: canaryName },
+    stable: { ...groupRef(stable), config: stable.config },
+    canary: canary ? { ...groupRef(canary), vpc: canary.config.vpcIdentifier } : { name: canaryName },
     forward,
     registration: { roleArn: registration?.roleArn ?? '', portName: registration?.portName ?? '' },
     weights: toPercent(weightOf(forward, stable.arn), weightOf(forward, canary?.arn)),
@@ -293,7 +343,7 @@ export async function readLattice(
   };
 }
 
-function checkGroups(stable: TargetGroup, canary: TargetGroup | undefined) {
+function checkGroups(stable: Group, canary: Group | undefined) {
   if (!canary) return;
   if (canary.id === stable.id) {
     throw new PlanError(
