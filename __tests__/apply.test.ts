@@ -222,8 +222,35 @@ test('an undo that keeps failing is tried 3 times, then reported as not restored
   expect(error.report.restored).toEqual(['t1 back']);
   expect(failureLines(error.report)).toContain('COULD NOT RESTORE (fix by hand): t2 back (Throttled).');
   expect(process.stdout.write).toHaveBeenCalledWith(
-    expect.stringMatching(/^::error::Could not restore t2 back: Throttled/),
+    expect.stringMatching(/^::warning::Could not restore t2 back: Throttled/),
   );
+  // The run's one error annotation is its own (written by the caller), never the undo's.
+  expect(process.stdout.write).not.toHaveBeenCalledWith(expect.stringMatching(/^::error::/));
+});
+
+test('a change sent but not confirmed fails the run with its message, and the report says traffic may have changed', async () => {
+  const unconfirmed = 'continued, but following it failed (ExpiredToken)';
+  const { executors } = stubs({ t1: { unconfirmed }, later: {} });
+  const error = await failure(planOf(traffic('t1'), change('later')), executors);
+  expect(error.message).toBe(unconfirmed);
+  expect(error.report.unconfirmed).toBe(true);
+  expect(failureLines(error.report)).not.toContain('Traffic was not changed by this run.');
+  const other = await failure(planOf(traffic('t1', { kind: 'fails' })), stubs({ fails: new Error('x') }).executors);
+  expect(other.report.unconfirmed).toBeUndefined();
+});
+
+test('an undo that was sent but not read back is reported as not restored, and leaves the weights unknown', async () => {
+  const unconfirmed = 'sent, but reading it back failed (ExpiredToken)';
+  const { executors } = stubs({
+    t1: { ...undoable('t1'), weights: { stable: 80, canary: 20 } },
+    boom: new Error('ExpiredToken'),
+    'undo.t1': { weights: { stable: 100, canary: 0 }, unconfirmed },
+  });
+  const error = await failure(planOf(traffic('t1'), change('boom')), executors);
+  expect(error.report.restored).toEqual([]);
+  expect(error.report.notRestored).toEqual([`t1 back (${unconfirmed})`]);
+  expect(error.report.undone).toEqual([{ weights: { stable: 100, canary: 0 }, unconfirmed }]);
+  expect(process.stdout.write).toHaveBeenCalledWith(expect.stringMatching(/^::warning::Could not restore t1 back/));
 });
 
 test('an outcome with a conflict is journaled, then fails as a concurrent modification and nothing is undone', async () => {

@@ -98,4 +98,8 @@ describe('failureLines', () => {
   test('only a kept change still says nothing about "not changed"', () => {
     expect(failureLines(report({ kept: ['x'] }))).not.toContain('Traffic was not changed by this run.');
   });
+
+  test('a failed change that was sent but not confirmed never says "not changed"', () => {
+    expect(failureLines(report({ unconfirmed: true }))).not.toContain('Traffic was not changed by this run.');
+  });
 });

@@ -69,10 +69,12 @@ export async function applyPlan(plan: Plan, opts: ApplyOptions): Promise<Journal
       const conflict = err instanceof ConcurrentModificationError ? err : undefined;
       const report = await restoreTraffic(journal, opts, ctx, conflict);
       const cancelled = err instanceof CancelledError;
+      const sent = journal.at(-1)?.change === change && journal.at(-1)?.outcome.unconfirmed !== undefined;
       throw new ApplyError(err, journal, {
         failed: change,
         reason: errorMessage(err),
         cancelled,
+        ...(sent ? { unconfirmed: true } : {}),
         weightsNow: conflict?.details.weightsNow,
         observed: conflict?.details.observed,
         ...report,
@@ -134,17 +136,23 @@ async function undo(entry: JournalEntry, opts: ApplyOptions, ctx: ExecutorContex
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await executorFor(opts, plan.kind)(plan.request as never, ctx);
+      report.undone.push(outcome);
+      if (outcome.unconfirmed) return notRestored(report, plan.describe, outcome.unconfirmed);
       core.info(oneLine(`↺ restored ${plan.describe}`));
       report.restored.push(plan.describe);
-      report.undone.push(outcome);
       return;
     } catch (err) {
-      if (attempt >= RESTORE_ATTEMPTS) {
-        core.error(oneLine(`Could not restore ${plan.describe}: ${errorMessage(err)}`));
-        report.notRestored.push(`${plan.describe} (${errorMessage(err)})`);
-        return;
-      }
+      if (attempt >= RESTORE_ATTEMPTS) return notRestored(report, plan.describe, errorMessage(err));
       await pause(1000 * attempt);
     }
   }
+}
+
+/**
+ * An undo that failed (or was sent but not read back): a warning in the log, and a line of the run's one error and
+ * its summary (COULD NOT RESTORE), so that a failed run still ends with a single error annotation.
+ */
+function notRestored(report: Restored, describe: string, why: string): void {
+  core.warning(oneLine(`Could not restore ${describe}: ${why}`));
+  report.notRestored.push(`${describe} (${why})`);
 }

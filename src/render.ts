@@ -14,6 +14,8 @@ export interface FailureReport {
   leftBehind: string[];
   /** Outcomes of the undos, newest last (the weights they left). */
   undone: Outcome[];
+  /** The change that failed was sent but not confirmed (read back, or seen through): traffic may have changed. */
+  unconfirmed?: boolean;
   /** The split another writer left in effect, when a concurrent change stopped the run. */
   weightsNow?: { stable: number; canary: number };
   /** What the run last read of a resource another writer changed (the service and the revision it runs now). */
@@ -38,7 +40,8 @@ export function failureLines(f: FailureReport): string[] {
   if (f.restored.length) lines.push(`Traffic restored: ${f.restored.join('; ')}.`);
   if (f.kept.length) lines.push(`Kept on purpose: ${f.kept.join('; ')}.`);
   if (f.notRestored.length) lines.push(`COULD NOT RESTORE (fix by hand): ${f.notRestored.join('; ')}.`);
-  if (!f.restored.length && !f.notRestored.length && !f.kept.length) lines.push('Traffic was not changed by this run.');
+  if (!f.restored.length && !f.notRestored.length && !f.kept.length && !f.unconfirmed)
+    lines.push('Traffic was not changed by this run.');
   if (f.leftBehind.length) lines.push(`Left behind: ${f.leftBehind.join('; ')}.`);
   return lines;
 }

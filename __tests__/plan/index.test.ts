@@ -393,15 +393,15 @@ describe('deploy (App Mesh)', () => {
 describe('deploy (VPC Lattice)', () => {
   const latticeState = () => fixture<LatticeState>('lattice-state.json');
 
-  test('first canary: group, revision, service registered in the group by ref, then 0, health, weight', () => {
+  test('first canary: group, joined at 0 (health checks run during the rollout), revision, service registered in the group by ref, health, weight', () => {
     const settings = settingsOf({}, LATTICE_INPUTS);
     const plan = buildPlan(settings, stepOf(settings), deployState(latticeState()), lattice(settings));
     expect(kinds(plan)).toEqual([
       LATTICE_KINDS.createGroup,
+      LATTICE_KINDS.setForward,
       ECS_KINDS.register,
       ECS_KINDS.create,
       ECS_KINDS.wait,
-      LATTICE_KINDS.setForward,
       LATTICE_KINDS.waitHealthy,
       // After the targets' health wait, which can take minutes, and right before the weight.
       ECS_KINDS.check,
@@ -426,7 +426,7 @@ describe('deploy (VPC Lattice)', () => {
     const settings = settingsOf({ operation: 'promote' }, LATTICE_INPUTS);
     const traffic = {
       ...latticeState(),
-      canary: { arn: `${latticeState().stable.arn}-canary`, id: 'tg-1', name: 'color-tg-canary' },
+      canary: { arn: latticeState().stable.arn.replace(/tg-[^/]+$/, 'tg-1'), id: 'tg-1', name: 'color-tg-canary' },
       weights: { stable: 80, canary: 20 },
     };
     traffic.forward = [
@@ -453,6 +453,24 @@ describe('deploy (VPC Lattice)', () => {
       targetGroup: traffic.stable.arn,
       minHealthy: 3,
     });
+    // A rerun after a run that rolled stable out and then failed (credentials that expired, say): stable already runs
+    // the new revision, but traffic still goes back to its targets only once they are HEALTHY.
+    const rerun = buildPlan(
+      settings,
+      stepOf(settings),
+      {
+        ...state,
+        stableService: { ...service('color', `${TD}howto-ecs-basics-color:2`, 3, 'IN_PROGRESS', 0) },
+        latestStable: { ...registered(plan, 2), taskDefinitionArn: `${TD}howto-ecs-basics-color:2` },
+      },
+      lattice(settings),
+    );
+    expect(kinds(rerun)).toEqual([
+      ECS_KINDS.wait,
+      LATTICE_KINDS.waitHealthy,
+      LATTICE_KINDS.setForward,
+      ECS_KINDS.update,
+    ]);
   });
 });
 

@@ -444,4 +444,8 @@ test('a traffic write sent but not read back leaves the weights unknown: no weig
   expect([outputsOf(r)['stable-weight'], outputsOf(r)['canary-weight']]).toEqual(['', '']);
   r.failure!.undone = [{ weights: { stable: 100, canary: 0 } }];
   expect(weightsNow(r)).toEqual({ stable: 100, canary: 0 });
+  // A step sent and not seen through reports no weights of its own: the weights before it are unknown as well.
+  r.failure!.undone = [];
+  r.journal[3].outcome = { detail: 'continued', unconfirmed: 'sent, not seen through' };
+  expect(weightsNow(r)).toBeUndefined();
 });

@@ -13,7 +13,7 @@ import { alarmsUpdate, CREATED_TAG, canaryServiceInput } from './service.js';
 import { familyOf, renderBase, sameTaskDefinition, shortTaskDefinition } from './taskDefinition.js';
 import { ECS_KINDS, type Plan } from './types.js';
 import { type Change, type Operation, REFS, type ServiceSnapshot, type Step } from '../model.js';
-import { weightsFor } from './weights.js';
+import { sameWeights, weightsFor } from './weights.js';
 
 /** What planning needs of a provider: its name, its shape and its pure planner. */
 export type Planning<S extends TrafficState> =
@@ -142,6 +142,7 @@ function planDeploy<S extends TrafficState>(
     stableService,
     canaryFamily: state.canaryFamily,
     desiredCount: settings.desiredCount,
+    dark: isDarkLaunch(settings, step, traffic),
   };
   const endpoint = p.planEndpoint(traffic, facts);
   const reuse =
@@ -170,7 +171,7 @@ function planDeploy<S extends TrafficState>(
     clonedFrom: settings.stable.service,
   });
   const { drain, now } = drainFirst(state.traffic, p, canary, rollout.serviceChanges);
-  const dark = isDarkLaunch(settings, step, state.traffic);
+  const { dark } = facts;
   // A dark launch leaves an existing split alone; routing that does not exist yet is created for stable only.
   const weights =
     dark && now.weights
@@ -387,7 +388,9 @@ function planPromote<S extends TrafficState>(
     wait: settings.waitForServiceStability,
     waitForMinutes: settings.waitForMinutes,
   });
-  const stableTasks = rollout.serviceChanges ? (stableService.desiredCount ?? 1) : undefined;
+  // Traffic moves onto stable's targets once they are healthy, also when an earlier run already rolled stable out.
+  const moves = rollout.serviceChanges || !sameWeights(state.traffic.weights, plan.weights.after);
+  const stableTasks = moves ? (stableService.desiredCount ?? 1) : undefined;
   const weights = p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes;
   plan.changes.push(...rollout.changes, ...standing(weights));
   plan.changes.push(...standing(p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false })));

@@ -81,10 +81,10 @@ export const outcomes = (r: RunRecord): Outcome[] => [
 export function weightsNow(r: RunRecord): Weights | undefined {
   if (!r.failure) return r.plan.weights.after;
   if (r.failure.weightsNow) return r.failure.weightsNow;
-  // The last write (or undo) decides; one that was sent but not read back leaves the weights unknown.
+  // The last write (or undo) decides; one that was sent but not read back (or seen through) leaves them unknown.
   const outcomes = [...r.journal.map((e) => e.outcome), ...r.failure.undone];
   return outcomes.reduce<Weights | undefined>(
-    (w, o) => (o.weights ? (o.unconfirmed ? undefined : o.weights) : w),
+    (w, o) => (o.unconfirmed ? undefined : (o.weights ?? w)),
     r.plan.weights.before,
   );
 }

@@ -154,12 +154,30 @@ test('set-virtual-service-provider switches the provider, and its undo switches 
   const outcome = await send(K.setProvider, {
     virtualServiceName: SAMPLE.virtualService,
     spec,
-    previous: { spec: previous, describe: `virtual node ${SAMPLE.stableNode}` },
+    weights: { stable: 80, canary: 20 },
+    previous: { spec: previous, describe: `virtual node ${SAMPLE.stableNode}`, weights: { stable: 100, canary: 0 } },
   });
   expect((await api.describeVirtualService(SAMPLE.virtualService))!.spec).toEqual(spec);
+  // The route's weights are in effect from this switch on; the undo's outcome says they no longer are.
+  expect(outcome.weights).toEqual({ stable: 80, canary: 20 });
   expect(outcome.undo!.describe).toBe(
     `virtual service ${SAMPLE.virtualService} provider back to virtual node ${SAMPLE.stableNode}`,
   );
-  await send(outcome.undo!.kind, outcome.undo!.request);
+  const undone = await send(outcome.undo!.kind, outcome.undo!.request);
   expect((await api.describeVirtualService(SAMPLE.virtualService))!.spec).toEqual(previous);
+  expect(undone.weights).toEqual({ stable: 100, canary: 0 });
+});
+
+test('a route created before the virtual service routes through the router reports the split in effect', async () => {
+  const w = { stable: 80, canary: 20 };
+  await routed(w);
+  const spec = newRouteSpec('http', SAMPLE.stableNode, SAMPLE.canaryNode, w);
+  const request = { virtualRouterName: ROUTER, spec, weights: w };
+  const route = await send(K.createRoute, {
+    ...request,
+    routeName: 'r2',
+    unrouted: { weights: { stable: 100, canary: 0 } },
+  });
+  expect(route.weights).toEqual({ stable: 100, canary: 0 });
+  expect((await send(K.createRoute, { ...request, routeName: 'r3', unrouted: {} })).weights).toBeUndefined();
 });

@@ -42,7 +42,13 @@ const state = (over: Partial<AppMeshState> = {}): AppMeshState => ({
   routeInput: 'route',
   ...over,
 });
-const facts = { cluster: 'howto', stableService, canaryFamily: 'howto-ecs-basics-color-canary', desiredCount: 1 };
+const facts = {
+  cluster: 'howto',
+  stableService,
+  canaryFamily: 'howto-ecs-basics-color-canary',
+  desiredCount: 1,
+  dark: false,
+};
 const canarySpec = () =>
   canaryNodeSpec(mesh.stableNode.spec!, 'howto-ecs-basics-color-node', [
     { key: 'ECS_SERVICE_NAME', value: 'color-canary' },
@@ -132,6 +138,22 @@ describe('planWeights', () => {
     expect(next).toMatchObject({ weights: { stable: 90, canary: 10 }, routeVersion: { $ref: 'appmesh.routeVersion' } });
   });
 
+  test('a route created while the virtual service does not route through the router is not in effect yet', () => {
+    const unrouted = (s: AppMeshState, p = planner) =>
+      (p.planWeights(s, { stable: 80, canary: 20 }, { create: true }).changes.at(-1)?.request as { unrouted?: unknown })
+        .unrouted;
+    // The sample's virtual service is provided by the stable node: all traffic stays on it until the switch.
+    expect(unrouted(state())).toEqual({ weights: { stable: 100, canary: 0 } });
+    const viaRouter = {
+      ...mesh.virtualService,
+      spec: { provider: { virtualRouter: { virtualRouterName: 'color-router' } } },
+    };
+    expect(unrouted(state({ virtualService: viaRouter }))).toBeUndefined();
+    const noProvider = { ...mesh.virtualService, spec: {} };
+    expect(unrouted(state({ virtualService: noProvider }))).toEqual({ weights: undefined });
+    expect(unrouted(state({ virtualService: undefined }), plannerOf({ 'virtual-service': '' }))).toBeUndefined();
+  });
+
   test('an existing router is kept: only the route is created', () => {
     const router = { virtualRouterName: 'color-router' } as AppMeshState['router'];
     expect(
@@ -181,6 +203,12 @@ describe('planEntryPoint', () => {
         spec: { provider: { virtualRouter: { virtualRouterName: 'color-router' } } },
         previous: { spec: mesh.virtualService.spec, describe: 'virtual node howto-ecs-basics-color-node' },
       },
+    });
+    // The split in effect once switched (the route's), and before (all on the stable node).
+    const routedState = state({ weights: { stable: 80, canary: 20 } });
+    expect(planner.planEntryPoint(routedState)[0].request).toMatchObject({
+      weights: { stable: 80, canary: 20 },
+      previous: { weights: { stable: 100, canary: 0 } },
     });
   });
 

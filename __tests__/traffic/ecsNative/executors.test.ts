@@ -103,6 +103,46 @@ test('start, wait for the pause with the new tasks running, then one step to exa
   expect(writes()).toEqual(['RegisterTaskDefinition', 'UpdateService', 'ContinueServiceDeployment']);
 });
 
+describe('a step ECS accepted but this run could not follow (credentials that expired right after it)', () => {
+  const expire = () =>
+    emu.inject({ operation: 'DescribeServiceDeployments', error: 'ExpiredTokenException', after: 1 });
+  const notConfirmed = /, but following it failed \(.*ExpiredToken.*\): the weight in effect is not confirmed/;
+
+  test('a continue is reported as sent and not confirmed, with its undo and no weight', async () => {
+    const arn = await started();
+    await send(K.waitPaused, { deploymentArn: arn, taskDefinition: blue, weight: 0, timeoutMinutes: 1 });
+    expire();
+    const step = await send(K.continue, continueRequest(arn, 0, 10));
+    expect(step.unconfirmed).toMatch(new RegExp(`^Service deployment ${arn} was continued from 0 % toward 10 %`));
+    expect(step.unconfirmed).toMatch(notConfirmed);
+    expect(step).toMatchObject({ undo: { kind: K.rollback } });
+    expect(step.weights).toBeUndefined();
+    expect(writes().at(-1)).toBe('ContinueServiceDeployment');
+  });
+
+  test('a rollback is reported as sent and not confirmed', async () => {
+    const arn = await started();
+    await send(K.continue, continueRequest(arn, 0, 10));
+    expire();
+    const out = await send(K.rollback, { deploymentArn: arn, timeoutMinutes: 1 });
+    expect(out.unconfirmed).toMatch(new RegExp(`^Service deployment ${arn} was sent to ROLLBACK`));
+    expect(out.unconfirmed).toMatch(notConfirmed);
+    expect(out.weights).toBeUndefined();
+  });
+
+  test('a finish that continued a step is reported as not confirmed; one that continued none fails as it did', async () => {
+    const arn = await started();
+    await send(K.continue, continueRequest(arn, 0, 10));
+    emu.inject({ operation: 'DescribeServiceDeployments', error: 'ExpiredTokenException' });
+    const finish = { deploymentArn: arn, taskDefinition: blue, from: 10, timeoutMinutes: 1 };
+    await expect(send(K.finish, finish)).rejects.toThrow(/ExpiredToken/);
+    expire();
+    const out = await send(K.finish, finish);
+    expect(out.unconfirmed).toMatch(new RegExp(`^Service deployment ${arn} was continued from 10 %`));
+    expect(out.weights).toBeUndefined();
+  });
+});
+
 test('a continue from a weight the deployment is not at is refused, nothing continued', async () => {
   const arn = await started();
   await send(K.continue, continueRequest(arn, 0, 10));

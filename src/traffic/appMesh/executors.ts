@@ -26,6 +26,11 @@ interface RouteRequest {
   routeName: string;
   spec: RouteSpec;
   weights: Weights;
+  /**
+   * Set when the virtual service does not route through the router yet (a first deploy switches it last): the route's
+   * weights are then not in effect, and `weights` here is the split that is (none when it cannot be told).
+   */
+  unrouted?: { weights?: Weights };
 }
 
 interface WeightsRequest {
@@ -40,7 +45,9 @@ interface WeightsRequest {
 interface ProviderRequest {
   virtualServiceName: string;
   spec: VirtualServiceSpec;
-  previous: { spec: VirtualServiceSpec; describe: string };
+  /** The split in effect once the virtual service has this provider (the route's weights, for the router). */
+  weights?: Weights;
+  previous: { spec: VirtualServiceSpec; describe: string; weights?: Weights };
 }
 
 interface PreviewRequest {
@@ -107,7 +114,7 @@ export function appMeshExecutors(api: AppMeshApi): Record<string, Executor> {
       const arn = created.metadata?.arn ?? '';
       return {
         detail: arn,
-        weights: r.weights,
+        weights: r.unrouted ? r.unrouted.weights : r.weights,
         produces: { [REFS.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 },
       };
     }),
@@ -118,12 +125,14 @@ export function appMeshExecutors(api: AppMeshApi): Record<string, Executor> {
     }),
     [K.setProvider]: executor(async (r: ProviderRequest) => {
       await api.updateVirtualService(r.virtualServiceName, r.spec);
-      const undo = {
+      const undo: ProviderRequest = {
         virtualServiceName: r.virtualServiceName,
         spec: r.previous.spec,
-        previous: { spec: r.spec, describe: '' },
+        weights: r.previous.weights,
+        previous: { spec: r.spec, describe: '', weights: r.weights },
       };
       return {
+        weights: r.weights,
         undo: {
           kind: K.setProvider,
           request: undo,

@@ -144,6 +144,7 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
         routeName: s.route,
         spec: newRouteSpec(listener.protocol, s.stableNode, dark ? undefined : s.canaryNode, target),
         weights: target,
+        unrouted: this.routed(state) ? undefined : { weights: this.providerWeights(state) },
       },
       moves: 'none',
       leftBehind: `route ${s.route} (aws appmesh delete-route ${mesh} --route-name ${s.route})`,
@@ -153,6 +154,21 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
       changes,
       next: { ...state, weights: target, routeVersion: ref(ROUTE_VERSION), routeId: undefined, routeSpec },
     };
+  }
+
+  /**
+   * Whether the virtual service (when one is named) sends its requests through the router. Until it does, the route's
+   * weights are not in effect: the canary gets no request, whatever the route holds.
+   */
+  private routed(state: AppMeshState): boolean {
+    const router = state.virtualService?.spec?.provider?.virtualRouter?.virtualRouterName;
+    return !this.s.virtualService || router === this.s.virtualRouter;
+  }
+
+  /** The split a virtual service provided by a virtual node gives: all on stable when that node is stable's. */
+  private providerWeights(state: AppMeshState): Weights | undefined {
+    const node = state.virtualService?.spec?.provider?.virtualNode?.virtualNodeName;
+    return node === this.s.stableNode ? { stable: 100, canary: 0 } : undefined;
   }
 
   planPreview(state: AppMeshState, preview: Preview | undefined): Change[] {
@@ -243,7 +259,12 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
         action: 'update',
         before: `provider ${before}`,
         after: `provider virtual router ${virtualRouter}`,
-        request: { virtualServiceName: virtualService, spec: next, previous: { spec, describe: before } },
+        request: {
+          virtualServiceName: virtualService,
+          spec: next,
+          weights: state.weights,
+          previous: { spec, describe: before, weights: this.providerWeights(state) },
+        },
         moves: 'traffic',
       },
     ];

@@ -7,9 +7,9 @@ import * as core from '@actions/core';
 import type { DeploymentConfiguration, ECSClient } from '@aws-sdk/client-ecs';
 import { describeServices, updateService } from '../../aws/ecsServices.js';
 import { CONSISTENCY_WINDOW_MS, isRetryable, pollDelayMs } from '../../aws/poll.js';
-import { ConcurrentModificationError } from '../../errors.js';
+import { ConcurrentModificationError, errorMessage } from '../../errors.js';
 import { type Executor, type ExecutorContext, executor } from '../../executor.js';
-import { type Outcome, REFS } from '../../model.js';
+import { type Outcome, REFS, type Undo } from '../../model.js';
 import { shortTaskDefinition } from '../../plan/taskDefinition.js';
 import { weightsFor } from '../../plan/weights.js';
 import type { EcsNativeApi } from './api.js';
@@ -171,7 +171,12 @@ export class NativeExecutors {
       );
     }
     await this.api.continueDeployment(r.deploymentArn, now.pause.hookId, 'CONTINUE');
-    const hookId = now.pause.hookId;
+    const sent = `Service deployment ${r.deploymentArn} was continued from ${r.from} % toward ${r.to} %`;
+    return this.stepped(r, ctx, now.pause.hookId).catch((err) => notSeenThrough(err, sent, rollbackUndo(r)));
+  }
+
+  /** A continued step, seen through: the deployment at `to`, paused by the next hook (or at 100 %). */
+  private async stepped(r: ContinueRequest, ctx: ExecutorContext, hookId: string): Promise<Outcome> {
     const d = await this.until(r, ctx, `stepping to ${r.to} %`, (d) => {
       if (d.target.weight > r.to) throw pastWeight(d, r.to);
       const reached = d.target.weight === r.to;
@@ -189,17 +194,23 @@ export class NativeExecutors {
   async finish(r: DeploymentRequest & { from: number }, ctx: ExecutorContext): Promise<Outcome> {
     let weight = r.from;
     let continued: string | undefined;
-    await this.until(r, ctx, 'finishing (every step continued)', async (d) => {
+    const finished = this.until(r, ctx, 'finishing (every step continued)', async (d) => {
       if (d.status === 'SUCCESSFUL') return true;
       if (d.target.weight < weight) throw endedByEcs(d, 'finishing');
       weight = d.target.weight;
       if (d.pause && d.pause.hookId !== continued && fullyRunning(d)) {
-        continued = d.pause.hookId;
         await this.api.continueDeployment(r.deploymentArn, d.pause.hookId, 'CONTINUE');
+        continued = d.pause.hookId;
         core.info(`Continued ${r.deploymentArn} from ${d.target.weight} %`);
       }
       return false;
     });
+    try {
+      await finished;
+    } catch (err) {
+      if (continued === undefined) throw err;
+      return notSeenThrough(err, `Service deployment ${r.deploymentArn} was continued from ${weight} %`);
+    }
     return { detail: 'deployment SUCCESSFUL: the new revision takes all traffic', weights: weightsFor(0) };
   }
 
@@ -212,12 +223,16 @@ export class NativeExecutors {
       throw new Error(
         `Service deployment ${r.deploymentArn} ended SUCCESSFUL before this rollback: the new revision stays`,
       );
-    if (now.status === 'IN_PROGRESS' || now.status === 'PENDING') {
-      if (now.pause) await this.api.continueDeployment(r.deploymentArn, now.pause.hookId, 'ROLLBACK');
-      else await this.api.stopDeployment(r.deploymentArn);
-    }
-    const request = { ...r, taskDefinition: '' };
-    const done = await this.untilEnded(request, ctx, 'rolling back');
+    if (now.status !== 'IN_PROGRESS' && now.status !== 'PENDING') return this.rolledBack(r, ctx);
+    if (now.pause) await this.api.continueDeployment(r.deploymentArn, now.pause.hookId, 'ROLLBACK');
+    else await this.api.stopDeployment(r.deploymentArn);
+    const sent = `Service deployment ${r.deploymentArn} was sent to ROLLBACK`;
+    return this.rolledBack(r, ctx).catch((err) => notSeenThrough(err, sent));
+  }
+
+  /** Once the deployment has ended: ROLLBACK_SUCCESSFUL, all traffic on the revision from before. */
+  private async rolledBack(r: { deploymentArn: string; timeoutMinutes: number }, ctx: ExecutorContext) {
+    const done = await this.untilEnded({ ...r, taskDefinition: '' }, ctx, 'rolling back');
     if (done.status !== 'ROLLBACK_SUCCESSFUL')
       throw new Error(
         `Service deployment ${r.deploymentArn} ended ${done.status} (${done.statusReason ?? 'no reason given'}), not ROLLBACK_SUCCESSFUL: the new revision has ${done.target.weight} %`,
@@ -258,6 +273,18 @@ export class NativeExecutors {
     });
     return { detail: `PAUSE hook removed; strategy ${config.strategy} kept` };
   }
+}
+
+/**
+ * A write ECS accepted whose end this run could not see (a read failed, the wait timed out or went past its weight):
+ * unless ECS itself said where the deployment is (it ended or rolled it back), the weight in effect is not confirmed.
+ */
+function notSeenThrough(err: unknown, sent: string, undo?: Undo): Outcome {
+  if (err instanceof ConcurrentModificationError) throw err;
+  return {
+    ...(undo ? { undo } : {}),
+    unconfirmed: `${sent}, but following it failed (${errorMessage(err)}): the weight in effect is not confirmed; check the service deployment before retrying`,
+  };
 }
 
 /** The deployment is past the weight this step was to stop at: never expected, since every weight is a step. */
