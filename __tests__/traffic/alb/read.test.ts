@@ -9,7 +9,8 @@ import type { Operation } from '../../../src/model.js';
 import { AlbApi } from '../../../src/traffic/alb/api.js';
 import { readAlb } from '../../../src/traffic/alb/read.js';
 import type { AlbSettings } from '../../../src/traffic/alb/settings.js';
-import { ALB_SAMPLE, type AlbSeed, seedAlbColor } from '../../../emulator/fixture.js';
+import { ALB_SAMPLE, type AlbSeed, albInputs, seedAlbColor } from '../../../emulator/fixture.js';
+import { runInProcess } from '../../support/inProcess.js';
 import { Emulator } from '../../../emulator/server.js';
 
 let emu: Emulator;
@@ -237,4 +238,16 @@ test('rollback finds the preview rule by its tag and the other rules that forwar
   expect(state.previewRule).toMatchObject({ arn: preview, priority: 1, forward: [{ group: canary, weight: 1 }] });
   expect(state.otherRoutes).toEqual([{ name: 'rule 2 of listener HTTP:80', canaryWeight: 100 }]);
   expect(state.canaryElsewhere).toEqual(['rule 2 of listener HTTP:80']);
+});
+
+test('once the canary service exists, a shift reads both groups in one DescribeTargetGroups and no attributes', async () => {
+  const deployed = await runInProcess(albInputs({ image: 'colorapp:blue', 'canary-weight': '20' }), { env: emu.env() });
+  expect(deployed.errors).toEqual([]);
+  const from = emu.log.length;
+  const state = await read(byDefault, 'shift');
+  expect(state.canary).toMatchObject({ name: 'color-tg-canary', arn: expect.stringContaining('color-tg-canary') });
+  expect(state.weights).toEqual({ stable: 80, canary: 20 });
+  const operations = emu.log.slice(from).map((c) => c.operation);
+  expect(operations.filter((o) => o === 'DescribeTargetGroups')).toHaveLength(1);
+  expect(operations).not.toContain('DescribeTargetGroupAttributes');
 });

@@ -75,6 +75,14 @@ export class AlbApi {
     return out?.TargetGroups?.[0];
   }
 
+  /** Target groups by ARN, in one call; none when one of them does not exist. */
+  async targetGroupsByArn(TargetGroupArns: string[]): Promise<TargetGroup[]> {
+    const out = await orUndefined(this.client.send(new DescribeTargetGroupsCommand({ TargetGroupArns })), [
+      'TargetGroupNotFoundException',
+    ]);
+    return out?.TargetGroups ?? [];
+  }
+
   async attributes(TargetGroupArn: string): Promise<Record<string, string>> {
     const out = await this.client.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn }));
     return Object.fromEntries((out.Attributes ?? []).map((a) => [a.Key!, a.Value ?? '']));
@@ -164,9 +172,16 @@ export class AlbApi {
     return listener && { arn: listener.ListenerArn!, actions: listener.DefaultActions ?? [], conditions: [] };
   }
 
-  async writeActions(where: Where, actions: Action[]): Promise<void> {
-    if (where.rule) await this.client.send(new ModifyRuleCommand({ RuleArn: where.rule, Actions: actions }));
-    else await this.client.send(new ModifyListenerCommand({ ListenerArn: where.listener, DefaultActions: actions }));
+  /** Writes the actions at `where`; the answer is the rule or listener as ELB now holds it. */
+  async writeActions(where: Where, actions: Action[]): Promise<{ arn?: string; actions: Action[] }> {
+    if (where.rule) {
+      const out = await this.client.send(new ModifyRuleCommand({ RuleArn: where.rule, Actions: actions }));
+      return { arn: out.Rules?.[0]?.RuleArn, actions: out.Rules?.[0]?.Actions ?? [] };
+    }
+    const out = await this.client.send(
+      new ModifyListenerCommand({ ListenerArn: where.listener, DefaultActions: actions }),
+    );
+    return { arn: out.Listeners?.[0]?.ListenerArn, actions: out.Listeners?.[0]?.DefaultActions ?? [] };
   }
 
   async createRule(r: RuleInput): Promise<string> {

@@ -1,10 +1,10 @@
 // Executors of the ALB change kinds. Rules and listeners carry no version (last writer wins), so a forward write
 // re-reads the rule's (or default action's) actions right before writing and stops if they are not what the plan (or
-// this run's previous write) left — its groups and weights, and every other action — and re-reads after writing to
-// report a concurrent change. What it writes is what it read, but for the forward's groups and weights.
+// this run's previous write) left — its groups and weights, and every other action; the write's answer (the actions
+// as ELB now holds them) confirms it. What it writes is what it read, but for the forward's groups and weights.
 import * as core from '@actions/core';
 import type { Action, RuleCondition } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { ConcurrentModificationError, errorMessage } from '../../errors.js';
+import { ConcurrentModificationError } from '../../errors.js';
 import { type Executor, type ExecutorContext, executor } from '../../executor.js';
 import { type Outcome, REFS, type Weights } from '../../model.js';
 import { showWeights, toPercent } from '../../plan/weights.js';
@@ -56,33 +56,21 @@ async function setForward(api: AlbApi, r: ForwardRequest): Promise<Outcome> {
   const before = writableActions(read.actions);
   const written = withForward(before, r.forward);
   core.debug(`Forward ${show(r.forward)}`);
-  await api.writeActions(r.where, written);
+  // ELB answers the write with the actions it now holds: that answer confirms the write, with no read after it.
+  const after = await api.writeActions(r.where, written);
   const previous = toPercent(weightOf(current!, r.groups.stable), weightOf(current!, r.groups.canary));
   const outcome: Outcome = {
     detail: show(r.forward),
     weights: r.weights,
-    produces: { [REFS.routeArn]: read.arn },
+    produces: { [REFS.routeArn]: after.arn ?? read.arn },
     undo: {
       kind: K.setForward,
       request: { ...r, actions: before, forward: current, expected: r.forward, weights: previous },
       describe: `forward action back to ${showWeights(previous)}`,
     },
   };
-  return readBack(api, r, written, outcome);
-}
-
-/** The write's outcome once read back: a concurrent change, or weights not confirmed when the read fails. */
-async function readBack(api: AlbApi, r: ForwardRequest, written: Action[], outcome: Outcome): Promise<Outcome> {
-  let after: Awaited<ReturnType<AlbApi['readSplit']>>;
-  try {
-    after = await api.readSplit(r.where);
-  } catch (err) {
-    outcome.unconfirmed = `The forward action ${show(r.forward)} (${showWeights(r.weights)}) was sent, but reading it back failed (${errorMessage(err)}): the weights in effect are not confirmed; check them before retrying`;
-    return outcome;
-  }
-  if (after) outcome.produces = { [REFS.routeArn]: after.arn };
-  if (!after || !sameActions(after.actions, written)) {
-    outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${show(forwardOf(after?.actions))}, written ${show(r.forward)}); the weights in effect are theirs: check them before retrying`;
+  if (!sameActions(after.actions, written)) {
+    outcome.unconfirmed = `The forward action ${show(r.forward)} (${showWeights(r.weights)}) was sent, but ELB answered with ${show(forwardOf(after.actions))}: the weights in effect are not confirmed; check them before retrying`;
   }
   return outcome;
 }

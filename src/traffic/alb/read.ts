@@ -56,24 +56,36 @@ function checkDeployment(stable: Service | undefined, name: string, operation: O
 const groupsOf = (service: Service | undefined) =>
   (service?.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb] : []));
 
-async function stableGroup(api: AlbApi, s: AlbSettings, stable: Service | undefined, name: string) {
-  let ref = s.stableTargetGroup;
-  if (!ref) {
-    if (!stable) {
-      throw new PlanError(
-        `ECS service ${name} does not exist (or is inactive), so its target group cannot be found; name the stable group`,
-        'stable-target-group',
-      );
-    }
-    const groups = groupsOf(stable);
-    if (groups.length !== 1) {
-      const list = groups.map((g) => nameOf(g.targetGroupArn!)).join(', ');
-      const why = `ECS service ${name} has ${groups.length} target groups in its loadBalancers${list ? ` (${list})` : ''}; name the stable one`;
-      throw new PlanError(why, 'stable-target-group');
-    }
-    ref = groups[0].targetGroupArn!;
+function stableGroupRef(s: AlbSettings, stable: Service | undefined, name: string): string {
+  if (s.stableTargetGroup) return s.stableTargetGroup;
+  if (!stable) {
+    throw new PlanError(
+      `ECS service ${name} does not exist (or is inactive), so its target group cannot be found; name the stable group`,
+      'stable-target-group',
+    );
   }
-  const group = await api.findTargetGroup(ref);
+  const groups = groupsOf(stable);
+  if (groups.length !== 1) {
+    const list = groups.map((g) => nameOf(g.targetGroupArn!)).join(', ');
+    const why = `ECS service ${name} has ${groups.length} target groups in its loadBalancers${list ? ` (${list})` : ''}; name the stable one`;
+    throw new PlanError(why, 'stable-target-group');
+  }
+  return groups[0].targetGroupArn!;
+}
+
+/**
+ * Both groups in one DescribeTargetGroups when both ARNs are known (the canary service's loadBalancers give its
+ * group's): what the lookups by name would find, one round trip sooner. Undefined when they are not, or one is gone.
+ */
+async function bothByArn(api: AlbApi, stable: string, canaryService: Service | undefined) {
+  const canary = canaryService ? groupsOf(canaryService) : [];
+  if (!stable.startsWith('arn:') || canary.length !== 1) return undefined;
+  const found = await api.targetGroupsByArn([stable, canary[0].targetGroupArn!]);
+  return found.length === 2 ? found : undefined;
+}
+
+async function stableGroup(api: AlbApi, ref: string, prefetched?: TargetGroup[]) {
+  const group = prefetched?.find((g) => g.TargetGroupArn === ref) ?? (await api.findTargetGroup(ref));
   if (!group?.TargetGroupArn) throw new PlanError(`Target group ${ref} does not exist`, 'stable-target-group');
   if (!group.LoadBalancerArns?.length) {
     throw new PlanError(
@@ -84,14 +96,15 @@ async function stableGroup(api: AlbApi, s: AlbSettings, stable: Service | undefi
   return group;
 }
 
-async function canaryGroup(api: AlbApi, s: AlbSettings, stable: TargetGroup) {
+async function canaryGroup(api: AlbApi, s: AlbSettings, stable: TargetGroup, prefetched?: TargetGroup[]) {
   let name = s.canaryTargetGroup;
   if (!name) {
     const fallback = defaultCanaryName(stable.TargetGroupName!);
     if (!fallback.fits) throw new PlanError(TOO_LONG(fallback.name), 'canary-target-group');
     name = fallback.name;
   }
-  const group = await api.findTargetGroup(name);
+  const known = prefetched?.find((g) => g.TargetGroupArn === name || g.TargetGroupName === name);
+  const group = known ?? (await api.findTargetGroup(name));
   if (!group && name.startsWith('arn:'))
     throw new PlanError(`Target group ${name} does not exist`, 'canary-target-group');
   if (!group) return { name };
@@ -292,7 +305,7 @@ function share(forward: ForwardEntry[], canaryArn: string): number {
   return total === 0 ? 0 : Math.round((weightOf(forward, canaryArn) * 100) / total);
 }
 
-/** The stable service and group, then the split, the canary group and the stable group's attributes side by side. */
+/** The stable service and group, then the split, the canary group and (deploy) the stable group's attributes side by side. */
 async function readCore(
   api: AlbApi,
   s: AlbSettings,
@@ -303,13 +316,16 @@ async function readCore(
   const services = await ecs.services;
   const stableService = services.get(names.stable);
   checkDeployment(stableService, names.stable, operation);
-  const stableTg = await stableGroup(api, s, stableService, names.stable);
+  const ref = stableGroupRef(s, stableService, names.stable);
+  const prefetched = await bothByArn(api, ref, services.get(names.canary));
+  const stableTg = await stableGroup(api, ref, prefetched);
   const stableRef: GroupRef = { arn: stableTg.TargetGroupArn!, name: stableTg.TargetGroupName! };
   // When several fail, the split's error (the input it names comes first) is the one reported.
   const [located, canary, attributes] = await Promise.allSettled([
     locate(api, s, stableTg),
-    canaryGroup(api, s, stableTg),
-    api.attributes(stableRef.arn),
+    canaryGroup(api, s, stableTg, prefetched),
+    // Only a deploy copies the stable group's attributes (to a canary group it creates, or one that lacks them).
+    operation === 'deploy' ? api.attributes(stableRef.arn) : Promise.resolve({}),
   ]);
   if (located.status === 'rejected') throw located.reason;
   if (canary.status === 'rejected') throw canary.reason;
