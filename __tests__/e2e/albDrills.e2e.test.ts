@@ -1,10 +1,6 @@
-// Failure drills on an Application Load Balancer, as for App Mesh and VPC Lattice: a clean run of each operation lists
-// its mutating calls; then each call in turn fails (AccessDeniedException). Each drill checks exit code 1 with one
-// error, that every simulated request lands on a healthy target (no failure, no group failing open), that a rerun
-// converges to the intended split, and that a third run writes nothing.
-import { Emulator } from '../../emulator/server.js';
-import { ALB_SAMPLE, albInputs, albTraffic, seedAlbColor } from '../../emulator/fixture.js';
+import { ALB_SAMPLE, albInputs, albTraffic } from '../../emulator/fixture.js';
 import { drills, type DrillScenario } from '../support/drills.js';
+import { startAlbSample } from '../support/samples.js';
 
 const deploy20 = { operation: 'deploy', image: 'colorapp:blue', 'canary-weight': '20' };
 const canaryGroup = `${ALB_SAMPLE.targetGroup}-canary`;
@@ -35,11 +31,7 @@ const scenarios: Scenario[] = [
 ];
 
 const { cleanRuns: recordCleanRuns, drill } = drills<Scenario>({
-  async start() {
-    const emu = await Emulator.start({ rolloutDelayMs: 100, elbv2HealthyAfterMs: 100 });
-    seedAlbColor(emu);
-    return emu;
-  },
+  start: startAlbSample,
   inputs: albInputs,
   trafficWrites: ['ModifyListener', 'ModifyRule', 'CreateRule'],
   canaryShare: (emu) => (albTraffic(emu, 500).targetGroups[canaryGroup] ?? 0) / 500,

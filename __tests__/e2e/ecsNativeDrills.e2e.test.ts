@@ -3,14 +3,9 @@
 // that the deployment is left paused (a PAUSE hook awaiting, never past the weight the run asked for) or ended, that no
 // simulated request fails, that a rerun converges to the intended traffic, and that a third run writes nothing.
 import { expect } from '@jest/globals';
-import { Emulator } from '../../emulator/server.js';
-import {
-  colorDeployment,
-  colorTraffic,
-  nativeInputs,
-  seedServiceConnectColor,
-} from '../../emulator/ecsNativeFixture.js';
+import { colorDeployment, colorTraffic, nativeInputs } from '../../emulator/ecsNativeFixture.js';
 import { drills, type DrillScenario } from '../support/drills.js';
+import { startNativeSample } from '../support/samples.js';
 
 /** Deploy at 20 %: a step of 20 (the largest that reaches it), so shift 60 takes two steps and promote four. */
 const deploy20 = { operation: 'deploy', image: 'colorapp:blue', 'canary-weight': '20', 'pr-comment': 'false' };
@@ -50,11 +45,7 @@ const scenarios: Scenario[] = [
 
 function harness(scenario?: Scenario) {
   return drills<Scenario>({
-    async start() {
-      const emu = await Emulator.start({ region: 'eu-west-1', rolloutDelayMs: 50 });
-      seedServiceConnectColor(emu);
-      return emu;
-    },
+    start: startNativeSample,
     inputs: nativeInputs,
     trafficWrites: ['ContinueServiceDeployment', 'StopServiceDeployment'],
     canaryShare: (emu) => (colorTraffic(emu, 500).images['colorapp:blue'] ?? 0) / 500,

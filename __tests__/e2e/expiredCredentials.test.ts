@@ -5,12 +5,7 @@
 // share the canary in fact gets (or none); traffic the run took off the canary stays off. Once the credentials work
 // again a rerun converges, and a third run writes nothing. The action runs in this process, as in the failure drills.
 import { expect } from '@jest/globals';
-import {
-  colorDeployment,
-  colorTraffic,
-  nativeInputs,
-  seedServiceConnectColor,
-} from '../../emulator/ecsNativeFixture.js';
+import { colorDeployment, colorTraffic, nativeInputs } from '../../emulator/ecsNativeFixture.js';
 import {
   ALB_SAMPLE,
   albInputs,
@@ -19,14 +14,12 @@ import {
   latticeInputs,
   SAMPLE,
   sampleInputs,
-  seedAlbColor,
-  seedHowtoEcsBasics,
-  seedLatticeColor,
 } from '../../emulator/fixture.js';
 import type { ActionRun } from '../../emulator/runAction.js';
-import { Emulator } from '../../emulator/server.js';
+import type { Emulator } from '../../emulator/server.js';
 import { mutating } from '../support/drills.js';
 import { runInProcess } from '../support/inProcess.js';
+import { startAlbSample, startAppMeshSample, startLatticeSample, startNativeSample } from '../support/samples.js';
 
 interface Scenario {
   name: string;
@@ -77,11 +70,7 @@ const share = (count: number | undefined, requests: number, failures: number) =>
 const PROVIDERS: Provider[] = [
   {
     name: 'App Mesh',
-    async start() {
-      const emu = await Emulator.start({ rolloutDelayMs: 100 });
-      seedHowtoEcsBasics(emu);
-      return emu;
-    },
+    start: startAppMeshSample,
     inputs: sampleInputs,
     trafficWrites: ['CreateRoute', 'UpdateRoute', 'UpdateVirtualService'],
     traffic(emu, n) {
@@ -92,11 +81,7 @@ const PROVIDERS: Provider[] = [
   },
   {
     name: 'VPC Lattice',
-    async start() {
-      const emu = await Emulator.start({ rolloutDelayMs: 100, latticeHealthyAfterPolls: 1 });
-      seedLatticeColor(emu);
-      return emu;
-    },
+    start: startLatticeSample,
     inputs: latticeInputs,
     trafficWrites: ['UpdateListener', 'UpdateRule', 'CreateRule'],
     traffic(emu, n) {
@@ -107,11 +92,7 @@ const PROVIDERS: Provider[] = [
   },
   {
     name: 'ALB',
-    async start() {
-      const emu = await Emulator.start({ rolloutDelayMs: 100, elbv2HealthyAfterMs: 100 });
-      seedAlbColor(emu);
-      return emu;
-    },
+    start: startAlbSample,
     inputs: albInputs,
     trafficWrites: ['ModifyListener', 'ModifyRule', 'CreateRule'],
     traffic(emu, n) {
@@ -122,11 +103,7 @@ const PROVIDERS: Provider[] = [
   },
   {
     name: 'ECS-native',
-    async start() {
-      const emu = await Emulator.start({ region: 'eu-west-1', rolloutDelayMs: 50 });
-      seedServiceConnectColor(emu);
-      return emu;
-    },
+    start: startNativeSample,
     inputs: nativeInputs,
     trafficWrites: ['ContinueServiceDeployment', 'StopServiceDeployment'],
     // One service: the canary is the revision a deployment under way brings; none once the deployment ended.

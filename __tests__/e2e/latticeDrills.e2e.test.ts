@@ -1,10 +1,6 @@
-// Failure drills on VPC Lattice, as for App Mesh: a clean run of each operation lists its mutating calls; then each
-// call in turn fails (AccessDeniedException). Each drill checks exit code 1 with one error, that no simulated request
-// lands on an unhealthy or missing target, that a rerun converges to the intended split, and that a third run writes
-// nothing.
-import { Emulator } from '../../emulator/server.js';
-import { LATTICE_SAMPLE, latticeInputs, seedLatticeColor } from '../../emulator/fixture.js';
+import { LATTICE_SAMPLE, latticeInputs } from '../../emulator/fixture.js';
 import { drills, type DrillScenario } from '../support/drills.js';
+import { startLatticeSample } from '../support/samples.js';
 
 const deploy20 = { operation: 'deploy', image: 'colorapp:blue', 'canary-weight': '20' };
 const canaryGroup = `${LATTICE_SAMPLE.targetGroup}-canary`;
@@ -35,11 +31,7 @@ const scenarios: Scenario[] = [
 ];
 
 const { cleanRuns: recordCleanRuns, drill } = drills<Scenario>({
-  async start() {
-    const emu = await Emulator.start({ rolloutDelayMs: 100, latticeHealthyAfterPolls: 1 });
-    seedLatticeColor(emu);
-    return emu;
-  },
+  start: startLatticeSample,
   inputs: latticeInputs,
   trafficWrites: ['UpdateListener', 'UpdateRule', 'CreateRule'],
   canaryShare: (emu) => (emu.latticeTraffic(LATTICE_SAMPLE.service, 500).targetGroups[canaryGroup] ?? 0) / 500,
