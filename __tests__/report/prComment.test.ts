@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { marker, runUrl, upsertComment, type IssuesOctokit } from '../../src/report/prComment.js';
+import { marker, pullRequestOf, runUrl, upsertComment, type IssuesOctokit } from '../../src/report/prComment.js';
 
 const BOT = 'github-actions[bot]';
 
@@ -83,25 +83,18 @@ test('runUrl: the run of this workflow, when the runner says which', () => {
 });
 
 describe('pullRequestOf', () => {
-  const saved = { ...process.env };
-  afterAll(() => {
-    process.env = saved;
-  });
-
-  test('the PR number comes from the pull_request event; other events have none', async () => {
+  test('the PR number comes from the pull_request event; other events have none', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'event-'));
     const event = path.join(dir, 'event.json');
     writeFileSync(event, JSON.stringify({ pull_request: { number: 42 } }));
-    Object.assign(process.env, {
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: event,
-      GITHUB_REPOSITORY: 'o/r',
+    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'o/r' };
+    expect(pullRequestOf(env)).toEqual({ owner: 'o', repo: 'r', number: 42 });
+    expect(pullRequestOf({ ...env, GITHUB_EVENT_NAME: 'pull_request_target' })).toEqual({
+      owner: 'o',
+      repo: 'r',
+      number: 42,
     });
-    // @actions/github reads the event once, when it is first loaded.
-    const { context } = await import('@actions/github');
-    const { pullRequestOf } = await import('../../src/report/prComment.js');
-    expect(await pullRequestOf()).toEqual({ owner: 'o', repo: 'r', number: 42 });
-    context.eventName = 'workflow_dispatch';
-    expect(await pullRequestOf()).toBeUndefined();
+    expect(pullRequestOf({ ...env, GITHUB_EVENT_NAME: 'workflow_dispatch' })).toBeUndefined();
+    expect(pullRequestOf({ ...env, GITHUB_REPOSITORY: undefined })).toBeUndefined();
   });
 });

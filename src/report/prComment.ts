@@ -2,7 +2,7 @@
 // permissions or no token give a warning, never a failure: the deploy itself already happened.
 import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
-import type { Settings } from '../inputs.js';
+import { envEvent, type Settings } from '../inputs.js';
 
 interface Comment {
   id: number;
@@ -80,13 +80,15 @@ export async function upsertComment(
   return 'created';
 }
 
-/** The pull request of this run, from the runner's event (GITHUB_EVENT_NAME/PATH); undefined for other events. */
-export async function pullRequestOf(): Promise<PullRequestRef | undefined> {
-  const { context } = await import('@actions/github');
-  if (!['pull_request', 'pull_request_target'].includes(context.eventName)) return undefined;
-  const number = context.payload.pull_request?.number;
-  const { owner, repo } = process.env.GITHUB_REPOSITORY ? context.repo : { owner: '', repo: '' };
-  return owner && repo && typeof number === 'number' ? { owner, repo, number } : undefined;
+/**
+ * The pull request of this run, from the runner's event (GITHUB_EVENT_NAME/PATH); undefined for other events. Read
+ * without @actions/github, which loads only when there is a pull request to comment on.
+ */
+export function pullRequestOf(env: NodeJS.ProcessEnv = process.env): PullRequestRef | undefined {
+  const event = envEvent(env);
+  if (!['pull_request', 'pull_request_target'].includes(event.name ?? '')) return undefined;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  return owner && repo && event.pullRequest !== undefined ? { owner, repo, number: event.pullRequest } : undefined;
 }
 
 /** The URL of this workflow run, when the runner says which it is. */
@@ -96,7 +98,7 @@ export function runUrl(env: NodeJS.ProcessEnv = process.env): string | undefined
 }
 
 export async function commentOnPullRequest(settings: Settings, body: string): Promise<void> {
-  const pr = await pullRequestOf();
+  const pr = pullRequestOf();
   if (!pr) return;
   if (!settings.githubToken) {
     core.warning('No github-token: the pull-request comment was skipped.');
