@@ -155,6 +155,16 @@ describe('App Mesh: deploy → shift → promote → rollback, in-process', () =
     });
   });
 
+  test('a route the virtual service does not go through yet is not the split before: previous-canary-weight 0', async () => {
+    // As a run leaves it when it failed (credentials that expired, say) after the route and before the switch.
+    const provider = { virtualNode: { virtualNodeName: SAMPLE.stableNode } };
+    emu.appMesh.put(SAMPLE.mesh, 'VirtualService', SAMPLE.virtualService, { provider }, { create: false });
+    const from = mutating();
+    const { outputs } = await run(deployInputs);
+    expect(writesSince(emu, from)).toEqual(['UpdateVirtualService']);
+    expect(outputs).toMatchObject({ 'previous-canary-weight': '0', 'canary-weight': '20' });
+  });
+
   test('shift to 50 %: one route write', async () => {
     const from = mutating();
     const { outputs } = await run(sampleInputs({ operation: 'shift', 'canary-weight': '50' }));

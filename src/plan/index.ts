@@ -35,7 +35,7 @@ function basePlan<S extends TrafficState>(settings: Settings, step: Step, state:
     operation: state.operation,
     provider,
     changes: [],
-    weights: { before: state.traffic.weights, after: weightsFor(step.canaryWeight) },
+    weights: { before: state.traffic.inEffect ?? state.traffic.weights, after: weightsFor(step.canaryWeight) },
     warnings: [],
     known: { canaryEndpointArn: state.traffic.canaryEndpointArn, routeArn: state.traffic.routeId },
     services: snapshots(settings, state),
@@ -88,7 +88,7 @@ function planStep<S extends TrafficState>(settings: Settings, step: Step, state:
 
 /** The plan of a run that changes nothing (an advance that waits or holds): the weights stay as they are. */
 export function unchangedPlan(operation: Operation, provider: string, traffic: TrafficState): Plan {
-  const weights = traffic.weights ?? { stable: 100, canary: 0 };
+  const weights = traffic.inEffect ?? traffic.weights ?? { stable: 100, canary: 0 };
   return {
     operation,
     provider,

@@ -16,6 +16,11 @@ export type Registration = Partial<Omit<CreateServiceCommandInput, 'cluster' | '
 export interface TrafficState {
   /** The current split, or undefined when no route or rule carries it yet. */
   weights?: Weights;
+  /**
+   * The split requests follow, when it is not `weights` (App Mesh: a route the virtual service does not go through
+   * yet gives the canary none): what a report calls the weights before the run.
+   */
+  inEffect?: Weights;
   /** The route (App Mesh) or listener rule (Lattice) that holds the split: output `route-arn`. */
   routeId?: string;
   /** The canary's endpoint (virtual node, target group), when it exists. */

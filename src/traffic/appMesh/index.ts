@@ -7,6 +7,7 @@ import { PlanError } from '../../errors.js';
 import type { Operation } from '../../model.js';
 import type { ProviderContext, TwoServicesProvider, TrafficView } from '../provider.js';
 import { AppMeshApi, type MeshRef } from './api.js';
+import { providerWeights, routesThroughRouter } from './entryPoint.js';
 import { appMeshExecutors } from './executors.js';
 import { AppMeshPlanner } from './planner.js';
 import { canaryPercent, readWeights } from './routeSpec.js';
@@ -67,6 +68,8 @@ export class AppMeshProvider implements TwoServicesProvider<AppMeshState> {
     return {
       otherRoutes: scalesDown ? await this.otherRoutes() : undefined,
       ...this.split(route),
+      // A deploy knows the virtual service: until it goes through the router, the route's split is not in effect.
+      inEffect: routesThroughRouter(s, virtualService) || !route ? undefined : providerWeights(s, virtualService),
       stableNode,
       canaryNode,
       router,

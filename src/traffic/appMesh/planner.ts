@@ -9,6 +9,7 @@ import { type Base, canonical, familyOf } from '../../plan/taskDefinition.js';
 import { type Change, type Preview, ref, type Weights } from '../../model.js';
 import { sameWeights, showWeights } from '../../plan/weights.js';
 import type { DeployFacts, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
+import { providerWeights, routesThroughRouter } from './entryPoint.js';
 import { mentions, newRouteSpec, previewSpec, routesOnlyTo } from './routeSpec.js';
 import type { AppMeshSettings } from './settings.js';
 import { APP_MESH_KINDS as K, ROUTE_VERSION, type AppMeshState } from './state.js';
@@ -144,7 +145,9 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
         routeName: s.route,
         spec: newRouteSpec(listener.protocol, s.stableNode, dark ? undefined : s.canaryNode, target),
         weights: target,
-        unrouted: this.routed(state) ? undefined : { weights: this.providerWeights(state) },
+        unrouted: routesThroughRouter(this.s, state.virtualService)
+          ? undefined
+          : { weights: providerWeights(this.s, state.virtualService) },
       },
       moves: 'none',
       leftBehind: `route ${s.route} (aws appmesh delete-route ${mesh} --route-name ${s.route})`,
@@ -154,21 +157,6 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
       changes,
       next: { ...state, weights: target, routeVersion: ref(ROUTE_VERSION), routeId: undefined, routeSpec },
     };
-  }
-
-  /**
-   * Whether the virtual service (when one is named) sends its requests through the router. Until it does, the route's
-   * weights are not in effect: the canary gets no request, whatever the route holds.
-   */
-  private routed(state: AppMeshState): boolean {
-    const router = state.virtualService?.spec?.provider?.virtualRouter?.virtualRouterName;
-    return !this.s.virtualService || router === this.s.virtualRouter;
-  }
-
-  /** The split a virtual service provided by a virtual node gives: all on stable when that node is stable's. */
-  private providerWeights(state: AppMeshState): Weights | undefined {
-    const node = state.virtualService?.spec?.provider?.virtualNode?.virtualNodeName;
-    return node === this.s.stableNode ? { stable: 100, canary: 0 } : undefined;
   }
 
   planPreview(state: AppMeshState, preview: Preview | undefined): Change[] {
@@ -263,7 +251,7 @@ export class AppMeshPlanner implements TrafficPlanner<AppMeshState> {
           virtualServiceName: virtualService,
           spec: next,
           weights: state.weights,
-          previous: { spec, describe: before, weights: this.providerWeights(state) },
+          previous: { spec, describe: before, weights: providerWeights(this.s, state.virtualService) },
         },
         moves: 'traffic',
       },
