@@ -85,8 +85,8 @@ function outputsOf(stdout: string): Record<string, string> {
   return Object.fromEntries([...block.matchAll(/^ {2}([a-z-]+)=(.*)$/gm)].map((m) => [m[1], m[2]] as [string, string]));
 }
 
-/** The share (0–1) of one answer, virtual node or target group in what npm run traffic printed. */
-function share(stdout: string, label: 'answers' | 'by target group', name: string): number {
+/** The share (0–1) of one answer, target group or revision in what npm run traffic printed. */
+function share(stdout: string, label: 'answers' | 'by target group' | 'by revision', name: string): number {
   const line = stdout.split('\n').find((l) => l.trim().startsWith(`${label}:`)) ?? '';
   const count = new RegExp(`[ :]${name.replace(/[.-]/g, '\\$&')} (\\d+) \\(`).exec(line);
   const total = /^(\d+) × GET/m.exec(stdout);
@@ -135,16 +135,25 @@ describe(`the README's "${SECTION.slice(3)}" session`, () => {
     }
   }, 180_000);
 
-  test('provider=vpc-lattice runs the Lattice sample; its tally splits by target group', async () => {
-    expect(emulator).toBeDefined();
-    const deploy = await run('npm run action -- deploy provider=vpc-lattice image=colorapp:blue canary-weight=20');
-    expect(deploy.status).toBe(0);
-    expect(deploy.stdout).toContain('traffic-provider: vpc-lattice');
-    expect(outputsOf(deploy.stdout)['canary-weight']).toBe('20');
-    const traffic = await run('npm run traffic -- provider=vpc-lattice');
-    expect(traffic.status).toBe(0);
-    expect(share(traffic.stdout, 'by target group', 'color-tg-canary')).toBeCloseTo(0.2, 1);
-  }, 60_000);
+  test.each([
+    ['vpc-lattice', 'by target group', 'color-tg-canary'],
+    ['alb', 'by target group', 'color-tg-canary'],
+    ['ecs-native', 'by revision', 'howto-ecs-basics-color:2'],
+  ] as const)(
+    'provider=%s runs its sample; its tally splits %s',
+    async (provider, label, canary) => {
+      expect(emulator).toBeDefined();
+      const deploy = await run(`npm run action -- deploy provider=${provider} image=colorapp:blue canary-weight=20`);
+      expect(deploy.status).toBe(0);
+      expect(deploy.stdout).toContain(`traffic-provider: ${provider}`);
+      expect(outputsOf(deploy.stdout)['canary-weight']).toBe('20');
+      const traffic = await run(`npm run traffic -- provider=${provider}`);
+      expect(traffic.status).toBe(0);
+      expect(traffic.stdout).toMatch(/failed 0$/m);
+      expect(share(traffic.stdout, label, canary)).toBeCloseTo(0.2, 1);
+    },
+    60_000,
+  );
 
   test('a misspelt input is refused before the action runs, naming it', async () => {
     const result = await run('npm run action -- shift canary-wieght=50');

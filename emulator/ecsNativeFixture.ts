@@ -104,3 +104,18 @@ export function colorTraffic(
 export function colorDeployment(emu: Emulator) {
   return emu.ecs.serviceDeployments.active(NATIVE_SAMPLE.cluster, NATIVE_SAMPLE.service);
 }
+
+/** colorTraffic with the answers also counted by color: the tag of the image that answered (colorapp:blue → blue). */
+export function colorAnswers(
+  emu: Emulator,
+  requests = 1000,
+  opts: ServiceConnectTrafficOptions = {},
+): ServiceConnectTally & { colors: Record<string, number> } {
+  const tally = colorTraffic(emu, requests, opts);
+  const colors: Record<string, number> = {};
+  for (const [image, n] of Object.entries(tally.images)) {
+    const color = image.split(':').pop()!;
+    colors[color] = (colors[color] ?? 0) + n;
+  }
+  return { ...tally, colors };
+}

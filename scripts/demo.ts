@@ -1,7 +1,7 @@
-// npm run demo [-- --provider vpc-lattice|alb|ecs-native]: a whole canary of the howto-ecs-basics sample on the embedded emulator,
-// no AWS account needed, on App Mesh (default) or VPC Lattice. Runs the bundled action exactly as a workflow would,
-// and after each step shows what a person would check: the weights, what changed, and a tally of 1,000 simulated
-// `GET /color` answers. Exits non-zero if a step does not do what it says.
+// npm run demo [-- --provider vpc-lattice|alb|ecs-native]: a whole canary of the howto-ecs-basics sample on the
+// embedded emulator, no AWS account needed, on App Mesh (default), VPC Lattice, an ALB or ECS-native. Runs the bundled
+// action exactly as a workflow would, and after each step shows what a person would check: the weights, what changed,
+// and a tally of 1,000 simulated `GET /color` answers. Exits non-zero if a step does not do what it says.
 //
 // It runs dist/index.js, and builds it first (npm run build, about 45 s) only when dist/ is missing or one of the
 // files the build reads changed after dist/ was written; `--build` builds in any case. On a fresh clone the build runs
@@ -23,7 +23,7 @@ import {
   albTraffic,
   seedAlbColor,
 } from '../emulator/fixture.js';
-import { colorTraffic, nativeInputs, seedServiceConnectColor } from '../emulator/ecsNativeFixture.js';
+import { colorAnswers, nativeInputs, seedServiceConnectColor } from '../emulator/ecsNativeFixture.js';
 import { runAction, NODE24, type ActionRun } from '../emulator/runAction.js';
 import type { TrafficTally } from '../emulator/traffic.js';
 
@@ -182,11 +182,7 @@ const ecsNative: Backend = {
     const { 'task-definition': _file, ...rest } = over;
     return nativeInputs(rest);
   },
-  traffic: (emu, requests = 1000) => {
-    const t = colorTraffic(emu, requests);
-    const colors = Object.fromEntries(Object.entries(t.images).map(([image, n]) => [image.split(':').pop()!, n]));
-    return { requests: t.requests, failures: t.failures, errors: t.errors, colors, nodes: {} };
-  },
+  traffic: (emu, requests = 1000) => ({ ...colorAnswers(emu, requests), nodes: {} }),
   share: appMesh.share,
   canaryName: '(none: one service, two revisions)',
 };

@@ -2,28 +2,35 @@
 // of your choosing, no AWS account needed.
 //
 //   npm run emulator [-- rollout-ms=2000 port=N]     start it; Ctrl-C stops it
-//   npm run action -- OPERATION [name=value ...]    run dist/index.js on Node 24 against it (provider=vpc-lattice: the
-//                                                   Lattice sample); prints the log, the job summary and the outputs
+//   npm run action -- OPERATION [name=value ...]    run dist/index.js on Node 24 against it (provider=vpc-lattice, alb
+//                                                   or ecs-native: that provider's sample); prints the log, the job
+//                                                   summary and the outputs
 //   npm run traffic [-- header=name:value provider=vpc-lattice requests=N]
-//                                                   1,000 simulated GET /color through the mesh or Lattice, tallied
+//                                                   1,000 simulated GET /color through the mesh, the Lattice service,
+//                                                   the ALB listener or Service Connect, tallied
 //
-// Both samples own ECS service `color` in cluster howto-ecs-basics (see seedLatticeColor), so `npm run emulator` starts
-// two emulators in one process, each on its own port: the App Mesh sample (howto-ecs-basics) and the VPC Lattice sample.
-// Traffic is simulated inside the emulator process; this script adds a small control server beside the two (on a
-// third port) that answers GET /traffic with emu.traffic() or emu.latticeTraffic(). Where the three are is written to
-// .emulator.json in the repository root (ECS_MESH_CANARY_EMULATOR_FILE names another file), removed on exit.
+// The four samples (see SAMPLES) each own ECS service `color` in cluster howto-ecs-basics, so `npm run emulator` starts
+// four emulators in one process, each on its own port. Traffic is simulated inside the emulator process; this script
+// adds a small control server beside them that answers GET /traffic with the provider's traffic function (see
+// SAMPLES). Where they all are is written to .emulator.json in the repository root (ECS_MESH_CANARY_EMULATOR_FILE
+// names another file), removed on exit.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { colorAnswers, NATIVE_SAMPLE, nativeInputs, seedServiceConnectColor } from '../emulator/ecsNativeFixture.js';
 import {
+  ALB_SAMPLE,
+  albInputs,
+  albTraffic,
   LATTICE_SAMPLE,
   latticeInputs,
   SAMPLE,
   sampleInputs,
   seedAlarm,
+  seedAlbColor,
   seedHowtoEcsBasics,
   seedLatticeColor,
 } from '../emulator/fixture.js';
@@ -32,9 +39,8 @@ import { NODE24, ROOT, runAction, type ActionRun } from '../emulator/runAction.j
 
 const STATE_FILE = process.env.ECS_MESH_CANARY_EMULATOR_FILE ?? path.join(ROOT, '.emulator.json');
 const REGION = 'ap-northeast-1';
-const PROVIDERS = ['app-mesh', 'vpc-lattice'] as const;
+const PROVIDERS = ['app-mesh', 'vpc-lattice', 'alb', 'ecs-native'] as const;
 type Provider = (typeof PROVIDERS)[number];
-const LABEL: Record<Provider, string> = { 'app-mesh': 'App Mesh', 'vpc-lattice': 'VPC Lattice' };
 
 /** What .emulator.json holds: the emulator process, its control server, and each sample's endpoint and environment. */
 interface State {
@@ -44,15 +50,80 @@ interface State {
   emulators: Record<Provider, { url: string; env: Record<string, string> }>;
 }
 
-/** A tally as the control server answers it (the emulator's TrafficTally, targetGroups on Lattice). */
+/**
+ * A tally as the control server answers it: answers by color, and where they were counted — by virtual node (App
+ * Mesh), by target group (Lattice, ALB) or by task-definition revision (ECS-native, one service).
+ */
 interface Tally {
   requests: number;
   failures: number;
   colors: Record<string, number>;
-  nodes: Record<string, number>;
   errors: Record<string, number>;
+  nodes?: Record<string, number>;
   targetGroups?: Record<string, number>;
+  revisions?: Record<string, number>;
 }
+
+/** What differs between the four samples. */
+interface Sample {
+  label: string;
+  /** What the sample holds, for the banner. */
+  holds: string;
+  seed(emu: Emulator): unknown;
+  /** The sample's inputs for an operation. */
+  inputs(operation: string): Record<string, string>;
+  /** `requests` simulated GET /color through the provider's routing: what they went through, and the tally. */
+  traffic(emu: Emulator, requests: number, headers: Record<string, string>): { target: string; tally: Tally };
+}
+
+const SAMPLES: Record<Provider, Sample> = {
+  'app-mesh': {
+    label: 'App Mesh',
+    holds: `cluster ${SAMPLE.cluster}: services ${SAMPLE.stableService} (green) and front, mesh ${SAMPLE.mesh}`,
+    seed: seedHowtoEcsBasics,
+    // A deploy also gets the walkthrough's v2 task definition (COLOR=blue).
+    inputs: (operation) =>
+      sampleInputs(operation === 'deploy' ? { 'task-definition': path.relative(ROOT, SAMPLE.v2TaskDefinition) } : {}),
+    traffic: (emu, requests, headers) => ({
+      target: `virtual service ${SAMPLE.virtualService}`,
+      tally: emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, requests, { headers }),
+    }),
+  },
+  'vpc-lattice': {
+    label: 'VPC Lattice',
+    holds: `cluster ${LATTICE_SAMPLE.cluster}: service ${LATTICE_SAMPLE.ecsService} (green) in target group ${LATTICE_SAMPLE.targetGroup} of Lattice service ${LATTICE_SAMPLE.service}`,
+    seed: seedLatticeColor,
+    inputs: () => latticeInputs(),
+    traffic: (emu, requests, headers) => ({
+      target: `Lattice service ${LATTICE_SAMPLE.service}`,
+      tally: emu.latticeTraffic(LATTICE_SAMPLE.service, requests, { headers }),
+    }),
+  },
+  alb: {
+    label: 'ALB',
+    holds: `cluster ${ALB_SAMPLE.cluster}: service ${ALB_SAMPLE.ecsService} (green) in target group ${ALB_SAMPLE.targetGroup} of load balancer ${ALB_SAMPLE.loadBalancer}`,
+    seed: seedAlbColor,
+    inputs: () => albInputs(),
+    traffic: (emu, requests, headers) => ({
+      target: `listener ${ALB_SAMPLE.listener}`,
+      tally: albTraffic(emu, requests, { headers }),
+    }),
+  },
+  'ecs-native': {
+    label: 'ECS-native',
+    holds: `cluster ${NATIVE_SAMPLE.cluster}: service ${NATIVE_SAMPLE.service} (${NATIVE_SAMPLE.stableImage}) on Service Connect, alias ${NATIVE_SAMPLE.dnsName}:${NATIVE_SAMPLE.port}`,
+    seed: seedServiceConnectColor,
+    inputs: () => nativeInputs(),
+    traffic: (emu, requests, headers) => ({
+      target: `Service Connect ${NATIVE_SAMPLE.dnsName}:${NATIVE_SAMPLE.port}`,
+      tally: colorAnswers(emu, requests, { headers }),
+    }),
+  },
+};
+
+/** Each emulator's port with port=N (the traffic control's is N+2, where it was when there were two samples). */
+const PORT_OFFSET: Record<Provider, number> = { 'app-mesh': 0, 'vpc-lattice': 1, alb: 3, 'ecs-native': 4 };
+const CONTROL_PORT_OFFSET = 2;
 
 class UsageError extends Error {}
 
@@ -76,7 +147,9 @@ function parseArgs(argv: string[]): { word?: string; pairs: [string, string][] }
 function providerOf(value: string | undefined): Provider {
   const provider = value || 'app-mesh';
   if (!(PROVIDERS as readonly string[]).includes(provider)) {
-    throw new UsageError(`provider must be app-mesh or vpc-lattice, got "${provider}"`);
+    throw new UsageError(
+      `provider must be ${PROVIDERS.slice(0, -1).join(', ')} or ${PROVIDERS.at(-1)}, got "${provider}"`,
+    );
   }
   return provider as Provider;
 }
@@ -103,40 +176,20 @@ function readState(): State | undefined {
 
 /** Starts the emulators and the control server; the process then runs until SIGINT or SIGTERM. */
 async function startEmulator(argv: string[]): Promise<undefined> {
-  const { word, pairs } = parseArgs(argv);
-  if (word) throw new UsageError(`npm run emulator takes name=value options only, got "${word}"`);
-  const opts = Object.fromEntries(pairs);
-  for (const name of Object.keys(opts)) {
-    if (!['rollout-ms', 'port'].includes(name)) throw new UsageError(`Unknown option ${name} (rollout-ms, port)`);
-  }
+  const { rolloutMs, port } = emulatorOptions(argv);
   const running = readState();
   if (running) {
     throw new UsageError(
       `An emulator is already running (pid ${running.pid}, ${rel(STATE_FILE)}): stop it first, or set ECS_MESH_CANARY_EMULATOR_FILE to start another.`,
     );
   }
-  const rolloutMs = Number(opts['rollout-ms'] ?? 2000);
-  const port = Number(opts.port ?? 0);
-  if (!Number.isInteger(rolloutMs) || rolloutMs < 0) throw new UsageError('rollout-ms must be a whole number of ms');
-  if (!Number.isInteger(port) || port < 0 || port > 65533) throw new UsageError('port must be from 1 to 65533');
-  const appMesh = new Emulator({ region: REGION, rolloutDelayMs: rolloutMs });
-  const lattice = new Emulator({ region: REGION, rolloutDelayMs: rolloutMs });
-  await appMesh.listen(port);
-  await lattice.listen(port ? port + 1 : 0);
-  seedHowtoEcsBasics(appMesh);
-  seedLatticeColor(lattice);
-  // The demo's alarm gate, so that `alarms: color-5xx` (and a broken image tripping it) works here too.
-  for (const emu of [appMesh, lattice]) seedAlarm(emu);
-  const emulators = { 'app-mesh': appMesh, 'vpc-lattice': lattice };
-  const control = await startControl(emulators, port ? port + 2 : 0);
+  const emulators = await startSamples(rolloutMs, port);
+  const control = await startControl(emulators, port ? port + CONTROL_PORT_OFFSET : 0);
   const state: State = {
     pid: process.pid,
     control: control.url,
     rolloutMs,
-    emulators: {
-      'app-mesh': { url: appMesh.url, env: appMesh.env() },
-      'vpc-lattice': { url: lattice.url, env: lattice.env() },
-    },
+    emulators: mapProviders((p) => ({ url: emulators[p].url, env: emulators[p].env() })),
   };
   writeFileSync(`${STATE_FILE}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
   renameSync(`${STATE_FILE}.tmp`, STATE_FILE);
@@ -145,7 +198,7 @@ async function startEmulator(argv: string[]): Promise<undefined> {
   const stop = async () => {
     stopLogging();
     if (readState()?.pid === process.pid) rmSync(STATE_FILE, { force: true });
-    await Promise.all([appMesh.stop(), lattice.stop(), control.stop()]);
+    await Promise.all([...PROVIDERS.map((p) => emulators[p].stop()), control.stop()]);
     console.log('Emulator stopped.');
     process.exit(0);
   };
@@ -154,41 +207,70 @@ async function startEmulator(argv: string[]): Promise<undefined> {
   return undefined;
 }
 
+function emulatorOptions(argv: string[]): { rolloutMs: number; port: number } {
+  const { word, pairs } = parseArgs(argv);
+  if (word) throw new UsageError(`npm run emulator takes name=value options only, got "${word}"`);
+  const opts = Object.fromEntries(pairs);
+  for (const name of Object.keys(opts)) {
+    if (!['rollout-ms', 'port'].includes(name)) throw new UsageError(`Unknown option ${name} (rollout-ms, port)`);
+  }
+  const rolloutMs = Number(opts['rollout-ms'] ?? 2000);
+  const port = Number(opts.port ?? 0);
+  const last = 65535 - Math.max(CONTROL_PORT_OFFSET, ...Object.values(PORT_OFFSET));
+  if (!Number.isInteger(rolloutMs) || rolloutMs < 0) throw new UsageError('rollout-ms must be a whole number of ms');
+  if (!Number.isInteger(port) || port < 0 || port > last) throw new UsageError(`port must be from 1 to ${last}`);
+  return { rolloutMs, port };
+}
+
+const mapProviders = <T>(f: (provider: Provider) => T) =>
+  Object.fromEntries(PROVIDERS.map((p) => [p, f(p)])) as Record<Provider, T>;
+
+/** One emulator per sample, each seeded with its sample and the demo's alarm gate. */
+async function startSamples(rolloutMs: number, port: number): Promise<Record<Provider, Emulator>> {
+  const emulators = mapProviders(() => new Emulator({ region: REGION, rolloutDelayMs: rolloutMs }));
+  for (const provider of PROVIDERS) {
+    const emu = emulators[provider];
+    await emu.listen(port ? port + PORT_OFFSET[provider] : 0);
+    SAMPLES[provider].seed(emu);
+    // The demo's alarm gate, so that `alarms: color-5xx` works here too.
+    seedAlarm(emu);
+  }
+  return emulators;
+}
+
 function printBanner(state: State): void {
   const exportLine = (env: Record<string, string>) =>
     `export ${['AWS_ENDPOINT_URL', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((k) => `${k}=${env[k]}`).join(' ')}`;
-  const mesh = state.emulators['app-mesh'];
-  const lattice = state.emulators['vpc-lattice'];
   console.log(bold('ecs-mesh-canary playground: the embedded AWS emulator with the howto-ecs-basics sample'));
-  console.log(
-    `  App Mesh sample     ${mesh.url}  cluster ${SAMPLE.cluster}: services ${SAMPLE.stableService} (green) and front, mesh ${SAMPLE.mesh}`,
-  );
-  console.log(
-    `  VPC Lattice sample  ${lattice.url}  cluster ${LATTICE_SAMPLE.cluster}: service ${LATTICE_SAMPLE.ecsService} (green) in target group ${LATTICE_SAMPLE.targetGroup} of Lattice service ${LATTICE_SAMPLE.service}`,
-  );
+  for (const provider of PROVIDERS) {
+    const sample = `${SAMPLES[provider].label} sample`.padEnd(22);
+    console.log(`  ${sample} ${state.emulators[provider].url}  ${SAMPLES[provider].holds}`);
+  }
   console.log(
     dim(
-      `  Two emulators, as both samples own ECS service ${SAMPLE.stableService}. ECS rollouts take ${state.rolloutMs / 1000} s. Written to ${rel(STATE_FILE)}.`,
+      `  Four emulators, as every sample owns ECS service ${SAMPLE.stableService}. ECS rollouts take ${state.rolloutMs / 1000} s. Written to ${rel(STATE_FILE)}.`,
     ),
   );
   console.log('\nFor the AWS CLI or an SDK, the App Mesh sample:');
-  console.log(`  ${exportLine(mesh.env)}`);
-  console.log(`The VPC Lattice sample: the same with AWS_ENDPOINT_URL=${lattice.url}`);
+  console.log(`  ${exportLine(state.emulators['app-mesh'].env)}`);
+  console.log('Another sample: the same with its URL above as AWS_ENDPOINT_URL.');
   console.log(
-    `\nReady. In another terminal: npm run action -- deploy image=colorapp:blue canary-weight=30, then npm run traffic. Ctrl-C stops the emulator.\n`,
+    `\nReady. In another terminal: npm run action -- deploy image=colorapp:blue canary-weight=30, then npm run traffic (provider=${PROVIDERS.slice(1).join('|')}: that sample). Ctrl-C stops the emulator.\n`,
   );
 }
 
 /** Prints each AWS call the emulators answer, as it comes (polled from their request logs). */
 function logCalls(emulators: Record<Provider, Emulator>): () => void {
-  const seen: Record<Provider, number> = { 'app-mesh': 0, 'vpc-lattice': 0 };
+  const seen = mapProviders(() => 0);
   const timer = setInterval(() => {
     for (const provider of PROVIDERS) {
       const log = emulators[provider].log;
       for (const r of log.slice(seen[provider])) {
         const time = new Date(r.start).toISOString().slice(11, 23);
         console.log(
-          dim(`${time} ${LABEL[provider]}: ${r.service} ${r.operation} → ${r.status}${r.error ? ` ${r.error}` : ''}`),
+          dim(
+            `${time} ${SAMPLES[provider].label}: ${r.service} ${r.operation} → ${r.status}${r.error ? ` ${r.error}` : ''}`,
+          ),
         );
       }
       seen[provider] = log.length;
@@ -236,17 +318,7 @@ function simulate(
   if (!Number.isInteger(requests) || requests < 1 || requests > 100_000) {
     throw new UsageError('requests must be a whole number from 1 to 100000');
   }
-  const withHeaders = Object.keys(headers).length > 0;
-  if (provider === 'vpc-lattice') {
-    const tally = emu.latticeTraffic(LATTICE_SAMPLE.service, requests, { headers });
-    return { provider, target: `Lattice service ${LATTICE_SAMPLE.service}`, tally };
-  }
-  // Request options (headers) are the emulator's fourth argument since it matches routes on them; `as never` keeps
-  // this compiling against an emulator whose fourth argument is still the seed alone.
-  const tally = withHeaders
-    ? emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, requests, { headers } as never)
-    : emu.traffic(SAMPLE.mesh, SAMPLE.virtualService, requests);
-  return { provider, target: `virtual service ${SAMPLE.virtualService}`, tally };
+  return { provider, ...SAMPLES[provider].traffic(emu, requests, headers) };
 }
 
 // ---- npm run action ----
@@ -257,8 +329,8 @@ function actionInputNames(): string[] {
 }
 
 /**
- * The inputs of a run: the sample's (the Lattice sample's with provider=vpc-lattice), on App Mesh a deploy also gets
- * the walkthrough's v2 task definition (COLOR=blue), then the given ones; `name=` (empty) removes a default.
+ * The inputs of a run: the provider's sample's (App Mesh unless provider= names another; on App Mesh a deploy also
+ * gets the walkthrough's v2 task definition, COLOR=blue), then the given ones; `name=` (empty) removes a default.
  */
 function actionInputs(argv: string[]): { provider: Provider; inputs: Record<string, string> } {
   const { word, pairs } = parseArgs(argv);
@@ -269,14 +341,13 @@ function actionInputs(argv: string[]): { provider: Provider; inputs: Record<stri
   const known = actionInputNames();
   for (const name of given.keys()) {
     if (!known.includes(name)) {
-      throw new UsageError(`Unknown input ${name}. action.yml has: ${known.join(', ')} (and provider=vpc-lattice)`);
+      throw new UsageError(
+        `Unknown input ${name}. action.yml has: ${known.join(', ')} (and provider=${PROVIDERS.slice(1).join('|')})`,
+      );
     }
   }
   const operation = word ?? given.get('operation');
-  const base = provider === 'vpc-lattice' ? latticeInputs() : sampleInputs();
-  if (provider === 'app-mesh' && (operation ?? 'deploy') === 'deploy') {
-    base['task-definition'] = path.relative(ROOT, SAMPLE.v2TaskDefinition);
-  }
+  const base = SAMPLES[provider].inputs(operation ?? 'deploy');
   const inputs: Record<string, string> = { ...(word ? { operation: word } : {}), ...base };
   for (const [name, value] of given) {
     if (value === '') delete inputs[name];
@@ -318,7 +389,7 @@ async function runActionCommand(argv: string[]): Promise<number> {
   const operation = inputs.operation ?? 'deploy';
   console.log(
     bold(
-      `ecs-mesh-canary ${operation} on the ${LABEL[provider]} sample (${emulator.url}), dist/index.js on Node ${nodeVersion(NODE24)}`,
+      `ecs-mesh-canary ${operation} on the ${SAMPLES[provider].label} sample (${emulator.url}), dist/index.js on Node ${nodeVersion(NODE24)}`,
     ),
   );
   console.log(
@@ -351,13 +422,14 @@ const counts = (by: Record<string, number>, of: number) =>
     .map(([name, n]) => `${name} ${percent(n, of)}`)
     .join(', ');
 
-/** The tally in a few lines: answers by color, by virtual node or target group, failures by reason. */
+/** The tally in a few lines: answers by color, by virtual node, target group or revision, failures by reason. */
 function tallyLines(provider: Provider, target: string, t: Tally, headers: string[]): string[] {
   const request = `GET /color${headers.map((h) => ` [${h}]`).join('')}`;
-  const lines = [`${t.requests} × ${request} through ${LABEL[provider]} (${target})`];
+  const lines = [`${t.requests} × ${request} through ${SAMPLES[provider].label} (${target})`];
   lines.push(`  answers: ${counts(t.colors, t.requests) || 'none'}; failed ${t.failures}`);
   if (t.targetGroups) lines.push(`  by target group: ${counts(t.targetGroups, t.requests) || 'none'}`);
-  else if (Object.keys(t.nodes).length) lines.push(`  by virtual node: ${counts(t.nodes, t.requests)}`);
+  else if (t.revisions) lines.push(`  by revision: ${counts(t.revisions, t.requests) || 'none'}`);
+  else if (Object.keys(t.nodes ?? {}).length) lines.push(`  by virtual node: ${counts(t.nodes ?? {}, t.requests)}`);
   if (t.failures) lines.push(`  failures: ${counts(t.errors, t.requests)}`);
   return lines;
 }
