@@ -1,14 +1,18 @@
 // npm run bench: figures, not assertions. Runs the bundled action against the emulator with a fixed latency on every
-// AWS call and a fixed rollout delay, on App Mesh and on VPC Lattice, and prints markdown tables — AWS calls per
-// operation (reads, writes), wall time, deploy time ÷ rollout delay, the read phase's depth in round trips, cold start
-// on an invalid input, bundle size — and writes them to docs/bench.md, where the README's figures come from
-// (__tests__/bench.test.ts checks that they do, and that the size figures are those of dist/ as it is).
+// AWS call and a fixed rollout delay, on every provider of the registry, and prints markdown tables — AWS calls per
+// operation (reads, writes), wall time, the floor of each operation that does not wait on ECS (scripts/benchFloors.ts)
+// and the ratios to it, the targets met or not, deploy time ÷ rollout delay, the read phase's depth in round trips, cold start
+// on an invalid input, bundle size and the JS a deploy loads — and writes them to docs/bench.md, where the README's
+// figures come from (__tests__/bench.test.ts checks that they do, and that the size figures are those of dist/ as it
+// is).
 //
-// npm run bench:sizes (`--sizes-only`) rewrites only the size section of docs/bench.md, from dist/ as it is, in a
-// second: run it after a build changed dist/.
+// npm run bench:sizes (`--sizes-only`) rewrites only the size section of docs/bench.md, from dist/ as it is, in a few
+// seconds (a first deploy on each provider, with a short rollout, for the JS it loads): run it after a build changed
+// dist/.
 //
 // To compare with aws-actions/amazon-ecs-deploy-task-definition, point ANCHOR_DIST at that action's dist/ folder
-// (v2.6.3); its index.js is then started the same way for the cold-start figure and its size is measured.
+// (v2.6.3); its index.js is then started the same way for the cold-start figure and for what it loads, and its size
+// is measured (--sizes-only without ANCHOR_DIST keeps the anchor's line docs/bench.md has).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -25,17 +29,20 @@ import {
   seedLatticeColor,
 } from '../emulator/fixture.js';
 import { nativeInputs, seedServiceConnectColor } from '../emulator/ecsNativeFixture.js';
+import { FLOORS, floorKey, type Target, WHY_NOT } from './benchFloors.js';
 import { DIST, inputEnv, MACHINE_NODE, NODE24, runAction } from '../emulator/runAction.js';
+import { type Loaded, loadedByAnchor, loadedByDeploys } from './loadedBytes.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const ROLLOUT_MS = Number(process.env.BENCH_ROLLOUT_MS ?? 10_000);
+const HEALTHY_AFTER_MS = Number(process.env.BENCH_HEALTHY_AFTER_MS ?? 300);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 const ANCHOR_DIST = process.env.ANCHOR_DIST;
 export const BENCH_MD = fileURLToPath(new URL('../docs/bench.md', import.meta.url));
 export const SIZES_START = '<!-- sizes:start (npm run bench:sizes rewrites this section from dist/) -->';
 export const SIZES_END = '<!-- sizes:end -->';
-/** The label of the anchor's size line, whose byte count --sizes-only keeps. */
-const ANCHOR_LABEL = 'dist/*.js bytes (amazon-ecs-deploy-task-definition)';
+/** The start of the label of the anchor's size line, which --sizes-only keeps. */
+const ANCHOR_LABEL = 'index.js bytes (amazon-ecs-deploy-task-definition';
 
 const isRead = (r: LoggedRequest) => /^(Describe|List|Get|Discover)/.test(r.operation);
 
@@ -86,27 +93,84 @@ export function size(dir: string, filter: (f: string) => boolean): number {
 /** `2,281,233 (2.28 MB)`: bytes, and megabytes of 10^6 bytes. */
 export const bytes = (n: number) => `${n.toLocaleString('en-US')} (${(n / 1e6).toFixed(2)} MB)`;
 
-/** The size section of docs/bench.md: dist/ as it is, and the anchor's JS when its byte count is known. */
-export function sizeSection(distDir: string, anchorBytes?: number): string {
+/** The anchor's size line: its index.js bytes, and what it loads on an invalid input. */
+export interface AnchorLine {
+  label: string;
+  bytes: number;
+}
+
+export async function anchorLine(anchorDist: string): Promise<AnchorLine> {
+  const bytes = statSync(path.join(anchorDist, 'index.js')).size;
+  const loaded = await loadedByAnchor(anchorDist);
+  const also = loaded.bytes - bytes;
+  const what = also === 0 ? 'all it loads on an invalid input' : `an invalid input loads ${also} bytes more`;
+  return { label: `${ANCHOR_LABEL}; ${what})`, bytes };
+}
+
+/** `index.js, 212, 356`: the files of a Loaded, chunks by number. */
+const fileList = (l: Loaded) => l.files.map((f) => f.replace(/\.index\.js$/, '')).join(', ');
+
+/** The size section of docs/bench.md: dist/ as it is, the JS a first deploy loads per provider, and the anchor's. */
+export function sizeSection(distDir: string, loaded: Record<string, Loaded>, anchor?: AnchorLine): string {
   const jsBytes = size(distDir, (f) => f.endsWith('.js'));
   const allBytes = size(distDir, () => true);
   const lines = [
     SIZES_START,
     '## Bundle size',
     '',
+    'A deploy loads index.js and the chunks of the AWS clients it uses (scripts/loadedBytes.ts records them), ' +
+      "not all of dist/; the ratios are to the anchor's index.js.",
+    '',
     '| figure | value |',
     '|---|---:|',
     `| dist/*.js bytes (this action) | ${bytes(jsBytes)} |`,
     `| dist/ bytes with licenses.txt (this action) | ${bytes(allBytes)} |`,
+    ...Object.entries(loaded).map(([p, l]) => `| JS loaded by a deploy, ${p} (${fileList(l)}) | ${bytes(l.bytes)} |`),
   ];
-  if (anchorBytes !== undefined) {
-    lines.push(`| ${ANCHOR_LABEL} | ${bytes(anchorBytes)} |`);
-    lines.push(`| size ratio, JS (target ≤ 0.75) | ${(jsBytes / anchorBytes).toFixed(2)} |`);
-    lines.push(`| size ratio, whole dist/ (target ≤ 0.75) | ${(allBytes / anchorBytes).toFixed(2)} |`);
+  if (anchor !== undefined) {
+    lines.push(`| ${anchor.label} | ${bytes(anchor.bytes)} |`);
+    for (const [p, l] of Object.entries(loaded))
+      lines.push(`| ratio, JS loaded by a deploy on ${p} (target ≤ 0.75) | ${(l.bytes / anchor.bytes).toFixed(2)} |`);
   } else {
     lines.push(`| anchor | set ANCHOR_DIST to amazon-ecs-deploy-task-definition's dist/ to compare |`);
   }
   return [...lines, SIZES_END].join('\n');
+}
+
+const floorOf = (r: Row) => {
+  const key = floorKey(r.operation);
+  return key ? FLOORS[r.provider]?.[key] : undefined;
+};
+
+/** Each provider against the targets of issue 22, met or not, with why not where it is known. */
+function targetLines(rows: Row[]): string[] {
+  const limit = 1.1 * (ROLLOUT_MS / 1000) + 2;
+  const lines = [
+    '## Targets',
+    '',
+    `| provider | deploy ≤ ${limit.toFixed(1)} s | shift ≤ 5 calls, 1 write | shift to the current weight ≤ the shift's reads, 0 writes | read phase ≤ 3 round trips |`,
+    '|---|---|---|---|---|',
+  ];
+  for (const provider of [...new Set(rows.map((r) => r.provider))]) {
+    const of = rows.filter((r) => r.provider === provider);
+    const deploy = of.find((r) => r.operation === 'deploy (first canary)')!;
+    const shift = of.find((r) => floorKey(r.operation) === 'shift')!;
+    const same = of.find((r) => r.operation === 'shift to the current weight')!;
+    const depth = Math.max(...of.map((r) => r.readDepth));
+    const cell = (target: Target, met: boolean, figure: string) =>
+      met
+        ? `met (${figure})`
+        : `**not met** (${figure})${WHY_NOT[provider]?.[target] ? `: ${WHY_NOT[provider]![target]}` : ''}`;
+    lines.push(
+      `| ${provider} | ${cell('deploy', deploy.seconds <= limit, `${deploy.seconds.toFixed(2)} s`)} | ${cell('shift', shift.reads + shift.writes <= 5 && shift.writes === 1, `${shift.reads + shift.writes} calls, ${shift.writes} write${shift.writes === 1 ? '' : 's'}`)} | ${cell('rerun', same.reads <= shift.reads && same.writes === 0, `${same.reads} reads against ${shift.reads}, ${same.writes} writes`)} | ${cell('depth', depth <= 3, `at most ${depth}`)} |`,
+    );
+  }
+  return [
+    ...lines,
+    '',
+    "A read phase here is every call before a run's first write: the pre-write checks of apply (target health, the re-read before a write) count too.",
+    '',
+  ];
 }
 
 interface Row {
@@ -168,7 +232,14 @@ const SCENARIOS: Scenario[] = [
 
 /** Runs a scenario's steps on a fresh emulator (the two samples both own ECS service `color`). */
 async function runScenario(s: Scenario): Promise<Row[]> {
-  const emu = await Emulator.start({ latencyMs: LATENCY_MS, rolloutDelayMs: ROLLOUT_MS });
+  // Lattice targets, like ALB's, pass their health checks a fixed time after the checks start (not after a count of polls).
+  const emu = await Emulator.start({
+    latencyMs: LATENCY_MS,
+    rolloutDelayMs: ROLLOUT_MS,
+    elbv2HealthyAfterMs: HEALTHY_AFTER_MS,
+    latticeHealthyAfterMs: HEALTHY_AFTER_MS,
+    latticeHealthyAfterPolls: Number.MAX_SAFE_INTEGER,
+  });
   const rows: Row[] = [];
   try {
     s.seed(emu);
@@ -215,21 +286,35 @@ async function bench(): Promise<string[]> {
     ours: coldStart(DIST, invalid, r.node),
     anchor: anchorEntry ? coldStart(anchorEntry, { ...emu.env(), GITHUB_WORKSPACE: '/tmp' }, r.node) : undefined,
   }));
-  const anchorBytes = ANCHOR_DIST ? size(ANCHOR_DIST, (f) => f.endsWith('.js')) : undefined;
+  const anchor = ANCHOR_DIST ? await anchorLine(ANCHOR_DIST) : undefined;
 
   const cpu = cpus();
   const out = [
     '# ecs-mesh-canary bench',
     '',
-    `Written by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}, on ${cpu.length} CPU cores (${cpu[0]?.model.trim()}): the emulator answers every AWS call after ${LATENCY_MS} ms, an ECS rollout takes ${ROLLOUT_MS / 1000} s, the bundled action runs on Node ${version(NODE24)}. The README's figures are quoted from here (__tests__/bench.test.ts checks that they are).`,
+    `Written by \`npm run bench\` (scripts/bench.ts) on ${new Date().toISOString().slice(0, 10)}, on ${cpu.length} CPU cores (${cpu[0]?.model.trim()}): the emulator answers every AWS call after ${LATENCY_MS} ms, an ECS rollout takes ${ROLLOUT_MS / 1000} s, a target of an ALB or Lattice group in use passes its health checks ${HEALTHY_AFTER_MS} ms after its task started, the bundled action runs on Node ${version(NODE24)}. The README's figures are quoted from here (__tests__/bench.test.ts checks that they are).`,
     '',
     '## AWS calls and wall time per operation',
     '',
-    '| provider | operation | AWS reads | AWS writes | calls in all | read phase (round trips) | wall time (s) |',
-    '|---|---|---:|---:|---:|---:|---:|',
-    ...rows.map(
-      (r) =>
-        `| ${r.provider} | ${r.operation} | ${r.reads} | ${r.writes} | ${r.reads + r.writes} | ${r.readDepth} | ${r.seconds.toFixed(2)} |`,
+    'Floor: the fewest calls, and round trips before the first write, the backend allows for the same job (how each is derived: below); operations that wait on ECS are measured by wall time ÷ rollout delay instead.',
+    '',
+    '| provider | operation | AWS reads | AWS writes | calls in all | read phase (round trips) | wall time (s) | floor: calls, round trips | ÷ floor: calls, round trips |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => {
+      const floor = floorOf(r);
+      const vsFloor = floor
+        ? `${floor.calls}, ${floor.depth} | ${((r.reads + r.writes) / floor.calls).toFixed(2)}, ${(r.readDepth / floor.depth).toFixed(2)}`
+        : '— | —';
+      return `| ${r.provider} | ${r.operation} | ${r.reads} | ${r.writes} | ${r.reads + r.writes} | ${r.readDepth} | ${r.seconds.toFixed(2)} | ${vsFloor} |`;
+    }),
+    '',
+    ...targetLines(rows),
+    '## How the floors are derived',
+    '',
+    "`‖` marks calls that can go side by side, `→` calls that need the answer of the one before. Inputs as the bench gives them: names, and on ALB and VPC Lattice only the stable service (the groups come from its registration). The safety checks count: the canary service is read before its traffic changes, the canary group's targets must be healthy before it gets weight (ALB, VPC Lattice), and the other routes to the canary are read before rollback takes its capacity.",
+    '',
+    ...Object.entries(FLOORS).flatMap(([provider, ops]) =>
+      Object.entries(ops).map(([op, f]) => `- **${provider}, ${op}** (${f.calls} calls, ${f.depth} deep): ${f.why}`),
     ),
     '',
     '## Deploy time and cold start',
@@ -255,14 +340,15 @@ async function bench(): Promise<string[]> {
       out.push(`| ${c.label}: cold start ratio (target ≤ 0.6) | ${(c.ours / c.anchor).toFixed(2)} |`);
     }
   }
-  out.push('', sizeSection(path.dirname(DIST), anchorBytes));
+  out.push('', sizeSection(path.dirname(DIST), await loadedByDeploys(), anchor));
   return out;
 }
 
-/** The anchor's JS bytes as docs/bench.md states them, if it does. */
-function anchorBytesIn(text: string): number | undefined {
-  const m = new RegExp(`\\| ${ANCHOR_LABEL.replace(/[.*()/]/g, '\\$&')} \\| ([\\d,]+) `).exec(text);
-  return m ? Number(m[1].replace(/,/g, '')) : undefined;
+/** The anchor's size line as docs/bench.md states it, if it does. */
+function anchorIn(text: string): AnchorLine | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`| ${ANCHOR_LABEL}`));
+  const m = line && /^\| (.*) \| ([\d,]+) /.exec(line);
+  return m ? { label: m[1], bytes: Number(m[2].replace(/,/g, '')) } : undefined;
 }
 
 async function main(): Promise<void> {
@@ -271,7 +357,8 @@ async function main(): Promise<void> {
     const start = text.indexOf(SIZES_START);
     const end = text.indexOf(SIZES_END);
     if (start < 0 || end < 0) throw new Error(`${BENCH_MD} has no size section: run npm run bench`);
-    const section = sizeSection(path.dirname(DIST), anchorBytesIn(text));
+    const anchor = ANCHOR_DIST ? await anchorLine(ANCHOR_DIST) : anchorIn(text);
+    const section = sizeSection(path.dirname(DIST), await loadedByDeploys(), anchor);
     writeFileSync(BENCH_MD, text.slice(0, start) + section + text.slice(end + SIZES_END.length));
     console.log(section);
     return;
