@@ -12,8 +12,10 @@ export const modules = {
 /* unused harmony exports ACTIONS_BOT, marker, upsertComment, pullRequestOf */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3449);
 // One comment per pull request and canary service, found again by a hidden marker and updated in place. Missing
 // permissions or no token give a warning, never a failure: the deploy itself already happened.
+
 
 
 /** The identity GitHub gives GITHUB_TOKEN's comments. */
@@ -48,14 +50,16 @@ async function upsertComment(octokit, pr, mark, body, authors = [ACTIONS_BOT]) {
     await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body: text });
     return 'created';
 }
-/** The pull request of this run, from the runner's event (GITHUB_EVENT_NAME/PATH); undefined for other events. */
-async function pullRequestOf() {
-    const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    if (!['pull_request', 'pull_request_target'].includes(context.eventName))
+/**
+ * The pull request of this run, from the runner's event (GITHUB_EVENT_NAME/PATH); undefined for other events. Read
+ * without @actions/github, which loads only when there is a pull request to comment on.
+ */
+function pullRequestOf(env = process.env) {
+    const event = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .envEvent */ .OI)(env);
+    if (!['pull_request', 'pull_request_target'].includes(event.name ?? ''))
         return undefined;
-    const number = context.payload.pull_request?.number;
-    const { owner, repo } = process.env.GITHUB_REPOSITORY ? context.repo : { owner: '', repo: '' };
-    return owner && repo && typeof number === 'number' ? { owner, repo, number } : undefined;
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    return owner && repo && event.pullRequest !== undefined ? { owner, repo, number: event.pullRequest } : undefined;
 }
 /** The URL of this workflow run, when the runner says which it is. */
 function runUrl(env = process.env) {
@@ -63,7 +67,7 @@ function runUrl(env = process.env) {
     return repo && run ? `${server}/${repo}/actions/runs/${run}` : undefined;
 }
 async function commentOnPullRequest(settings, body) {
-    const pr = await pullRequestOf();
+    const pr = pullRequestOf();
     if (!pr)
         return;
     if (!settings.githubToken) {

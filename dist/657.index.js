@@ -208,6 +208,13 @@ class AlbApi {
         ]);
         return out?.TargetGroups?.[0];
     }
+    /** Target groups by ARN, in one call; none when one of them does not exist. */
+    async targetGroupsByArn(TargetGroupArns) {
+        const out = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ TargetGroupArns })), [
+            'TargetGroupNotFoundException',
+        ]);
+        return out?.TargetGroups ?? [];
+    }
     async attributes(TargetGroupArn) {
         const out = await this.client.send(new dist_cjs/* DescribeTargetGroupAttributesCommand */.cKh({ TargetGroupArn }));
         return Object.fromEntries((out.Attributes ?? []).map((a) => [a.Key, a.Value ?? '']));
@@ -283,11 +290,14 @@ class AlbApi {
         const listener = await this.listener(where.listener);
         return listener && { arn: listener.ListenerArn, actions: listener.DefaultActions ?? [], conditions: [] };
     }
+    /** Writes the actions at `where`; the answer is the rule or listener as ELB now holds it. */
     async writeActions(where, actions) {
-        if (where.rule)
-            await this.client.send(new dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: where.rule, Actions: actions }));
-        else
-            await this.client.send(new dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: where.listener, DefaultActions: actions }));
+        if (where.rule) {
+            const out = await this.client.send(new dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: where.rule, Actions: actions }));
+            return { arn: out.Rules?.[0]?.RuleArn, actions: out.Rules?.[0]?.Actions ?? [] };
+        }
+        const out = await this.client.send(new dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: where.listener, DefaultActions: actions }));
+        return { arn: out.Listeners?.[0]?.ListenerArn, actions: out.Listeners?.[0]?.DefaultActions ?? [] };
     }
     async createRule(r) {
         const out = await this.client.send(new dist_cjs/* CreateRuleCommand */.OOk({
@@ -431,8 +441,8 @@ var alb_state = __webpack_require__(9186);
 ;// CONCATENATED MODULE: ./src/traffic/alb/executors.ts
 // Executors of the ALB change kinds. Rules and listeners carry no version (last writer wins), so a forward write
 // re-reads the rule's (or default action's) actions right before writing and stops if they are not what the plan (or
-// this run's previous write) left — its groups and weights, and every other action — and re-reads after writing to
-// report a concurrent change. What it writes is what it read, but for the forward's groups and weights.
+// this run's previous write) left — its groups and weights, and every other action; the write's answer (the actions
+// as ELB now holds them) confirms it. What it writes is what it read, but for the forward's groups and weights.
 
 
 
@@ -459,21 +469,21 @@ async function setForward(api, r) {
     const before = writableActions(read.actions);
     const written = withForward(before, r.forward);
     core/* debug */.Yz(`Forward ${showForward(r.forward)}`);
-    await api.writeActions(r.where, written);
-    const after = await api.readSplit(r.where);
+    // ELB answers the write with the actions it now holds: that answer confirms the write, with no read after it.
+    const after = await api.writeActions(r.where, written);
     const previous = (0,weights/* toPercent */.BY)(weightOf(current, r.groups.stable), weightOf(current, r.groups.canary));
     const outcome = {
         detail: showForward(r.forward),
         weights: r.weights,
-        produces: { [model/* REFS */.tr.routeArn]: after?.arn ?? read.arn },
+        produces: { [model/* REFS */.tr.routeArn]: after.arn ?? read.arn },
         undo: {
             kind: alb_state/* ALB_KINDS */.ix.setForward,
             request: { ...r, actions: before, forward: current, expected: r.forward, weights: previous },
             describe: `forward action back to ${(0,weights/* showWeights */.V0)(previous)}`,
         },
     };
-    if (!after || !sameActions(after.actions, written)) {
-        outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${showForward(forwardOf(after?.actions))}, written ${showForward(r.forward)}); the weights in effect are theirs: check them before retrying`;
+    if (!sameActions(after.actions, written)) {
+        outcome.unconfirmed = `The forward action ${showForward(r.forward)} (${(0,weights/* showWeights */.V0)(r.weights)}) was sent, but ELB answered with ${showForward(forwardOf(after.actions))}: the weights in effect are not confirmed; check them before retrying`;
     }
     return outcome;
 }
@@ -837,21 +847,33 @@ function checkDeployment(stable, name, operation) {
 }
 /** The target groups of a service's loadBalancers. */
 const groupsOf = (service) => (service?.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb] : []));
-async function stableGroup(api, s, stable, name) {
-    let ref = s.stableTargetGroup;
-    if (!ref) {
-        if (!stable) {
-            throw new errors/* PlanError */.W6(`ECS service ${name} does not exist (or is inactive), so its target group cannot be found; name the stable group`, 'stable-target-group');
-        }
-        const groups = groupsOf(stable);
-        if (groups.length !== 1) {
-            const list = groups.map((g) => nameOf(g.targetGroupArn)).join(', ');
-            const why = `ECS service ${name} has ${groups.length} target groups in its loadBalancers${list ? ` (${list})` : ''}; name the stable one`;
-            throw new errors/* PlanError */.W6(why, 'stable-target-group');
-        }
-        ref = groups[0].targetGroupArn;
+function stableGroupRef(s, stable, name) {
+    if (s.stableTargetGroup)
+        return s.stableTargetGroup;
+    if (!stable) {
+        throw new errors/* PlanError */.W6(`ECS service ${name} does not exist (or is inactive), so its target group cannot be found; name the stable group`, 'stable-target-group');
     }
-    const group = await api.findTargetGroup(ref);
+    const groups = groupsOf(stable);
+    if (groups.length !== 1) {
+        const list = groups.map((g) => nameOf(g.targetGroupArn)).join(', ');
+        const why = `ECS service ${name} has ${groups.length} target groups in its loadBalancers${list ? ` (${list})` : ''}; name the stable one`;
+        throw new errors/* PlanError */.W6(why, 'stable-target-group');
+    }
+    return groups[0].targetGroupArn;
+}
+/**
+ * Both groups in one DescribeTargetGroups when both ARNs are known (the canary service's loadBalancers give its
+ * group's): what the lookups by name would find, one round trip sooner. Undefined when they are not, or one is gone.
+ */
+async function bothByArn(api, stable, canaryService) {
+    const canary = canaryService ? groupsOf(canaryService) : [];
+    if (!stable.startsWith('arn:') || canary.length !== 1)
+        return undefined;
+    const found = await api.targetGroupsByArn([stable, canary[0].targetGroupArn]);
+    return found.length === 2 ? found : undefined;
+}
+async function stableGroup(api, ref, prefetched) {
+    const group = prefetched?.find((g) => g.TargetGroupArn === ref) ?? (await api.findTargetGroup(ref));
     if (!group?.TargetGroupArn)
         throw new errors/* PlanError */.W6(`Target group ${ref} does not exist`, 'stable-target-group');
     if (!group.LoadBalancerArns?.length) {
@@ -859,7 +881,7 @@ async function stableGroup(api, s, stable, name) {
     }
     return group;
 }
-async function read_canaryGroup(api, s, stable) {
+async function read_canaryGroup(api, s, stable, prefetched) {
     let name = s.canaryTargetGroup;
     if (!name) {
         const fallback = (0,settings/* defaultCanaryName */.hA)(stable.TargetGroupName);
@@ -867,7 +889,8 @@ async function read_canaryGroup(api, s, stable) {
             throw new errors/* PlanError */.W6((0,settings/* TOO_LONG */.ch)(fallback.name), 'canary-target-group');
         name = fallback.name;
     }
-    const group = await api.findTargetGroup(name);
+    const known = prefetched?.find((g) => g.TargetGroupArn === name || g.TargetGroupName === name);
+    const group = known ?? (await api.findTargetGroup(name));
     if (!group && name.startsWith('arn:'))
         throw new errors/* PlanError */.W6(`Target group ${name} does not exist`, 'canary-target-group');
     if (!group)
@@ -1020,18 +1043,21 @@ function share(forward, canaryArn) {
     const total = forward.reduce((n, f) => n + f.weight, 0);
     return total === 0 ? 0 : Math.round((weightOf(forward, canaryArn) * 100) / total);
 }
-/** The stable service and group, then the split, the canary group and the stable group's attributes side by side. */
+/** The stable service and group, then the split, the canary group and (deploy) the stable group's attributes side by side. */
 async function readCore(api, s, names, operation, ecs) {
     const services = await ecs.services;
     const stableService = services.get(names.stable);
     checkDeployment(stableService, names.stable, operation);
-    const stableTg = await stableGroup(api, s, stableService, names.stable);
+    const ref = stableGroupRef(s, stableService, names.stable);
+    const prefetched = await bothByArn(api, ref, services.get(names.canary));
+    const stableTg = await stableGroup(api, ref, prefetched);
     const stableRef = { arn: stableTg.TargetGroupArn, name: stableTg.TargetGroupName };
     // When several fail, the split's error (the input it names comes first) is the one reported.
     const [located, canary, attributes] = await Promise.allSettled([
         locate(api, s, stableTg),
-        read_canaryGroup(api, s, stableTg),
-        api.attributes(stableRef.arn),
+        read_canaryGroup(api, s, stableTg, prefetched),
+        // Only a deploy copies the stable group's attributes (to a canary group it creates, or one that lacks them).
+        operation === 'deploy' ? api.attributes(stableRef.arn) : Promise.resolve({}),
     ]);
     if (located.status === 'rejected')
         throw located.reason;

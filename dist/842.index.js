@@ -336,7 +336,11 @@ class NativeExecutors {
             throw new errors/* ConcurrentModificationError */._b(`Service deployment ${r.deploymentArn} is not paused at ${r.from} % with its new tasks running (${now.target.weight} %, ${running(now)}${now.pause ? ', paused' : ', not paused'}): another run or person is acting on it. Nothing was continued`, { weightsNow: (0,plan_weights/* weightsFor */.NK)(now.target.weight) });
         }
         await this.api.continueDeployment(r.deploymentArn, now.pause.hookId, 'CONTINUE');
-        const hookId = now.pause.hookId;
+        const sent = `Service deployment ${r.deploymentArn} was continued from ${r.from} % toward ${r.to} %`;
+        return this.stepped(r, ctx, now.pause.hookId).catch((err) => notSeenThrough(err, sent, rollbackUndo(r)));
+    }
+    /** A continued step, seen through: the deployment at `to`, paused by the next hook (or at 100 %). */
+    async stepped(r, ctx, hookId) {
         const d = await this.until(r, ctx, `stepping to ${r.to} %`, (d) => {
             if (d.target.weight > r.to)
                 throw pastWeight(d, r.to);
@@ -354,19 +358,27 @@ class NativeExecutors {
     async finish(r, ctx) {
         let weight = r.from;
         let continued;
-        await this.until(r, ctx, 'finishing (every step continued)', async (d) => {
+        const finished = this.until(r, ctx, 'finishing (every step continued)', async (d) => {
             if (d.status === 'SUCCESSFUL')
                 return true;
             if (d.target.weight < weight)
                 throw endedByEcs(d, 'finishing');
             weight = d.target.weight;
             if (d.pause && d.pause.hookId !== continued && fullyRunning(d)) {
-                continued = d.pause.hookId;
                 await this.api.continueDeployment(r.deploymentArn, d.pause.hookId, 'CONTINUE');
+                continued = d.pause.hookId;
                 core/* info */.pq(`Continued ${r.deploymentArn} from ${d.target.weight} %`);
             }
             return false;
         });
+        try {
+            await finished;
+        }
+        catch (err) {
+            if (continued === undefined)
+                throw err;
+            return notSeenThrough(err, `Service deployment ${r.deploymentArn} was continued from ${weight} %`);
+        }
         return { detail: 'deployment SUCCESSFUL: the new revision takes all traffic', weights: (0,plan_weights/* weightsFor */.NK)(0) };
     }
     /** Rollback: ROLLBACK through the awaiting hook, else StopServiceDeployment; done at ROLLBACK_SUCCESSFUL. */
@@ -377,14 +389,18 @@ class NativeExecutors {
         const now = viewOf(d, undefined, true);
         if (now.status === 'SUCCESSFUL')
             throw new Error(`Service deployment ${r.deploymentArn} ended SUCCESSFUL before this rollback: the new revision stays`);
-        if (now.status === 'IN_PROGRESS' || now.status === 'PENDING') {
-            if (now.pause)
-                await this.api.continueDeployment(r.deploymentArn, now.pause.hookId, 'ROLLBACK');
-            else
-                await this.api.stopDeployment(r.deploymentArn);
-        }
-        const request = { ...r, taskDefinition: '' };
-        const done = await this.untilEnded(request, ctx, 'rolling back');
+        if (now.status !== 'IN_PROGRESS' && now.status !== 'PENDING')
+            return this.rolledBack(r, ctx);
+        if (now.pause)
+            await this.api.continueDeployment(r.deploymentArn, now.pause.hookId, 'ROLLBACK');
+        else
+            await this.api.stopDeployment(r.deploymentArn);
+        const sent = `Service deployment ${r.deploymentArn} was sent to ROLLBACK`;
+        return this.rolledBack(r, ctx).catch((err) => notSeenThrough(err, sent));
+    }
+    /** Once the deployment has ended: ROLLBACK_SUCCESSFUL, all traffic on the revision from before. */
+    async rolledBack(r, ctx) {
+        const done = await this.untilEnded({ ...r, taskDefinition: '' }, ctx, 'rolling back');
         if (done.status !== 'ROLLBACK_SUCCESSFUL')
             throw new Error(`Service deployment ${r.deploymentArn} ended ${done.status} (${done.statusReason ?? 'no reason given'}), not ROLLBACK_SUCCESSFUL: the new revision has ${done.target.weight} %`);
         return { detail: `ROLLBACK_SUCCESSFUL: ${done.rollbackReason ?? 'rolled back'}`, weights: (0,plan_weights/* weightsFor */.NK)(0) };
@@ -419,6 +435,18 @@ class NativeExecutors {
         });
         return { detail: `PAUSE hook removed; strategy ${config.strategy} kept` };
     }
+}
+/**
+ * A write ECS accepted whose end this run could not see (a read failed, the wait timed out or went past its weight):
+ * unless ECS itself said where the deployment is (it ended or rolled it back), the weight in effect is not confirmed.
+ */
+function notSeenThrough(err, sent, undo) {
+    if (err instanceof errors/* ConcurrentModificationError */._b)
+        throw err;
+    return {
+        ...(undo ? { undo } : {}),
+        unconfirmed: `${sent}, but following it failed (${(0,errors/* errorMessage */.gJ)(err)}): the weight in effect is not confirmed; check the service deployment before retrying`,
+    };
 }
 /** The deployment is past the weight this step was to stop at: never expected, since every weight is a step. */
 function pastWeight(d, weight) {

@@ -469,12 +469,15 @@ class LatticeApi {
         const listener = await (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetListenerCommand */.mOX(ids)), NOT_FOUND);
         return listener && { action: listener.defaultAction, lastUpdatedAt: listener.lastUpdatedAt, arn: listener.arn };
     }
+    /** Writes the action at `where`; the answer is the rule or listener as Lattice now holds it. */
     async writeAction(where, action) {
         const ids = { serviceIdentifier: where.service, listenerIdentifier: where.listener };
-        if (where.rule)
-            await this.client.send(new dist_cjs/* UpdateRuleCommand */.ngV({ ...ids, ruleIdentifier: where.rule, action }));
-        else
-            await this.client.send(new dist_cjs/* UpdateListenerCommand */.V0x({ ...ids, defaultAction: action }));
+        if (where.rule) {
+            const rule = await this.client.send(new dist_cjs/* UpdateRuleCommand */.ngV({ ...ids, ruleIdentifier: where.rule, action }));
+            return { action: rule.action, arn: rule.arn, match: rule.match, priority: rule.priority };
+        }
+        const listener = await this.client.send(new dist_cjs/* UpdateListenerCommand */.V0x({ ...ids, defaultAction: action }));
+        return { action: listener.defaultAction, arn: listener.arn };
     }
     async createRule(r) {
         const ids = { serviceIdentifier: r.where.service, listenerIdentifier: r.where.listener };
@@ -502,13 +505,9 @@ class LatticeApi {
     listTargetGroups() {
         return this.all((nextToken) => this.client.send(new dist_cjs/* ListTargetGroupsCommand */.huv({ nextToken })));
     }
-    /** A target group by ID or ARN, or by name through `listed` (one ListTargetGroups can serve a read's lookups). */
-    async findTargetGroup(ref, listed = () => this.listTargetGroups()) {
-        if (isIdOrArn(ref, 'tg')) {
-            return (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetTargetGroupCommand */.oWc({ targetGroupIdentifier: ref })), NOT_FOUND);
-        }
-        const found = (await listed()).find((g) => g.name === ref);
-        return found?.id ? this.client.send(new dist_cjs/* GetTargetGroupCommand */.oWc({ targetGroupIdentifier: found.id })) : undefined;
+    /** A target group by ID or ARN, with its whole config. */
+    getTargetGroup(targetGroupIdentifier) {
+        return (0,notFound/* orUndefined */.y)(this.client.send(new dist_cjs/* GetTargetGroupCommand */.oWc({ targetGroupIdentifier })), NOT_FOUND);
     }
     async createTargetGroup(input) {
         return this.client.send(new dist_cjs/* CreateTargetGroupCommand */.GGF(input));
@@ -557,8 +556,8 @@ const showForward = (f) => f ? f.map((g) => `${g.group.slice(g.group.lastIndexOf
 var vpcLattice_state = __webpack_require__(2356);
 ;// CONCATENATED MODULE: ./src/traffic/vpcLattice/executors.ts
 // Executors of the VPC Lattice change kinds. Rules carry no version (last writer wins), so a forward write re-reads
-// the action right before writing and stops if it is not what the plan (or this run's previous write) left, and
-// re-reads after writing to report a concurrent change.
+// the action right before writing and stops if it is not what the plan (or this run's previous write) left; the
+// write's answer (the action as Lattice now holds it) confirms it.
 
 
 
@@ -578,28 +577,21 @@ async function setForward(api, r) {
         forward: { targetGroups: r.forward.map((f) => ({ targetGroupIdentifier: f.group, weight: f.weight })) },
     };
     core/* debug */.Yz(`Forward ${showForward(r.forward)}`);
-    await api.writeAction(r.where, action);
+    // Lattice answers the write with the action it now holds: that answer confirms the write, with no read after it.
+    const after = await api.writeAction(r.where, action);
     const previous = (0,weights/* toPercent */.BY)(weightOf(current, r.groups.stable), weightOf(current, r.groups.canary));
     const outcome = {
         detail: showForward(r.forward),
         weights: r.weights,
+        produces: { [model/* REFS */.tr.routeArn]: after.arn ?? '' },
         undo: {
             kind: vpcLattice_state/* LATTICE_KINDS */.BW.setForward,
             request: { ...r, forward: current, expected: r.forward, weights: previous },
             describe: `forward action back to ${(0,weights/* showWeights */.V0)(previous)}`,
         },
     };
-    let after;
-    try {
-        after = await api.readAction(r.where);
-    }
-    catch (err) {
-        outcome.unconfirmed = `The forward action ${showForward(r.forward)} (${(0,weights/* showWeights */.V0)(r.weights)}) was sent, but reading it back failed (${(0,errors/* errorMessage */.gJ)(err)}): the weights in effect are not confirmed; check them before retrying`;
-        return outcome;
-    }
-    outcome.produces = { [model/* REFS */.tr.routeArn]: after?.arn ?? '' };
-    if (!sameForward(forwardOf(after?.action), r.forward)) {
-        outcome.conflict = `The forward action was changed by someone else right after this run's write (now ${showForward(forwardOf(after?.action))}, written ${showForward(r.forward)}); the weights in effect are theirs: check them before retrying`;
+    if (!sameForward(forwardOf(after.action), r.forward)) {
+        outcome.unconfirmed = `The forward action ${showForward(r.forward)} (${(0,weights/* showWeights */.V0)(r.weights)}) was sent, but Lattice answered with ${showForward(forwardOf(after.action))}: the weights in effect are not confirmed; check them before retrying`;
     }
     return outcome;
 }
@@ -678,9 +670,12 @@ class LatticePlanner {
         const targetGroupArn = canaryGroup(state);
         return { vpcLatticeConfigurations: [{ ...state.registration, targetGroupArn }] };
     }
-    planEndpoint(state) {
+    /** The canary group created when missing; unless the launch is dark, it joins the forward at 0 before ECS starts
+     * its tasks, so that their health checks run while the rollout does. */
+    planEndpoint(state, facts) {
+        const attach = !facts.dark && !canaryListed(state) ? [this.attach(state).change] : [];
         if (state.canary.arn)
-            return [];
+            return attach;
         const { stable } = state;
         const { port, protocol, protocolVersion, ipAddressType, vpcIdentifier, healthCheck } = stable.config;
         const name = state.canary.name;
@@ -699,7 +694,13 @@ class LatticePlanner {
                 moves: 'none',
                 leftBehind: `target group ${name} (aws vpc-lattice delete-target-group --target-group-identifier <its ID>)`,
             },
+            ...attach,
         ];
+    }
+    attach(state) {
+        if (state.foreign)
+            throw new errors/* PlanError */.W6(state.foreign.why, state.foreign.input);
+        return this.setForward(state, { stable: 100, canary: 0 }, 'joins the forward action at 0 to be health-checked');
     }
     planWeights(state, target, opts = {}) {
         if (!state.canary.arn && !opts.create && target.canary > 0) {
@@ -707,20 +708,25 @@ class LatticePlanner {
         }
         const changes = [];
         let now = state;
-        const listed = canaryListed(state);
-        const writes = (!listed && (target.canary > 0 || opts.create)) || (listed && !(0,weights/* sameWeights */.ML)(state.weights, target));
-        if (writes && state.foreign)
-            throw new errors/* PlanError */.W6(state.foreign.why, state.foreign.input);
-        if (!listed && (target.canary > 0 || opts.create)) {
-            const attach = this.setForward(now, { stable: 100, canary: 0 }, 'joins the forward action at 0 to be health-checked');
+        let listed = canaryListed(state);
+        if (!listed && opts.create && !opts.dark) {
+            // planEndpoint attached the group: the weights start from what that write leaves.
+            now = this.attach(state).next;
+            listed = true;
+        }
+        else if (!listed && (target.canary > 0 || opts.create)) {
+            const attach = this.attach(state);
             changes.push(attach.change);
             now = attach.next;
+            listed = true;
         }
+        if (!(0,weights/* sameWeights */.ML)(now.weights, target) && now.foreign)
+            throw new errors/* PlanError */.W6(now.foreign.why, now.foreign.input);
         if (opts.stableTasks)
             changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
         if (target.canary > 0)
             changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
-        if ((listed || changes.length > 0) && !(0,weights/* sameWeights */.ML)(now.weights, target)) {
+        if (listed && !(0,weights/* sameWeights */.ML)(now.weights, target)) {
             const set = this.setForward(now, target);
             changes.push(set.change);
             now = set.next;
@@ -920,20 +926,31 @@ function stableRegistration(stable, group) {
         [];
     return group ? configs.filter((c) => sameGroup(c.targetGroupArn, group)) : configs;
 }
-async function stableGroup(api, s, stable, serviceName, listed) {
-    let ref = s.stableTargetGroup;
-    if (!ref) {
-        const configs = stableRegistration(stable);
-        if (configs.length !== 1) {
-            const why = `ECS service ${serviceName} is registered in ${configs.length} Lattice target groups; name the stable one`;
-            throw new errors/* PlanError */.W6(why, 'stable-target-group');
-        }
-        ref = configs[0].targetGroupArn;
+const fromSummary = (g) => ({
+    arn: g.arn,
+    id: g.id,
+    name: g.name,
+    config: { port: g.port, protocol: g.protocol, ipAddressType: g.ipAddressType, vpcIdentifier: g.vpcIdentifier },
+});
+/** A group by name, ID or ARN in the one listing of the read; an ID or ARN not listed (shared, say) by GetTargetGroup. */
+async function findGroup(api, ref, listed) {
+    const found = listed.find((g) => matches(ref, g));
+    if (found)
+        return fromSummary(found);
+    if (!isIdOrArn(ref, 'tg'))
+        return undefined;
+    const got = await api.getTargetGroup(ref);
+    return got?.arn ? { arn: got.arn, id: got.id, name: got.name, config: got.config ?? {} } : undefined;
+}
+function stableRef(s, stable, serviceName) {
+    if (s.stableTargetGroup)
+        return s.stableTargetGroup;
+    const configs = stableRegistration(stable);
+    if (configs.length !== 1) {
+        const why = `ECS service ${serviceName} is registered in ${configs.length} Lattice target groups; name the stable one`;
+        throw new errors/* PlanError */.W6(why, 'stable-target-group');
     }
-    const group = await api.findTargetGroup(ref, listed);
-    if (!group?.arn)
-        throw new errors/* PlanError */.W6(`Target group ${ref} does not exist`, 'stable-target-group');
-    return group;
+    return configs[0].targetGroupArn;
 }
 function groupRef(g) {
     return { arn: g.arn, id: g.id, name: g.name };
@@ -1002,20 +1019,31 @@ async function previewFacts(api, where, listRules, name, canaryTags) {
         canaryGroupOurs: tags[vpcLattice_state/* CREATED_BY_TAG */.Aw] === 'ecs-mesh-canary',
     };
 }
-/** The stable and canary target groups: named by the inputs, or the stable one from the stable service's registration. */
-async function readGroups(api, s, ecs, names) {
-    const listed = once(() => api.listTargetGroups());
-    const services = await ecs.services;
-    const stable = await stableGroup(api, s, services.get(names.stable), names.stable, listed);
+/**
+ * The stable and canary target groups: named by the inputs, or the stable one from the stable service's registration;
+ * one ListTargetGroups finds both. A first deploy also reads the stable group's whole config (health check included),
+ * which the canary group it creates copies.
+ */
+async function readGroups(api, s, ecs, names, operation) {
+    const [services, listed] = await Promise.all([ecs.services, api.listTargetGroups()]);
+    const ref = stableRef(s, services.get(names.stable), names.stable);
+    let stable = await findGroup(api, ref, listed);
+    if (!stable)
+        throw new errors/* PlanError */.W6(`Target group ${ref} does not exist`, 'stable-target-group');
     const canaryName = s.canaryTargetGroup ?? `${stable.name}-canary`;
-    const canary = await api.findTargetGroup(canaryName, listed);
+    const canary = await findGroup(api, canaryName, listed);
     if (!canary && isIdOrArn(canaryName, 'tg'))
         throw new errors/* PlanError */.W6(`Target group ${canaryName} does not exist`, 'canary-target-group');
     checkGroups(stable, canary);
+    const canaryService = services.get(names.canary);
+    if (operation === 'deploy' && canary && (!canaryService || canaryService.status === 'INACTIVE'))
+        await checkUnclaimed(api, canary);
+    if (operation === 'deploy' && !canary)
+        stable = { ...stable, config: (await api.getTargetGroup(stable.arn))?.config ?? {} };
     return { services, stable, canary, canaryName };
 }
 /** The service, listener and rule, then the split they carry; beside them, the target groups. */
-async function readSplitAndGroups(api, s, ecs, names) {
+async function readSplitAndGroups(api, s, ecs, names, operation) {
     const input = s.rule ? 'lattice-rule' : 'lattice-listener';
     const split = locate(api, s).then(async (located) => {
         const read = await api.readAction(located.where);
@@ -1024,7 +1052,7 @@ async function readSplitAndGroups(api, s, ecs, names) {
         return { located, read };
     });
     // Both chains run at once; when both fail, the split's error (the inputs it names come first) is the one reported.
-    const [splitRead, groups] = await Promise.allSettled([split, readGroups(api, s, ecs, names)]);
+    const [splitRead, groups] = await Promise.allSettled([split, readGroups(api, s, ecs, names, operation)]);
     if (splitRead.status === 'rejected')
         throw splitRead.reason;
     if (groups.status === 'rejected')
@@ -1043,8 +1071,20 @@ function checkRegistrations(operation, names, read) {
         throw new errors/* PlanError */.W6(`ECS service ${names.stable} is not registered in the stable target group ${stable.name} (vpcLatticeConfigurations)`, 'stable-target-group');
     }
 }
+/**
+ * A first deploy into an existing canary group: targets already registered in it (not draining) belong to something
+ * else — another ECS service's tasks, say — that would take the canary's traffic. Refused before any write.
+ */
+async function checkUnclaimed(api, canary) {
+    const targets = (await api.listTargets(canary.id)).filter((t) => t.status !== 'DRAINING');
+    if (targets.length === 0)
+        return;
+    const shown = targets.slice(0, 3).map((t) => `${t.id}:${t.port}`);
+    const more = targets.length > shown.length ? ` and ${targets.length - shown.length} more` : '';
+    throw new errors/* PlanError */.W6(`Target group ${canary.name} already has ${targets.length} target(s) registered (${shown.join(', ')}${more}) while the canary service does not exist: another ECS service or someone else uses it, and its targets would take the canary's traffic. Name a target group of its own in canary-target-group (or leave it out: this action creates one), or deregister those targets`, 'canary-target-group');
+}
 async function readLattice(api, s, names, operation, ecs, opts) {
-    const got = await readSplitAndGroups(api, s, ecs, names);
+    const got = await readSplitAndGroups(api, s, ecs, names, operation);
     const { located, read, stable, canary, canaryName } = got;
     const { forward, foreign } = checkForward(read.action, { name: located.splitName, input: got.input }, groupRef(stable), canary?.arn);
     checkRegistrations(operation, names, got);
@@ -1063,8 +1103,8 @@ async function readLattice(api, s, names, operation, ecs, opts) {
     return {
         where,
         splitName: located.splitName,
-        stable: { ...groupRef(stable), config: stable.config ?? {} },
-        canary: canary ? { ...groupRef(canary), vpc: canary.config?.vpcIdentifier } : { name: canaryName },
+        stable: { ...groupRef(stable), config: stable.config },
+        canary: canary ? { ...groupRef(canary), vpc: canary.config.vpcIdentifier } : { name: canaryName },
         forward,
         registration: { roleArn: registration?.roleArn ?? '', portName: registration?.portName ?? '' },
         weights: (0,weights/* toPercent */.BY)(weightOf(forward, stable.arn), weightOf(forward, canary?.arn)),

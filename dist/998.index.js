@@ -143,7 +143,7 @@ function standing(changes) {
 // EXTERNAL MODULE: ./src/plan/taskDefinition.ts
 var taskDefinition = __webpack_require__(6379);
 // EXTERNAL MODULE: ./src/plan/weights.ts
-var weights = __webpack_require__(5538);
+var plan_weights = __webpack_require__(5538);
 ;// CONCATENATED MODULE: ./src/plan/oneService.ts
 
 
@@ -160,7 +160,7 @@ function planOneService(settings, step, state, p, plan) {
             plan.changes.push(...p.planWeights(state.traffic, plan.weights.after, { revision: step.revision }).changes);
             return plan;
         case 'rollback':
-            plan.changes.push(...standing(p.planWeights(state.traffic, (0,weights/* weightsFor */.NK)(0)).changes));
+            plan.changes.push(...standing(p.planWeights(state.traffic, (0,plan_weights/* weightsFor */.NK)(0)).changes));
             return plan;
         case 'promote':
             plan.changes.push(...standing(p.planPromote(state.traffic)));
@@ -186,7 +186,7 @@ function planRelease(settings, step, state, p, plan) {
         cluster: settings.cluster,
         service: state.stableService,
         taskDefinition: reuse ?? (0,model/* ref */.KR)(model/* REFS */.tr.taskDefinitionArn),
-        target: (0,weights/* weightsFor */.NK)(step.canaryWeight),
+        target: (0,plan_weights/* weightsFor */.NK)(step.canaryWeight),
         alarms: settings.alarms,
     };
     plan.changes.push(...register, ...p.planRelease(state.traffic, release));
@@ -223,7 +223,7 @@ function basePlan(settings, step, state, provider) {
         operation: state.operation,
         provider,
         changes: [],
-        weights: { before: state.traffic.weights, after: (0,weights/* weightsFor */.NK)(step.canaryWeight) },
+        weights: { before: state.traffic.inEffect ?? state.traffic.weights, after: (0,plan_weights/* weightsFor */.NK)(step.canaryWeight) },
         warnings: [],
         known: { canaryEndpointArn: state.traffic.canaryEndpointArn, routeArn: state.traffic.routeId },
         services: snapshots(settings, state),
@@ -272,7 +272,7 @@ function planStep(settings, step, state, provider) {
 }
 /** The plan of a run that changes nothing (an advance that waits or holds): the weights stay as they are. */
 function unchangedPlan(operation, provider, traffic) {
-    const weights = traffic.weights ?? { stable: 100, canary: 0 };
+    const weights = traffic.inEffect ?? traffic.weights ?? { stable: 100, canary: 0 };
     return {
         operation,
         provider,
@@ -311,6 +311,7 @@ function planDeploy(settings, step, state, p, plan) {
         stableService,
         canaryFamily: state.canaryFamily,
         desiredCount: settings.desiredCount,
+        dark: isDarkLaunch(settings, step, traffic),
     };
     const endpoint = p.planEndpoint(traffic, facts);
     const reuse = state.latestCanary && (0,taskDefinition/* sameTaskDefinition */.JL)(rendered.definition, state.latestCanary) ? state.latestCanary : undefined;
@@ -338,7 +339,7 @@ function planDeploy(settings, step, state, p, plan) {
         clonedFrom: settings.stable.service,
     });
     const { drain, now } = drainFirst(state.traffic, p, canary, rollout.serviceChanges);
-    const dark = isDarkLaunch(settings, step, state.traffic);
+    const { dark } = facts;
     // A dark launch leaves an existing split alone; routing that does not exist yet is created for stable only.
     const weights = dark && now.weights
         ? { changes: [], next: now }
@@ -385,7 +386,7 @@ function renderCanary(settings, state, p, plan) {
 function drainFirst(traffic, p, canary, serviceChanges) {
     if ((traffic.weights?.canary ?? 0) === 0 || !serviceChanges)
         return { drain: [], now: traffic };
-    const drained = p.planWeights(traffic, (0,weights/* weightsFor */.NK)(0));
+    const drained = p.planWeights(traffic, (0,plan_weights/* weightsFor */.NK)(0));
     const keepOnceProduced = { ref: model/* REFS */.tr.deployment(canary), why: DRAINED_WHY };
     const drain = drained.changes.map((c) => ({
         ...c,
@@ -507,7 +508,9 @@ function planPromote(settings, step, state, p, plan) {
         wait: settings.waitForServiceStability,
         waitForMinutes: settings.waitForMinutes,
     });
-    const stableTasks = rollout.serviceChanges ? (stableService.desiredCount ?? 1) : undefined;
+    // Traffic moves onto stable's targets once they are healthy, also when an earlier run already rolled stable out.
+    const moves = rollout.serviceChanges || !(0,plan_weights/* sameWeights */.ML)(state.traffic.weights, plan.weights.after);
+    const stableTasks = moves ? (stableService.desiredCount ?? 1) : undefined;
     const weights = p.planWeights(state.traffic, plan.weights.after, { stableTasks }).changes;
     plan.changes.push(...rollout.changes, ...standing(weights));
     plan.changes.push(...standing(p.planPreview(state.traffic, undefined, { canaryTasks: 0, dark: false })));
@@ -952,10 +955,12 @@ async function applyPlan(plan, opts) {
             const conflict = err instanceof errors/* ConcurrentModificationError */._b ? err : undefined;
             const report = await restoreTraffic(journal, opts, ctx, conflict);
             const cancelled = err instanceof errors/* CancelledError */.cc;
+            const sent = journal.at(-1)?.change === change && journal.at(-1)?.outcome.unconfirmed !== undefined;
             throw new ApplyError(err, journal, {
                 failed: change,
                 reason: (0,errors/* errorMessage */.gJ)(err),
                 cancelled,
+                ...(sent ? { unconfirmed: true } : {}),
                 weightsNow: conflict?.details.weightsNow,
                 observed: conflict?.details.observed,
                 ...report,
@@ -1010,20 +1015,27 @@ async function undo(entry, opts, ctx, report) {
     for (let attempt = 1;; attempt++) {
         try {
             const outcome = await executorFor(opts, plan.kind)(plan.request, ctx);
+            report.undone.push(outcome);
+            if (outcome.unconfirmed)
+                return notRestored(report, plan.describe, outcome.unconfirmed);
             core/* info */.pq((0,render/* oneLine */.TN)(`↺ restored ${plan.describe}`));
             report.restored.push(plan.describe);
-            report.undone.push(outcome);
             return;
         }
         catch (err) {
-            if (attempt >= RESTORE_ATTEMPTS) {
-                core/* error */.z3((0,render/* oneLine */.TN)(`Could not restore ${plan.describe}: ${(0,errors/* errorMessage */.gJ)(err)}`));
-                report.notRestored.push(`${plan.describe} (${(0,errors/* errorMessage */.gJ)(err)})`);
-                return;
-            }
+            if (attempt >= RESTORE_ATTEMPTS)
+                return notRestored(report, plan.describe, (0,errors/* errorMessage */.gJ)(err));
             await pause(1000 * attempt);
         }
     }
+}
+/**
+ * An undo that failed (or was sent but not read back): a warning in the log, and a line of the run's one error and
+ * its summary (COULD NOT RESTORE), so that a failed run still ends with a single error annotation.
+ */
+function notRestored(report, describe, why) {
+    core/* warning */.$e((0,render/* oneLine */.TN)(`Could not restore ${describe}: ${why}`));
+    report.notRestored.push(`${describe} (${why})`);
 }
 
 // EXTERNAL MODULE: ./src/report/outputs.ts + 1 modules

@@ -1,5 +1,5 @@
-export const id = 219;
-export const ids = [219];
+export const id = 989;
+export const ids = [989];
 export const modules = {
 
 /***/ 201:
@@ -196,7 +196,7 @@ const showWeights = (w) => `stable ${w.stable} / canary ${w.canary}`;
 
 /***/ }),
 
-/***/ 8219:
+/***/ 989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -297,6 +297,15 @@ class AppMeshApi {
         const command = new dist_cjs.UpdateVirtualServiceCommand({ ...this.mesh, virtualServiceName, spec });
         return (await this.client.send(command)).virtualService;
     }
+}
+
+;// CONCATENATED MODULE: ./src/traffic/appMesh/entryPoint.ts
+function routesThroughRouter(s, vs) {
+    return !s.virtualService || vs?.spec?.provider?.virtualRouter?.virtualRouterName === s.virtualRouter;
+}
+/** The split a virtual service provided by a virtual node gives: all on stable when that node is stable's. */
+function providerWeights(s, vs) {
+    return vs?.spec?.provider?.virtualNode?.virtualNodeName === s.stableNode ? { stable: 100, canary: 0 } : undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
@@ -497,7 +506,7 @@ function appMeshExecutors(api) {
             const arn = created.metadata?.arn ?? '';
             return {
                 detail: arn,
-                weights: r.weights,
+                weights: r.unrouted ? r.unrouted.weights : r.weights,
                 produces: { [model/* REFS */.tr.routeArn]: arn, [ROUTE_VERSION]: created.metadata?.version ?? 1 },
             };
         }),
@@ -511,9 +520,11 @@ function appMeshExecutors(api) {
             const undo = {
                 virtualServiceName: r.virtualServiceName,
                 spec: r.previous.spec,
-                previous: { spec: r.spec, describe: '' },
+                weights: r.previous.weights,
+                previous: { spec: r.spec, describe: '', weights: r.weights },
             };
             return {
+                weights: r.weights,
                 undo: {
                     kind: APP_MESH_KINDS.setProvider,
                     request: undo,
@@ -773,6 +784,7 @@ function proxyConfiguration(existing, envoyName, appPorts) {
 
 
 
+
 class AppMeshPlanner {
     s;
     canaryService;
@@ -894,6 +906,9 @@ class AppMeshPlanner {
                 routeName: s.route,
                 spec: newRouteSpec(listener.protocol, s.stableNode, dark ? undefined : s.canaryNode, target),
                 weights: target,
+                unrouted: routesThroughRouter(this.s, state.virtualService)
+                    ? undefined
+                    : { weights: providerWeights(this.s, state.virtualService) },
             },
             moves: 'none',
             leftBehind: `route ${s.route} (aws appmesh delete-route ${mesh} --route-name ${s.route})`,
@@ -990,7 +1005,12 @@ class AppMeshPlanner {
                 action: 'update',
                 before: `provider ${before}`,
                 after: `provider virtual router ${virtualRouter}`,
-                request: { virtualServiceName: virtualService, spec: next, previous: { spec, describe: before } },
+                request: {
+                    virtualServiceName: virtualService,
+                    spec: next,
+                    weights: state.weights,
+                    previous: { spec, describe: before, weights: providerWeights(this.s, state.virtualService) },
+                },
                 moves: 'traffic',
             },
         ];
@@ -1001,6 +1021,7 @@ class AppMeshPlanner {
 // The App Mesh provider: a virtual router with one route whose two weighted targets are the stable and canary
 // virtual nodes, a virtual service whose provider is that router, Envoy in every task. Loaded (with its SDK client)
 // only when traffic-provider is app-mesh.
+
 
 
 
@@ -1059,6 +1080,8 @@ class AppMeshProvider {
         return {
             otherRoutes: scalesDown ? await this.otherRoutes() : undefined,
             ...this.split(route),
+            // A deploy knows the virtual service: until it goes through the router, the route's split is not in effect.
+            inEffect: routesThroughRouter(s, virtualService) || !route ? undefined : providerWeights(s, virtualService),
             stableNode,
             canaryNode,
             router,
