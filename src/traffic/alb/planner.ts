@@ -128,7 +128,9 @@ export class AlbPlanner implements TrafficPlanner<AlbState> {
     const writes = listed && !sameWeights(now.weights, target);
     if (writes && now.foreign) throw new PlanError(now.foreign.why, now.foreign.input);
     if (opts.stableTasks) changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
-    if (target.canary > 0) changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
+    // Only weight about to move needs the canary healthy: a split already as wanted is left alone, with no read.
+    if (target.canary > 0 && writes)
+      changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
     if (writes) {
       const set = this.setForward(now, target);
       changes.push(set.change);
