@@ -125,37 +125,46 @@ async function readDeployState<S extends TrafficState>(
   ecs: ECSClient,
   provider: TrafficProvider<S>,
 ): Promise<DeployState<S>> {
+  // Both services in one call, and beside it the provider's state; the task definitions follow the services alone.
+  const described = describeServices(ecs, settings.cluster, servicesOf(settings));
+  const [definitions, traffic] = await Promise.allSettled([
+    described.then((services) => readDefinitions(settings, ecs, provider, services)),
+    provider.read('deploy', { services: described }),
+  ]);
+  // When both fail, the provider's error (its inputs were read first) is the one reported, as before.
+  if (traffic.status === 'rejected') throw traffic.reason;
+  if (definitions.status === 'rejected') throw definitions.reason;
+  return { operation: 'deploy', ...definitions.value, traffic: traffic.value };
+}
+
+/** The stable service's task definition (or the file's), and the latest revision of the canary's family. */
+async function readDefinitions<S extends TrafficState>(
+  settings: Settings,
+  ecs: ECSClient,
+  provider: TrafficProvider<S>,
+  services: Map<string, Service | undefined>,
+) {
   const file = settings.taskDefinitionFile?.document;
   const fileFamily = file?.family;
-  // Round trip 1: both services in one call, the provider's state; the file family's latest revision.
-  const described = describeServices(ecs, settings.cluster, servicesOf(settings));
-  const [services, traffic, latestFromFile] = await Promise.all([
-    described,
-    provider.read('deploy', { services: described }),
-    fileFamily ? describeTaskDefinition(ecs, fileFamily) : undefined,
-  ]);
   const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
   const stableTaskDefinition = stableService.taskDefinition!;
   const family = familyOf(stableTaskDefinition);
   const canaryFamily = fileFamily ?? (provider.shape === 'one-service' ? family : `${family}-canary`);
-  // Round trip 2: the task definitions the services name.
   const [base, latestCanary] = await Promise.all([
     file ?? describeTaskDefinition(ecs, stableTaskDefinition),
-    fileFamily ? latestFromFile : describeTaskDefinition(ecs, canaryFamily),
+    describeTaskDefinition(ecs, canaryFamily),
   ]);
   if (!base) {
     const why = `Task definition ${stableTaskDefinition} of service ${settings.stable.service} cannot be described`;
     throw new PlanError(why, 'stable-service');
   }
   return {
-    operation: 'deploy',
     stableService,
     canaryService: settings.canary.service ? services.get(settings.canary.service) : undefined,
     base,
-    baseSource: file ? 'task-definition' : 'stable-service',
+    baseSource: file ? ('task-definition' as const) : ('stable-service' as const),
     canaryFamily,
     latestCanary,
-    traffic,
   };
 }
 

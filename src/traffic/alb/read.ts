@@ -312,6 +312,7 @@ async function readCore(
   names: { stable: string; canary: string },
   operation: Operation,
   ecs: EcsReads,
+  opts: { deleteCanary: boolean },
 ) {
   const services = await ecs.services;
   const stableService = services.get(names.stable);
@@ -321,27 +322,37 @@ async function readCore(
   const stableTg = await stableGroup(api, ref, prefetched);
   const stableRef: GroupRef = { arn: stableTg.TargetGroupArn!, name: stableTg.TargetGroupName! };
   // When several fail, the split's error (the input it names comes first) is the one reported.
-  const [located, canary, attributes] = await Promise.allSettled([
+  const canaryRead = canaryGroup(api, s, stableTg, prefetched);
+  // Only a deploy copies the stable group's attributes (to a canary group it creates, or one that lacks them).
+  const attributesRead = operation === 'deploy' ? api.attributes(stableRef.arn) : Promise.resolve({});
+  // The canary group's tag and attributes, beside the split's listeners and rules rather than after them.
+  const factsRead = Promise.all([canaryRead, attributesRead]).then(([canary, attributes]) =>
+    canary.arn !== undefined && (operation === 'deploy' || opts.deleteCanary)
+      ? canaryGroupFacts(api, canary.arn, operation, attributes)
+      : undefined,
+  );
+  // When several fail, the split's error (the input it names comes first) is the one reported.
+  const [located, canary, attributes, canaryFacts] = await Promise.allSettled([
     locate(api, s, stableTg),
-    canaryGroup(api, s, stableTg, prefetched),
-    // Only a deploy copies the stable group's attributes (to a canary group it creates, or one that lacks them).
-    operation === 'deploy' ? api.attributes(stableRef.arn) : Promise.resolve({}),
+    canaryRead,
+    attributesRead,
+    factsRead,
   ]);
-  if (located.status === 'rejected') throw located.reason;
-  if (canary.status === 'rejected') throw canary.reason;
-  if (attributes.status === 'rejected') throw attributes.reason;
-  checkCanaryService(operation, services.get(names.canary), names.canary, canary.value);
+  for (const read of [located, canary, attributes, canaryFacts]) if (read.status === 'rejected') throw read.reason;
+  const value = <T>(read: PromiseSettledResult<T>) => (read as PromiseFulfilledResult<T>).value;
+  checkCanaryService(operation, services.get(names.canary), names.canary, value(canary));
   return {
     stableService,
     stableTg,
     stableRef,
-    located: located.value,
-    canary: canary.value,
-    attributes: attributes.value,
+    located: value(located),
+    canary: value(canary),
+    attributes: value(attributes),
+    canaryFacts: value(canaryFacts),
   };
 }
 
-/** What promote, rollback, a preview and a deploy need besides: the preview rule, other forwards, the canary's tag. */
+/** What promote, rollback and a preview need besides: the preview rule, the other forwards, the load balancer's DNS. */
 async function readExtras(
   api: AlbApi,
   core: Awaited<ReturnType<typeof readCore>>,
@@ -359,15 +370,13 @@ async function readExtras(
         rules: listener.ListenerArn === located.where.listener ? await rules() : await api.rules(listener.ListenerArn!),
       })),
     );
-  const wantsTags = canary.arn !== undefined && (operation === 'deploy' || opts.deleteCanary);
-  const [preview, listeners, canaryFacts, lb] = await Promise.all([
+  const [preview, listeners, lb] = await Promise.all([
     scalesDown || opts.preview ? previewFacts(api, rules, canary.arn, opts.previewName, located) : undefined,
     scalesDown && canary.arn ? everyListener() : undefined,
-    wantsTags ? canaryGroupFacts(api, canary.arn!, operation, core.attributes) : undefined,
     opts.preview ? api.loadBalancer(located.listener.LoadBalancerArn!) : undefined,
   ]);
   const others = listeners && otherForwards(listeners, located, preview?.previewRule?.arn, canary.arn!);
-  return { preview, others, canaryFacts, dns: lb?.DNSName };
+  return { preview, others, canaryFacts: core.canaryFacts, dns: lb?.DNSName };
 }
 
 /** The rules and default actions other than the split and the preview rule that forward to the canary group. */
@@ -397,7 +406,7 @@ export async function readAlb(
   ecs: EcsReads,
   opts: { preview: boolean; deleteCanary: boolean },
 ): Promise<AlbState> {
-  const core = await readCore(api, s, names, operation, ecs);
+  const core = await readCore(api, s, names, operation, ecs, opts);
   const { located, canary, stableRef } = core;
   const { forward, foreign } = checkForward(located.read.actions, describeSplit(located), stableRef, canary.arn);
   const reg = registration(core.stableService, stableRef, operation, names.stable);
