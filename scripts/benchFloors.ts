@@ -103,7 +103,7 @@ export const WHY_NOT: Record<string, Partial<Record<Target, string>>> = {
     shift:
       'its floor is 6: which rule (or default action) forwards to the stable group is known only from DescribeRules, and the canary group must be healthy before it gets weight (ALB fails open when none is); the 7th call is the re-read right before the write, since ELB has no versions',
     depth:
-      'the split takes 4 round trips to locate from the stable service (service → group → listeners → rules); a deploy then reads the canary group, its tags and the task definitions',
+      'the split takes 4 round trips to locate from the stable service (service → group → listeners → rules); the health read and the re-read right before a write come after it',
   },
   'ECS-native': {
     shift:

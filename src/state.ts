@@ -127,8 +127,13 @@ async function readDeployState<S extends TrafficState>(
 ): Promise<DeployState<S>> {
   // Both services in one call, and beside it the provider's state; the task definitions follow the services alone.
   const described = describeServices(ecs, settings.cluster, servicesOf(settings));
+  // A task-definition file names the canary's family: its latest revision is read at once.
+  const family = settings.taskDefinitionFile?.document.family;
+  const latestOfFile = family ? describeTaskDefinition(ecs, family) : undefined;
+  // Awaited only once the services are read: when that read fails first, this one's failure is not the run's.
+  latestOfFile?.catch(() => undefined);
   const [definitions, traffic] = await Promise.allSettled([
-    described.then((services) => readDefinitions(settings, ecs, provider, services)),
+    described.then((services) => readDefinitions(settings, ecs, provider, services, latestOfFile)),
     provider.read('deploy', { services: described }),
   ]);
   // When both fail, the provider's error (its inputs were read first) is the one reported, as before.
@@ -143,6 +148,7 @@ async function readDefinitions<S extends TrafficState>(
   ecs: ECSClient,
   provider: TrafficProvider<S>,
   services: Map<string, Service | undefined>,
+  latestOfFile?: ReturnType<typeof describeTaskDefinition>,
 ) {
   const file = settings.taskDefinitionFile?.document;
   const fileFamily = file?.family;
@@ -152,7 +158,7 @@ async function readDefinitions<S extends TrafficState>(
   const canaryFamily = fileFamily ?? (provider.shape === 'one-service' ? family : `${family}-canary`);
   const [base, latestCanary] = await Promise.all([
     file ?? describeTaskDefinition(ecs, stableTaskDefinition),
-    describeTaskDefinition(ecs, canaryFamily),
+    latestOfFile ?? describeTaskDefinition(ecs, canaryFamily),
   ]);
   if (!base) {
     const why = `Task definition ${stableTaskDefinition} of service ${settings.stable.service} cannot be described`;
