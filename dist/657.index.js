@@ -659,7 +659,8 @@ class AlbPlanner {
             throw new errors/* PlanError */.W6(now.foreign.why, now.foreign.input);
         if (opts.stableTasks)
             changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
-        if (target.canary > 0)
+        // Only weight about to move needs the canary healthy: a split already as wanted is left alone, with no read.
+        if (target.canary > 0 && writes)
             changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
         if (writes) {
             const set = this.setForward(now, target);
@@ -1044,7 +1045,7 @@ function share(forward, canaryArn) {
     return total === 0 ? 0 : Math.round((weightOf(forward, canaryArn) * 100) / total);
 }
 /** The stable service and group, then the split, the canary group and (deploy) the stable group's attributes side by side. */
-async function readCore(api, s, names, operation, ecs) {
+async function readCore(api, s, names, operation, ecs, opts) {
     const services = await ecs.services;
     const stableService = services.get(names.stable);
     checkDeployment(stableService, names.stable, operation);
@@ -1053,29 +1054,36 @@ async function readCore(api, s, names, operation, ecs) {
     const stableTg = await stableGroup(api, ref, prefetched);
     const stableRef = { arn: stableTg.TargetGroupArn, name: stableTg.TargetGroupName };
     // When several fail, the split's error (the input it names comes first) is the one reported.
-    const [located, canary, attributes] = await Promise.allSettled([
+    const canaryRead = read_canaryGroup(api, s, stableTg, prefetched);
+    // Only a deploy copies the stable group's attributes (to a canary group it creates, or one that lacks them).
+    const attributesRead = operation === 'deploy' ? api.attributes(stableRef.arn) : Promise.resolve({});
+    // The canary group's tag and attributes, beside the split's listeners and rules rather than after them.
+    const factsRead = Promise.all([canaryRead, attributesRead]).then(([canary, attributes]) => canary.arn !== undefined && (operation === 'deploy' || opts.deleteCanary)
+        ? canaryGroupFacts(api, canary.arn, operation, attributes)
+        : undefined);
+    // When several fail, the split's error (the input it names comes first) is the one reported.
+    const [located, canary, attributes, canaryFacts] = await Promise.allSettled([
         locate(api, s, stableTg),
-        read_canaryGroup(api, s, stableTg, prefetched),
-        // Only a deploy copies the stable group's attributes (to a canary group it creates, or one that lacks them).
-        operation === 'deploy' ? api.attributes(stableRef.arn) : Promise.resolve({}),
+        canaryRead,
+        attributesRead,
+        factsRead,
     ]);
-    if (located.status === 'rejected')
-        throw located.reason;
-    if (canary.status === 'rejected')
-        throw canary.reason;
-    if (attributes.status === 'rejected')
-        throw attributes.reason;
-    checkCanaryService(operation, services.get(names.canary), names.canary, canary.value);
+    for (const read of [located, canary, attributes, canaryFacts])
+        if (read.status === 'rejected')
+            throw read.reason;
+    const value = (read) => read.value;
+    checkCanaryService(operation, services.get(names.canary), names.canary, value(canary));
     return {
         stableService,
         stableTg,
         stableRef,
-        located: located.value,
-        canary: canary.value,
-        attributes: attributes.value,
+        located: value(located),
+        canary: value(canary),
+        attributes: value(attributes),
+        canaryFacts: value(canaryFacts),
     };
 }
-/** What promote, rollback, a preview and a deploy need besides: the preview rule, other forwards, the canary's tag. */
+/** What promote, rollback and a preview need besides: the preview rule, the other forwards, the load balancer's DNS. */
 async function readExtras(api, core, operation, opts) {
     const { located, canary } = core;
     const scalesDown = operation === 'rollback' || operation === 'promote';
@@ -1085,15 +1093,13 @@ async function readExtras(api, core, operation, opts) {
             listener,
             rules: listener.ListenerArn === located.where.listener ? await rules() : await api.rules(listener.ListenerArn),
         })));
-    const wantsTags = canary.arn !== undefined && (operation === 'deploy' || opts.deleteCanary);
-    const [preview, listeners, canaryFacts, lb] = await Promise.all([
+    const [preview, listeners, lb] = await Promise.all([
         scalesDown || opts.preview ? previewFacts(api, rules, canary.arn, opts.previewName, located) : undefined,
         scalesDown && canary.arn ? everyListener() : undefined,
-        wantsTags ? canaryGroupFacts(api, canary.arn, operation, core.attributes) : undefined,
         opts.preview ? api.loadBalancer(located.listener.LoadBalancerArn) : undefined,
     ]);
     const others = listeners && otherForwards(listeners, located, preview?.previewRule?.arn, canary.arn);
-    return { preview, others, canaryFacts, dns: lb?.DNSName };
+    return { preview, others, canaryFacts: core.canaryFacts, dns: lb?.DNSName };
 }
 /** The rules and default actions other than the split and the preview rule that forward to the canary group. */
 function otherForwards(listeners, located, previewArn, canaryArn) {
@@ -1106,7 +1112,7 @@ function otherForwards(listeners, located, previewArn, canaryArn) {
         .filter((r) => r.forward.some((f) => f.group === canaryArn)));
 }
 async function readAlb(api, s, names, operation, ecs, opts) {
-    const core = await readCore(api, s, names, operation, ecs);
+    const core = await readCore(api, s, names, operation, ecs, opts);
     const { located, canary, stableRef } = core;
     const { forward, foreign } = checkForward(located.read.actions, describeSplit(located), stableRef, canary.arn);
     const reg = registration(core.stableService, stableRef, operation, names.stable);

@@ -724,9 +724,11 @@ class LatticePlanner {
             throw new errors/* PlanError */.W6(now.foreign.why, now.foreign.input);
         if (opts.stableTasks)
             changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
-        if (target.canary > 0)
+        const writes = listed && !(0,weights/* sameWeights */.ML)(now.weights, target);
+        // Only weight about to move needs the canary healthy: a split already as wanted is left alone, with no read.
+        if (target.canary > 0 && writes)
             changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
-        if (listed && !(0,weights/* sameWeights */.ML)(now.weights, target)) {
+        if (writes) {
             const set = this.setForward(now, target);
             changes.push(set.change);
             now = set.next;

@@ -595,37 +595,47 @@ function requireService(services, name, input, cluster) {
     return service;
 }
 async function readDeployState(settings, ecs, provider) {
+    // Both services in one call, and beside it the provider's state; the task definitions follow the services alone.
+    const described = (0,ecsServices/* describeServices */.Ge)(ecs, settings.cluster, servicesOf(settings));
+    // A task-definition file names the canary's family: its latest revision is read at once.
+    const family = settings.taskDefinitionFile?.document.family;
+    const latestOfFile = family ? describeTaskDefinition(ecs, family) : undefined;
+    // Awaited only once the services are read: when that read fails first, this one's failure is not the run's.
+    latestOfFile?.catch(() => undefined);
+    const [definitions, traffic] = await Promise.allSettled([
+        described.then((services) => readDefinitions(settings, ecs, provider, services, latestOfFile)),
+        provider.read('deploy', { services: described }),
+    ]);
+    // When both fail, the provider's error (its inputs were read first) is the one reported, as before.
+    if (traffic.status === 'rejected')
+        throw traffic.reason;
+    if (definitions.status === 'rejected')
+        throw definitions.reason;
+    return { operation: 'deploy', ...definitions.value, traffic: traffic.value };
+}
+/** The stable service's task definition (or the file's), and the latest revision of the canary's family. */
+async function readDefinitions(settings, ecs, provider, services, latestOfFile) {
     const file = settings.taskDefinitionFile?.document;
     const fileFamily = file?.family;
-    // Round trip 1: both services in one call, the provider's state; the file family's latest revision.
-    const described = (0,ecsServices/* describeServices */.Ge)(ecs, settings.cluster, servicesOf(settings));
-    const [services, traffic, latestFromFile] = await Promise.all([
-        described,
-        provider.read('deploy', { services: described }),
-        fileFamily ? describeTaskDefinition(ecs, fileFamily) : undefined,
-    ]);
     const stableService = requireService(services, settings.stable.service, 'stable-service', settings.cluster);
     const stableTaskDefinition = stableService.taskDefinition;
     const family = (0,taskDefinition/* familyOf */.Ap)(stableTaskDefinition);
     const canaryFamily = fileFamily ?? (provider.shape === 'one-service' ? family : `${family}-canary`);
-    // Round trip 2: the task definitions the services name.
     const [base, latestCanary] = await Promise.all([
         file ?? describeTaskDefinition(ecs, stableTaskDefinition),
-        fileFamily ? latestFromFile : describeTaskDefinition(ecs, canaryFamily),
+        latestOfFile ?? describeTaskDefinition(ecs, canaryFamily),
     ]);
     if (!base) {
         const why = `Task definition ${stableTaskDefinition} of service ${settings.stable.service} cannot be described`;
         throw new errors/* PlanError */.W6(why, 'stable-service');
     }
     return {
-        operation: 'deploy',
         stableService,
         canaryService: settings.canary.service ? services.get(settings.canary.service) : undefined,
         base,
         baseSource: file ? 'task-definition' : 'stable-service',
         canaryFamily,
         latestCanary,
-        traffic,
     };
 }
 async function readPromoteState(settings, ecs, provider) {
