@@ -331,6 +331,57 @@ const showWeights = (w) => `stable ${w.stable} / canary ${w.canary}`;
 
 /***/ }),
 
+/***/ 4880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ planGroupWeights)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _plan_weights_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5538);
+// The weights of a forward action split between a stable and a canary target group (ALB, VPC Lattice): the canary
+// group joins the forward at 0 before it gets weight; only weight about to move waits for healthy targets (the
+// canary's, and after promote's rollout the stable group's); a forward that also names other groups is refused only
+// when this run writes it.
+
+
+function planGroupWeights(p, state, target, opts = {}) {
+    if (!state.canary.arn && !opts.create && target.canary > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanError */ .W6(`Target group ${state.canary.name} does not exist; run deploy first`, 'canary-target-group');
+    }
+    const changes = [];
+    let now = state;
+    let listed = p.listed(state);
+    if (!listed && opts.create && p.attachedByEndpoint(opts)) {
+        // planEndpoint attached the group: the weights start from what that write leaves.
+        now = p.attach(state).next;
+        listed = true;
+    }
+    else if (!listed && (target.canary > 0 || opts.create)) {
+        const attach = p.attach(state);
+        changes.push(attach.change);
+        now = attach.next;
+        listed = true;
+    }
+    const writes = listed && !(0,_plan_weights_js__WEBPACK_IMPORTED_MODULE_1__/* .sameWeights */ .ML)(now.weights, target);
+    if (writes && now.foreign)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PlanError */ .W6(now.foreign.why, now.foreign.input);
+    if (opts.stableTasks)
+        changes.push(p.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
+    // Only weight about to move needs the canary healthy: a split already as wanted is left alone, with no read.
+    if (target.canary > 0 && writes)
+        changes.push(p.waitHealthy(p.canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
+    if (writes) {
+        const set = p.setForward(now, target);
+        changes.push(set.change);
+        now = set.next;
+    }
+    return { changes, next: now };
+}
+
+
+/***/ }),
+
 /***/ 6898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -636,9 +687,12 @@ function latticeExecutors(api) {
     };
 }
 
+// EXTERNAL MODULE: ./src/traffic/groupSplit.ts
+var groupSplit = __webpack_require__(4880);
 // EXTERNAL MODULE: ./src/traffic/sidecars.ts
 var sidecars = __webpack_require__(6425);
 ;// CONCATENATED MODULE: ./src/traffic/vpcLattice/planner.ts
+
 
 
 
@@ -659,6 +713,15 @@ function canaryListed(state) {
 }
 class LatticePlanner {
     opts;
+    /** planEndpoint attaches the canary group unless the launch is dark (its preview rule attaches it then). */
+    split = {
+        listed: canaryListed,
+        canaryGroup,
+        attach: (state) => this.attach(state),
+        setForward: (state, w) => this.setForward(state, w),
+        waitHealthy: (group, name, tasks) => this.waitHealthy(group, name, tasks),
+        attachedByEndpoint: (opts) => !opts.dark,
+    };
     constructor(opts) {
         this.opts = opts;
     }
@@ -703,37 +766,7 @@ class LatticePlanner {
         return this.setForward(state, { stable: 100, canary: 0 }, 'joins the forward action at 0 to be health-checked');
     }
     planWeights(state, target, opts = {}) {
-        if (!state.canary.arn && !opts.create && target.canary > 0) {
-            throw new errors/* PlanError */.W6(`Target group ${state.canary.name} does not exist; run deploy first`, 'canary-target-group');
-        }
-        const changes = [];
-        let now = state;
-        let listed = canaryListed(state);
-        if (!listed && opts.create && !opts.dark) {
-            // planEndpoint attached the group: the weights start from what that write leaves.
-            now = this.attach(state).next;
-            listed = true;
-        }
-        else if (!listed && (target.canary > 0 || opts.create)) {
-            const attach = this.attach(state);
-            changes.push(attach.change);
-            now = attach.next;
-            listed = true;
-        }
-        if (!(0,weights/* sameWeights */.ML)(now.weights, target) && now.foreign)
-            throw new errors/* PlanError */.W6(now.foreign.why, now.foreign.input);
-        if (opts.stableTasks)
-            changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
-        const writes = listed && !(0,weights/* sameWeights */.ML)(now.weights, target);
-        // Only weight about to move needs the canary healthy: a split already as wanted is left alone, with no read.
-        if (target.canary > 0 && writes)
-            changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
-        if (writes) {
-            const set = this.setForward(now, target);
-            changes.push(set.change);
-            now = set.next;
-        }
-        return { changes, next: now };
+        return (0,groupSplit/* planGroupWeights */.e)(this.split, state, target, opts);
     }
     setForward(state, w, why) {
         const forward = forwardFor(state, w);

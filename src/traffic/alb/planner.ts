@@ -8,8 +8,9 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
 import { type Change, type Preview, type Ref, ref, type Weights } from '../../model.js';
 import type { Base } from '../../plan/taskDefinition.js';
-import { sameWeights, showWeights } from '../../plan/weights.js';
+import { showWeights } from '../../plan/weights.js';
 import type { RenderedWorkload, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
+import { type GroupSplitPlanning, planGroupWeights } from '../groupSplit.js';
 import { withoutEnvoy } from '../sidecars.js';
 import { sameActions, sameConditions } from './forward.js';
 import { MAX_PRIORITY } from './settings.js';
@@ -40,6 +41,16 @@ const splitResource = (state: AlbState) => ({
 });
 
 export class AlbPlanner implements TrafficPlanner<AlbState> {
+  /** ECS creates an ALB service only on a group a listener uses: planEndpoint always attaches the canary group. */
+  private readonly split: GroupSplitPlanning<AlbState> = {
+    listed: canaryListed,
+    canaryGroup,
+    attach: (state) => this.attach(state),
+    setForward: (state, w) => this.setForward(state, w),
+    waitHealthy: (group, name, tasks) => this.waitHealthy(group, name, tasks),
+    attachedByEndpoint: () => true,
+  };
+
   constructor(private readonly opts: AlbPlannerOptions) {}
 
   renderWorkload(base: Base): RenderedWorkload {
@@ -109,34 +120,7 @@ export class AlbPlanner implements TrafficPlanner<AlbState> {
   }
 
   planWeights(state: AlbState, target: Weights, opts: WeightOptions = {}): WeightPlan<AlbState> {
-    if (!state.canary.arn && !opts.create && target.canary > 0) {
-      throw new PlanError(`Target group ${state.canary.name} does not exist; run deploy first`, 'canary-target-group');
-    }
-    const changes: Change[] = [];
-    let now = state;
-    let listed = canaryListed(state);
-    if (!listed && opts.create) {
-      // planEndpoint attached the group: the weights start from what that write leaves.
-      now = this.attach(state).next;
-      listed = true;
-    } else if (!listed && target.canary > 0) {
-      const attach = this.attach(state);
-      changes.push(attach.change);
-      now = attach.next;
-      listed = true;
-    }
-    const writes = listed && !sameWeights(now.weights, target);
-    if (writes && now.foreign) throw new PlanError(now.foreign.why, now.foreign.input);
-    if (opts.stableTasks) changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
-    // Only weight about to move needs the canary healthy: a split already as wanted is left alone, with no read.
-    if (target.canary > 0 && writes)
-      changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
-    if (writes) {
-      const set = this.setForward(now, target);
-      changes.push(set.change);
-      now = set.next;
-    }
-    return { changes, next: now };
+    return planGroupWeights(this.split, state, target, opts);
   }
 
   private setForward(state: AlbState, w: Weights, why?: string, forward = forwardFor(state, w)) {

@@ -5,9 +5,10 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { PlanError } from '../../errors.js';
 import type { Base } from '../../plan/taskDefinition.js';
+import { type GroupSplitPlanning, planGroupWeights } from '../groupSplit.js';
 import { withoutEnvoy } from '../sidecars.js';
 import { type Change, type Preview, ref, type Ref, type Weights } from '../../model.js';
-import { sameWeights, showWeights } from '../../plan/weights.js';
+import { showWeights } from '../../plan/weights.js';
 import type { DeployFacts, RenderedWorkload, TrafficPlanner, WeightOptions, WeightPlan } from '../provider.js';
 import { sameGroup } from './forward.js';
 import { CANARY_GROUP, CREATED_BY_TAG, LATTICE_KINDS as K, type Forward, type LatticeState } from './state.js';
@@ -35,6 +36,16 @@ export function canaryListed(state: LatticeState): boolean {
 }
 
 export class LatticePlanner implements TrafficPlanner<LatticeState> {
+  /** planEndpoint attaches the canary group unless the launch is dark (its preview rule attaches it then). */
+  private readonly split: GroupSplitPlanning<LatticeState> = {
+    listed: canaryListed,
+    canaryGroup,
+    attach: (state) => this.attach(state),
+    setForward: (state, w) => this.setForward(state, w),
+    waitHealthy: (group, name, tasks) => this.waitHealthy(group, name, tasks),
+    attachedByEndpoint: (opts) => !opts.dark,
+  };
+
   constructor(private readonly opts: LatticePlannerOptions) {}
 
   renderWorkload(base: Base): RenderedWorkload {
@@ -80,34 +91,7 @@ export class LatticePlanner implements TrafficPlanner<LatticeState> {
   }
 
   planWeights(state: LatticeState, target: Weights, opts: WeightOptions = {}): WeightPlan<LatticeState> {
-    if (!state.canary.arn && !opts.create && target.canary > 0) {
-      throw new PlanError(`Target group ${state.canary.name} does not exist; run deploy first`, 'canary-target-group');
-    }
-    const changes: Change[] = [];
-    let now = state;
-    let listed = canaryListed(state);
-    if (!listed && opts.create && !opts.dark) {
-      // planEndpoint attached the group: the weights start from what that write leaves.
-      now = this.attach(state).next;
-      listed = true;
-    } else if (!listed && (target.canary > 0 || opts.create)) {
-      const attach = this.attach(state);
-      changes.push(attach.change);
-      now = attach.next;
-      listed = true;
-    }
-    if (!sameWeights(now.weights, target) && now.foreign) throw new PlanError(now.foreign.why, now.foreign.input);
-    if (opts.stableTasks) changes.push(this.waitHealthy(now.stable.arn, now.stable.name, opts.stableTasks));
-    const writes = listed && !sameWeights(now.weights, target);
-    // Only weight about to move needs the canary healthy: a split already as wanted is left alone, with no read.
-    if (target.canary > 0 && writes)
-      changes.push(this.waitHealthy(canaryGroup(now), now.canary.name, opts.canaryTasks ?? 1));
-    if (writes) {
-      const set = this.setForward(now, target);
-      changes.push(set.change);
-      now = set.next;
-    }
-    return { changes, next: now };
+    return planGroupWeights(this.split, state, target, opts);
   }
 
   private setForward(state: LatticeState, w: Weights, why?: string): { change: Change; next: LatticeState } {
